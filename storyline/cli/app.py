@@ -1,0 +1,31 @@
+"""The typer app and its registration of command modules."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn news articles about one story into an evidence-backed timeline.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+
+@app.callback()
+def _root() -> None:
+    """storyline: news articles in, evidence-backed timeline out."""
+
+
+# Exit codes that mean something to a script.
+EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FAILED = 0, 2, 3, 1
+
+
+def _register() -> None:
+    from storyline.cli import build_cmd, store_cmds, timex_cmds  # noqa: F401
+
+
+def main() -> None:
+    _register()
+    app()

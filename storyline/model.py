@@ -1,0 +1,409 @@
+"""The data model every stage speaks: plain typed dataclasses, serialisable to story.json.
+
+Offsets (`start`, `end`) are always character offsets into `Article.raw`, the input as
+decoded text, so `article.raw[start:end] == text` holds for every span. Stages add to
+these objects and hand them on; none reaches back upstream.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA = "storyline/1"
+
+# Vocabularies shared by several stages (documented in docs/schema.md).
+PUBLISHED_METHODS = ("header", "html", "url", "json", "text", "inferred", "unknown")
+SOURCE_KINDS = (
+    "named_person",
+    "representative",
+    "anonymous_source",
+    "eyewitness",
+    "outlet",
+    "author",
+)
+CERTAINTIES = (
+    "asserted",
+    "reported",
+    "alleged",
+    "speculated",
+    "denied",
+    "hypothetical",
+    "negated",
+)
+EVENT_STATUSES = ("confirmed", "reported", "alleged", "speculated", "denied")
+EVENT_TYPES = (
+    "met",
+    "dated",
+    "engaged",
+    "married",
+    "separated",
+    "divorce_filed",
+    "divorced",
+    "reconciled",
+    "affair_alleged",
+    "birth",
+    "death",
+    "relocated",
+    "appointed",
+    "resigned",
+    "sighting",
+    "statement",
+    "release",
+    "award",
+    "legal",
+    "other",
+)
+
+
+def _no_json(**kw: Any) -> Any:
+    """A field kept in memory and in the store but left out of story.json."""
+    return field(metadata={"json": False}, **kw)
+
+
+# --------------------------------------------------------------------------- time
+
+
+@dataclass
+class TimeValue:
+    """A TIMEX3-style value with honest precision and the inclusive interval it covers."""
+
+    value: str  # "2024-02-23", "2023-08", "2016", "2023-SP", "P15M", "PAST_REF"
+    earliest: date | None = None
+    latest: date | None = None
+
+
+@dataclass
+class PublicationDate(TimeValue):
+    """When an article was published, and how we know."""
+
+    method: str = "unknown"  # one of PUBLISHED_METHODS
+    reason: str = ""
+
+
+@dataclass
+class Timex:
+    """A time expression found in an article, normalised against its publication date."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    earliest: date | None = None
+    latest: date | None = None
+    anchor: str = "dct"  # dct (publication date), event (another event), none (absolute)
+
+
+# ------------------------------------------------------------------------ ingest
+
+
+@dataclass
+class Removed:
+    """A stretch of page furniture blanked out of an article's content, and why."""
+
+    start: int
+    end: int
+    kind: str  # photo_credit, image_name, tracking_token, promo, caption, header, ...
+
+
+@dataclass
+class Article:
+    """One input article (or the record of an input that could not be used)."""
+
+    id: str
+    path: str
+    status: str = "ok"  # ok, skipped, duplicate
+    problem: str | None = None  # why it was skipped, in words
+    format: str = "txt"  # txt, html, json
+    raw: str = _no_json(default="")
+    content: str = _no_json(default="")  # raw with furniture blanked: same length as raw
+    removed: list[Removed] = field(default_factory=list)
+    outlet: str | None = None
+    outlet_method: str | None = None  # header, html, url, json, text
+    cited_outlets: list[str] = field(default_factory=list)  # outlets credited in the text
+    title: str | None = None
+    url: str | None = None
+    published: PublicationDate | None = None
+    language: str | None = None
+    duplicate_of: str | None = None  # id of the article this one copies
+    similarity: float | None = None  # estimated Jaccard similarity to duplicate_of
+
+
+# --------------------------------------------------------------------------- nlp
+
+
+@dataclass
+class Source:
+    """Who asserts a claim: the origin and the chain of outlets it passed through."""
+
+    kind: str  # one of SOURCE_KINDS
+    name: str | None = None
+    via: list[str] = field(default_factory=list)  # outlets, nearest the origin first
+
+
+@dataclass
+class Mention:
+    """Evidence: a span of one article, with its attribution and certainty."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    source: Source = field(default_factory=lambda: Source("author"))
+    certainty: str = "asserted"  # one of CERTAINTIES
+
+
+@dataclass
+class EntityMention:
+    """One way an entity is named in an article."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    entity: str  # local id in an ArticleAnalysis, global id in a Story
+    kind: str = "name"  # name, alias, description, pronoun
+
+
+@dataclass
+class Entity:
+    """A person, organisation, place or work, with every name it goes by."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, WORK, OUTLET, EVENT, ...
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    birth: TimeValue | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Relation:
+    """A stated relation between two entities (spouse, child, cast, ...)."""
+
+    id: str
+    subject: str
+    predicate: str  # spouse, child, parent, former_partner, role, employer, member, ...
+    object: str
+    evidence: list[Mention] = field(default_factory=list)
+    valid: TimeValue | None = None
+
+
+@dataclass
+class QuantityStatement:
+    """A number that pins a date by arithmetic: "Portman, 42", "11th wedding anniversary"."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str  # age, anniversary, duration
+    subject: list[str]  # entity ids
+    amount: int
+    unit: str = "year"
+    at: TimeValue | None = None  # when the statement holds (default: publication date)
+    relation: str | None = None  # e.g. "married" for anniversaries and marriage durations
+
+
+@dataclass
+class Claim:
+    """One event as told by one sentence of one article, before merging across articles."""
+
+    id: str
+    article: str
+    type: str  # one of EVENT_TYPES
+    mention: Mention
+    predicate: str | None = None  # lemma for type "other", or the trigger word
+    participants: list[str] = field(default_factory=list)  # entity ids
+    time: TimeValue | None = None
+    time_text: str | None = None
+    place: str | None = None
+    detail: str | None = None  # what was notable: "without her wedding ring"
+
+
+@dataclass
+class Quote:
+    """Words attributed to a speaker, direct ("...") or indirect."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"  # direct, indirect
+    speaker: str | None = None  # entity id
+    speaker_name: str | None = None
+    source: Source = field(default_factory=lambda: Source("author"))
+    venue: str | None = None  # "Vanity Fair", "a SiriusXM interview"
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the nlp stage found in one article; ids are local to the article."""
+
+    article: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quantities: list[QuantityStatement] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------- story
+
+
+@dataclass
+class Support:
+    """How many articles tell an event and how many independent origins they go back to."""
+
+    articles: int = 0
+    independent_sources: int = 0
+    origins: list[str] = field(default_factory=list)  # one line per independent origin
+    chains: list[list[str]] = field(default_factory=list)  # per mention: origin, via..., article
+
+
+@dataclass
+class Event:
+    """One happening, merged from every mention of it across articles."""
+
+    id: str
+    type: str
+    participants: list[str] = field(default_factory=list)
+    time: TimeValue | None = None
+    place: str | None = None
+    status: str = "reported"  # one of EVENT_STATUSES
+    support: Support = field(default_factory=Support)
+    mentions: list[Mention] = field(default_factory=list)
+    predicate: str | None = None
+    detail: str | None = None
+    claims: list[str] = field(default_factory=list)  # ids of the Claims merged here
+
+
+@dataclass
+class Fact:
+    """A derived fact (a birth interval, a wedding date) with every statement behind it."""
+
+    id: str
+    subject: str  # entity id
+    attribute: str  # birth, marriage
+    value: TimeValue
+    evidence: list[Mention] = field(default_factory=list)
+    derivation: list[str] = field(default_factory=list)  # one line per input statement
+    conflicts: list[str] = field(default_factory=list)  # statements that do not intersect
+
+
+@dataclass
+class ContradictionSide:
+    """One side of a contradiction: what is claimed, and where."""
+
+    claim: str
+    evidence: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Contradiction:
+    """Two or more pieces of evidence that cannot all be true."""
+
+    id: str
+    kind: str  # date, state, arithmetic, stale_reference, denial
+    explanation: str
+    subjects: list[str] = field(default_factory=list)  # event or entity ids
+    sides: list[ContradictionSide] = field(default_factory=list)
+
+
+@dataclass
+class State:
+    """A relationship or role holding over an interval ("married 2012-08-04..2023-08")."""
+
+    id: str
+    subject: str
+    predicate: str  # married, separated, role, ...
+    object: str | None = None
+    start: TimeValue | None = None
+    end: TimeValue | None = None
+    status: str = "reported"
+    evidence: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Everything storyline knows about one story: the contract behind story.json."""
+
+    schema: str = SCHEMA
+    pipeline_version: str = ""
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    states: list[State] = field(default_factory=list)
+    timexes: list[Timex] = _no_json(default_factory=list)
+
+
+# ------------------------------------------------------------------ (de)serialise
+
+
+def to_dict(obj: Any, *, for_json: bool = True) -> Any:
+    """Turn model objects into JSON-ready dicts; `for_json` drops in-memory-only fields."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {}
+        for f in dataclasses.fields(obj):
+            if for_json and f.metadata.get("json") is False:
+                continue
+            out[f.name] = to_dict(getattr(obj, f.name), for_json=for_json)
+        return out
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x, for_json=for_json) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v, for_json=for_json) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: Any, data: Any) -> Any:
+    """Rebuild a model object (or list/dict/optional of them) from `to_dict` output."""
+    if data is None:
+        return None
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(cls) if a is not type(None)]
+        return from_dict(inner[0], data)
+    if origin in (list, tuple):
+        (arg, *_) = typing.get_args(cls)
+        items = [from_dict(arg, x) for x in data]
+        return tuple(items) if origin is tuple else items
+    if origin is dict:
+        _, arg = typing.get_args(cls)
+        return {k: from_dict(arg, v) for k, v in data.items()}
+    if cls is date:
+        return date.fromisoformat(data)
+    if dataclasses.is_dataclass(cls):
+        hints = _hints(cls)
+        kwargs = {
+            f.name: from_dict(hints[f.name], data[f.name])
+            for f in dataclasses.fields(cls)
+            if f.name in data
+        }
+        return cls(**kwargs)
+    return data
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]

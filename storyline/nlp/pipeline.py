@@ -1,0 +1,78 @@
+"""Run the bundled spaCy model once per article, then storyline's components over each Doc.
+
+Components are small functions registered by name (`COMPONENTS`), run in the order the
+settings list them; each reads the Doc and the Article and adds to the ArticleAnalysis.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.model import Article, ArticleAnalysis
+from storyline.registry import Registry
+from storyline.settings import Settings
+
+COMPONENTS = Registry("nlp component")
+Component = Callable[[Doc, Article, ArticleAnalysis], None]
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """Load an installed spaCy model package by name; never downloads."""
+    import importlib
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:
+        raise RuntimeError(
+            f"spaCy model package {name!r} is not installed; "
+            "install the project (make demo) to get the bundled one"
+        ) from exc
+    return module.load()
+
+
+@COMPONENTS.register("sentences")
+def sentences(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
+    """Sentence spans from the parser, trimmed of surrounding blanks."""
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip():
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        analysis.sentences.append((start, end))
+
+
+def _ensure_registered() -> None:
+    # Importing the component modules registers them.
+    from storyline.nlp import claims, entities, quantities, timex  # noqa: F401
+
+
+def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
+    """Run storyline's components over one parsed article."""
+    _ensure_registered()
+    analysis = ArticleAnalysis(article=article.id)
+    for name in settings.components:
+        COMPONENTS.get(name)(doc, article, analysis)
+    return analysis
+
+
+def analyze(
+    articles: Iterable[Article],
+    settings: Settings,
+    progress: Callable[[int], None] | None = None,
+) -> list[ArticleAnalysis]:
+    """Parse every article with spaCy (batched) and run the components over each Doc."""
+    articles = list(articles)
+    nlp = load_model(settings.model)
+    out = []
+    docs = nlp.pipe((a.content for a in articles), batch_size=settings.batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        out.append(analyze_doc(doc, article, settings))
+        if progress:
+            progress(1)
+    return out

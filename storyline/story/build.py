@@ -1,0 +1,28 @@
+"""Turn per-article analyses into one Story: entities, facts, events, contradictions, states."""
+
+from __future__ import annotations
+
+from storyline import __version__
+from storyline.model import Article, ArticleAnalysis, Story
+from storyline.settings import Settings
+from storyline.story.contradictions import find_contradictions
+from storyline.story.entities import link_entities, merge_relations
+from storyline.story.facts import derive_facts
+from storyline.story.merge import merge_claims
+from storyline.story.state import derive_states
+
+
+def build_story(
+    articles: list[Article], analyses: list[ArticleAnalysis], settings: Settings
+) -> Story:
+    """Link entities across articles, derive facts, merge events, then find conflicts."""
+    entities = link_entities(articles, analyses)  # rewrites local ids to global ones
+    story = Story(pipeline_version=__version__, articles=articles, entities=entities)
+    story.facts = derive_facts(articles, analyses, entities)
+    story.relations = merge_relations(analyses)
+    story.events = merge_claims(articles, analyses, entities)
+    story.quotes = [q for a in analyses for q in a.quotes]
+    story.timexes = [t for a in analyses for t in a.timexes]
+    story.contradictions = find_contradictions(story)
+    story.states = derive_states(story)
+    return story
