@@ -11,6 +11,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
+eval_app = typer.Typer(help="Score storyline against benchmark data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 
 
 @app.callback()
@@ -23,7 +25,7 @@ EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FAILED = 0, 2, 3, 1
 
 
 def _register() -> None:
-    from storyline.cli import build_cmd, store_cmds, timex_cmds  # noqa: F401
+    from storyline.cli import build_cmd, entity_cmds, store_cmds, timex_cmds  # noqa: F401
 
 
 def main() -> None:
