@@ -1,0 +1,105 @@
+"""Benchmark: the whole `build` against bare spaCy `nlp.pipe` on the same texts, in one run.
+
+Corpus: every TimeBank document (plain text of <TEXT>, dated by its <DCT>, split at a paragraph
+boundary into two articles when long) plus the bundled example story. Needs ../shared for
+TimeBank; without it only the example story is used.
+
+    .venv/bin/python bench/build_speed.py [--limit N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEBANK = ROOT.parent / "shared" / "benchmarks" / "timebank"
+EXAMPLES = ROOT / "examples"
+
+_DCT = re.compile(r'<DCT><TIMEX3[^>]*value="(\d{4}-\d{2}-\d{2})')
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def timebank_articles(limit: int | None) -> list[tuple[str, str]]:
+    """(file name, text with a ` date YYYY-MM-DD Outlet` header) for each TimeBank half-document."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(TIMEBANK.glob("*.tml"))[:limit]:
+        xml = path.read_text(encoding="utf-8")
+        dct, body = _DCT.search(xml), _TEXT.search(xml)
+        if not (dct and body):
+            continue
+        text = _TAG.sub("", body.group(1)).strip()
+        paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        halves = [paras] if len(paras) < 6 else [paras[: len(paras) // 2], paras[len(paras) // 2 :]]
+        for i, part in enumerate(halves):
+            outlet = re.match(r"[A-Za-z_]*", path.name).group(0).strip("_").upper() or "WIRE"
+            header = f" date {dct.group(1)} {outlet}\n"
+            out.append((f"{path.stem}_{i}.txt", header + "\n\n".join(part) + "\n"))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="TimeBank documents to use")
+    ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = ap.parse_args()
+
+    from storyline.api import build
+    from storyline.ingest.read import read_articles
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for name, text in timebank_articles(args.limit) if TIMEBANK.is_dir() else []:
+            (corpus / name).write_text(text, encoding="utf-8")
+        paths = [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
+
+        nlp = load_model(settings.model)  # loaded once, outside both timings
+        texts = [a.content for a in read_articles(paths, settings) if a.status != "skipped"]
+        words = sum(len(t.split()) for t in texts)
+        list(nlp.pipe(texts[:20]))  # warm up allocations before any timing
+
+        def bare_pipe() -> float:
+            t0 = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+                pass
+            return time.perf_counter() - t0
+
+        # bare, build, bare: the mean of the two bare runs brackets any drift in the machine.
+        bare_before = bare_pipe()
+        t0 = time.perf_counter()
+        story = build(paths, settings)
+        full = time.perf_counter() - t0
+        bare = (bare_before + bare_pipe()) / 2
+
+    result = {
+        "articles": len(texts),
+        "words": words,
+        "bare_spacy_s": round(bare, 2),
+        "build_s": round(full, 2),
+        "ratio_build_to_bare": round(full / bare, 3),
+        "build_articles_per_s": round(len(texts) / full, 1),
+        "bare_articles_per_s": round(len(texts) / bare, 1),
+        "events": len(story.events),
+        "entities": len(story.entities),
+        "timexes": len(story.timexes),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for k, v in result.items():
+            print(f"{k:>24}: {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
