@@ -1,21 +1,190 @@
-"""Read input paths into Articles (placeholder until the ingest issue lands)."""
+"""Read input paths into Articles: walk folders, decode, parse formats, clean, date, dedupe.
+
+Nothing an input can contain makes this raise: unusable inputs become Articles with
+status "skipped" and a problem in words, so the report can list every input.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
-from storyline.model import Article
+from storyline.ingest.blank import Blanker
+from storyline.ingest.clean import clean
+from storyline.ingest.datetext import find_dateline, parse_date_string
+from storyline.ingest.dating import date_articles, known_date
+from storyline.ingest.decode import decode
+from storyline.ingest.dedupe import mark_duplicates
+from storyline.ingest.formats import SUFFIXES, Record, read_records, sniff_format
+from storyline.ingest.header import parse_header
+from storyline.ingest.html import read_html
+from storyline.ingest.language import english_ratio
+from storyline.ingest.outlet import cited_outlets, outlet_from_url
+from storyline.model import Article, PublicationDate
 from storyline.settings import Settings
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|$)")
+
+
+def article_id(raw: str | bytes) -> str:
+    """Stable id: "a" + the first 10 hex digits of sha256 of the raw text."""
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return "a" + hashlib.sha256(data).hexdigest()[:10]
+
+
+def _walk(paths: list[str]) -> Iterator[tuple[str, Path, bool]]:
+    """(path as reported, file, found by walking a folder) for every input, sorted in folders."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path).parts
+                if f.is_file() and not any(part.startswith(".") for part in rel):
+                    yield str(f), f, True
+        else:
+            yield given, path, False
+
+
+def _skipped(path: str, problem: str, data: bytes = b"", fmt: str = "txt") -> Article:
+    return Article(
+        id=article_id(data or path.encode()), path=path, status="skipped", problem=problem,
+        format=fmt,
+    )  # fmt: skip
+
+
+def _read_file(shown: str, path: Path, walked: bool, settings: Settings) -> list[Article]:
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if walked and fmt is None:
+        return [_skipped(shown, f"not an article file type ({path.suffix or 'no suffix'})")]
+    if not path.exists():
+        return [_skipped(shown, "no such file or folder")]
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            return [_skipped(shown, f"too large: {size} bytes (limit {settings.max_bytes})")]
+        data = path.read_bytes()
+    except OSError as e:
+        return [_skipped(shown, f"unreadable: {e.strerror or e}")]
+    if not data.strip():
+        return [_skipped(shown, "empty file", data)]
+    text, problem = decode(data)
+    if text is None:
+        return [_skipped(shown, problem or "not text", data)]
+    sniffed = sniff_format(text)
+    fmt = "html" if sniffed == "html" and fmt in (None, "txt") else fmt or sniffed
+    if fmt in ("json", "jsonl"):
+        return [_from_record(r, settings) for r in read_records(text, shown, fmt)]
+    return [_from_text(shown, text, fmt, settings)]
+
+
+def _from_record(record: Record, settings: Settings) -> Article:
+    if record.problem:
+        return _skipped(record.path, record.problem, fmt="json")
+    art = Article(id=article_id(record.text), path=record.path, format="json", raw=record.text)
+    art.url = record.url
+    art.title = record.title
+    if record.outlet:
+        art.outlet, art.outlet_method = record.outlet, "json"
+    found = parse_date_string(record.published) if record.published else None
+    if found:
+        art.published = known_date(
+            found, "json", f"the record's published field {record.published!r}"
+        )
+    return _finish(art, Blanker(record.text), settings)
+
+
+def _from_text(path: str, raw: str, fmt: str, settings: Settings) -> Article:
+    art = Article(id=article_id(raw), path=path, format=fmt, raw=raw)
+    if fmt == "html":
+        page = read_html(raw)
+        blanker = page.blanker or Blanker(raw)
+        art.title, art.url = page.title, page.url
+        if page.site_name:
+            art.outlet, art.outlet_method = page.site_name, "html"
+        if page.published:
+            art.published = known_date(
+                page.published, "html", "the page's date metadata (htmldate)"
+            )
+        return _finish(art, blanker, settings)
+    blanker = Blanker(raw)
+    header = parse_header(raw)
+    if header:
+        blanker.blank(0, header.end, "header")
+        if header.outlet:
+            art.outlet, art.outlet_method = header.outlet, "header"
+        if header.published:
+            line = raw[: header.end].strip()
+            art.published = known_date(header.published, "header", f"header line {line!r}")
+    return _finish(art, blanker, settings)
+
+
+def _url_date(url: str | None) -> date | None:
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _finish(art: Article, blanker: Blanker, settings: Settings) -> Article:
+    """Clean, then fill what metadata did not give: title, outlet from URL, date from URL/text."""
+    dateline = find_dateline(blanker.content)
+    page = clean(blanker, art.title)
+    art.content = blanker.content
+    art.removed = blanker.removed()
+    art.title = art.title or page.title
+    if art.outlet is None and art.url:
+        art.outlet, art.outlet_method = outlet_from_url(art.url), "url"
+    if art.published is None and (found := _url_date(art.url)):
+        art.published = known_date(found, "url", f"the date in the URL {art.url}")
+    if art.published is None and dateline:
+        line = art.raw[dateline[0] : dateline[1]]
+        art.published = known_date(dateline[2], "text", f"the dateline {line!r}")
+    art.cited_outlets = cited_outlets(art.content, art.outlet)
+    if not art.content.strip():
+        art.status, art.problem = "skipped", "no article text left after removing page furniture"
+        return art
+    ratio, lang = english_ratio(art.content)
+    art.language = lang
+    if ratio < settings.min_english_ratio:
+        art.status = "skipped"
+        art.problem = (
+            f"not English (looks like {lang}: {ratio:.0%} of common function words are English)"
+        )
+    return art
+
+
+def _unique_ids(articles: list[Article]) -> None:
+    """Identical inputs get the same hash: make later ones unique by mixing in their path."""
+    seen: set[str] = set()
+    for art in articles:
+        if art.id in seen:
+            art.id = article_id(f"{art.path}\0{art.raw}")
+        seen.add(art.id)
 
 
 def read_articles(paths: list[str], settings: Settings) -> list[Article]:
-    out = []
-    for p in paths:
-        path = Path(p)
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
-        for f in files:
-            raw = f.read_text(encoding="utf-8")
-            aid = "a" + hashlib.sha256(raw.encode()).hexdigest()[:10]
-            out.append(Article(id=aid, path=str(f), raw=raw, content=raw))
-    return out
+    """Every input (file, folder, JSON record) as an Article, in input order, dated and deduped."""
+    articles: list[Article] = []
+    for shown, path, walked in _walk(paths):
+        try:
+            articles.extend(_read_file(shown, path, walked, settings))
+        except Exception as e:  # noqa: BLE001 - one bad input must not stop the build
+            articles.append(_skipped(shown, f"could not be read: {type(e).__name__}: {e}"))
+    _unique_ids(articles)
+    usable = [a for a in articles if a.status == "ok"]
+    try:
+        date_articles(usable)
+    except Exception as e:  # noqa: BLE001 - a dating bug must not lose the articles
+        for art in usable:
+            if art.published is None:
+                art.published = PublicationDate(
+                    "XXXX", method="unknown", reason=f"dating failed: {e}"
+                )
+    mark_duplicates(usable, settings)
+    return articles

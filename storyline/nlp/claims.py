@@ -1,8 +1,503 @@
-"""Placeholder for the claims component (filled in by its issue)."""
+"""The claims component: per sentence, which events are told, by whom, how surely, and quotes.
 
+Runs last in the nlp stage. Triggers come from the rule registry (`event_rules.py`), sources
+from reporting cues (`attribution.py`), certainty from scoped cues (`certainty.py`), direct
+quotes from quote marks (`quotes.py`). Every span is an exact slice of `article.raw`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quote, Source, TimeValue
+from storyline.nlp import attribution as attr
+from storyline.nlp.certainty import RANK, certainty_of
+from storyline.nlp.event_rules import DETAIL_VERBS
+from storyline.nlp.events import Hit, argument_heads, detail_of, find_hits, name_span, place_of
+from storyline.nlp.outlets import find_outlets
 from storyline.nlp.pipeline import COMPONENTS
+from storyline.nlp.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
+
+SKIP_TIMEX_TYPES = frozenset({"DURATION", "SET"})
+REPORT_NOUNS = frozenset({"rumor", "rumour", "speculation", "report", "news", "claim",
+                          "allegation", "gossip", "suspicion", "whisper"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_WORDS = frozenset({"couple", "pair", "duo", "two", "they", "both"})
+LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
+                         "take", "give", "keep", "happen", "occur", "come", "follow"})
 
 
 @COMPONENTS.register("claims")
-def claims(doc, article, analysis) -> None:
+def claims(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
+    """Fill `analysis.claims` and `analysis.quotes` for one parsed article."""
+    ctx = _Context.build(doc, article, analysis)
+    _attribute_quotes(ctx)
+    _extract_claims(ctx)
+    _denials_of_earlier_reports(ctx)
+    analysis.claims.extend(ctx.claims)
+    analysis.quotes.extend(ctx.quotes)
+
+
+# ---------------------------------------------------------------------- context
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article: Article
+    analysis: ArticleAnalysis
+    sents: list[Span]
+    starts: list[int]
+    sources: attr.ArticleSources
+    spans: list[QuoteSpan]
+    quoted: set[int]
+    blocks: list[tuple[int, int, str]]
+    attributions: dict[int, list[attr.Attribution]] = field(default_factory=dict)
+    quote_attr: dict[int, attr.Attribution] = field(default_factory=dict)
+    venues: dict[str | None, str] = field(default_factory=dict)  # last venue per speaker
+    last_group: list[str] = field(default_factory=list)  # who "the couple" last was
+    outlet_entities: set[str] = field(default_factory=set)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
+        sents = _sentences(doc, analysis)
+        spans = quote_spans(article.content or article.raw)
+        quoted = {t.i for q in spans for t in _tokens_in(doc, q.start, q.end)}
+        ctx = cls(
+            doc, article, analysis, sents, [s.start_char for s in sents],
+            attr.ArticleSources(article, find_outlets(doc)), spans, quoted,
+            attr.excerpt_blocks(article.content or article.raw),
+        )
+        ctx.outlet_entities = {e.id for e in analysis.entities if e.type == "OUTLET"}
+        for i, sent in enumerate(sents):
+            ctx.attributions[i] = attr.find_attributions(sent, ctx.sources, ctx.name_of, quoted)
+        return ctx
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def name_of(self, phrase: Span) -> str | None:
+        """A speaker's name: the entity it is a mention of, else the name in the text."""
+        ent = _entity_at(self.analysis, phrase.start_char, phrase.end_char)
+        if ent is not None:
+            names = {e.id: e.name for e in self.analysis.entities}
+            if ent in names:
+                return names[ent]
+        root = phrase.root
+        if root.pos_ == "PROPN" or root.ent_type_ == "PERSON":
+            return name_span(root).text
+        if root.lower_ in PERSON_PRONOUNS or root.lower_ == "they":
+            return _previous_person(self, root)
+        return phrase.text
+
+    def block_outlet(self, char: int) -> str | None:
+        for start, end, name in self.blocks:
+            if start <= char < end:
+                return name
+        return None
+
+
+def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
+    """Sentence spans cut at line breaks (a sentence never runs across paragraphs or a headline)."""
+    bounds = analysis.sentences or [(s.start_char, s.end_char) for s in doc.sents]
+    text = doc.text
+    out = []
+    for start, end in bounds:
+        for piece in LINE.finditer(text, start, end):
+            span = doc.char_span(piece.start(), piece.end(), alignment_mode="expand")
+            if span is not None and len(span) and span.text.strip():
+                out.append(span)
+    return out
+
+
+LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _previous_person(ctx: _Context, tok: Token) -> str | None:
+    """The last PERSON named before `tok` (the fallback for "she replied")."""
+    outlet_tokens = {i for m in ctx.sources.outlets for i in range(m.start, m.end)}
+    best = None
+    for ent in ctx.doc.ents:
+        if ent.start >= tok.i:
+            break
+        if ent.label_ == "PERSON" and ent.start not in outlet_tokens:
+            best = ent.text
+    return best
+
+
+def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
+    """Local entity id for a char span: the entities component's lookup, else mention overlap."""
+    try:
+        from storyline.nlp.entities import entity_at  # provided by the entities component
+    except ImportError:
+        entity_at = None
+    if entity_at is not None:
+        return entity_at(analysis, start, end)
+    best: tuple[int, str] | None = None
+    for ent in analysis.entities:
+        for m in ent.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, ent.id)
+    return best[1] if best else None
+
+
+# ----------------------------------------------------------------------- quotes
+
+
+def _attribute_quotes(ctx: _Context) -> None:
+    """Give each quote the nearest reporting cue in its paragraph, a lead-in, or its predecessor."""
+    text = ctx.article.content or ctx.article.raw
+    all_atts = [a for atts in ctx.attributions.values() for a in atts]
+    previous: tuple[QuoteSpan, attr.Attribution] | None = None
+    for n, q in enumerate(ctx.spans):
+        para_atts = [a for a in all_atts if q.paragraph[0] <= a.cue.idx < q.paragraph[1]]
+        att = None
+        if para_atts:
+            att = min(para_atts, key=lambda a: _distance(a.cue.idx, q))
+        if att is None:
+            att = _lead_in(ctx, text, q, all_atts)
+        if att is None and previous is not None:
+            prev_q, prev_att = previous
+            same_para = prev_q.paragraph == q.paragraph
+            continues = text[q.paragraph[0]:q.start].strip() in ("“", '"') and (
+                text[prev_q.paragraph[0]:prev_q.paragraph[1]].rstrip()[-1:] in "”\"" or
+                prev_q.end == prev_q.paragraph[1] or
+                text[prev_q.end:prev_q.paragraph[1]].strip() in ("", "”", '"')
+            )
+            if same_para or continues:
+                att = prev_att
+        if att is None:
+            continue
+        ctx.quote_attr[n] = att
+        previous = (q, att)
+        _add_quote(ctx, q, att, "direct")
+    _indirect_quotes(ctx)
+
+
+def _distance(char: int, q: QuoteSpan) -> int:
+    return q.start - char if char < q.start else char - q.end
+
+
+def _lead_in(ctx: _Context, text: str, q: QuoteSpan, atts: list[attr.Attribution]):
+    """A quote introduced by a previous paragraph ending in ':' ("a source told US:")."""
+    before = text[: q.paragraph[0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    lead = ctx.sentence_index(len(before) - 1)
+    cands = ctx.attributions.get(lead, [])
+    return cands[-1] if cands else None
+
+
+def _add_quote(ctx: _Context, q: QuoteSpan, att: attr.Attribution, kind: str) -> None:
+    raw = ctx.article.raw
+    if kind == "direct" and (len(raw[q.start:q.end].split()) < 2 or is_title(raw[q.start:q.end])):
+        return
+    source = _final_source(ctx, att.source, q.start)
+    speaker = None
+    if source.kind == "named_person" and att.speaker is not None:
+        speaker = _entity_at(ctx.analysis, att.speaker.start_char, att.speaker.end_char)
+    ctx.quotes.append(Quote(
+        id=f"{ctx.article.id}:q{len(ctx.quotes) + 1}",
+        article=ctx.article.id,
+        start=q.start,
+        end=q.end,
+        text=raw[q.start:q.end],
+        kind=kind,
+        speaker=speaker,
+        speaker_name=source.name,
+        source=source,
+        venue=_venue(ctx, att, q.start),
+    ))
+
+
+def _venue(ctx: _Context, att: attr.Attribution, char: int) -> str | None:
+    """Where the words were said: an outlet told, an interview named nearby, or "the chat"."""
+    via = [v for v in att.source.via if v not in (ctx.article.outlet,)]
+    if att.source.kind == "named_person" and via:
+        return via[0]
+    i = ctx.sentence_index(char)
+    for j in (i, ctx.sentence_index(att.cue.idx), i - 1, i - 2):
+        if 0 <= j < len(ctx.sents):
+            tokens = [t for t in ctx.sents[j] if t.i not in ctx.quoted]
+            found = venue_phrase(tokens)
+            if found:
+                ctx.venues[att.source.name] = found
+                return found
+            if any(t.lemma_.lower() in VENUE_BACKREF for t in tokens):
+                return ctx.venues.get(att.source.name)
+    return via[0] if via else None
+
+
+ADVERBIAL_MARKS = frozenset({"when", "while", "after", "before", "as", "if", "because", "since",
+                             "though", "although", "once", "until"})
+VENUE_BACKREF = frozenset({"chat", "interview", "conversation", "elsewhere"})
+
+
+def _indirect_quotes(ctx: _Context) -> None:
+    """Reported speech: the that-clause of a reporting verb outside quote marks."""
+    for atts in ctx.attributions.values():
+        for att in atts:
+            if att.sentence_wide:
+                continue
+            comp = next((c for c in att.cue.children if c.dep_ == "ccomp"), None)
+            if comp is None or any(t.i in ctx.quoted for t in comp.subtree):
+                continue
+            if comp.left_edge.lower_ in ADVERBIAL_MARKS or comp.i < att.cue.i:
+                continue  # "When rumours broke, a source told ...": a time clause, not speech
+            toks = [t for t in comp.subtree if t.dep_ != "mark" or t.head != comp]
+            sent = ctx.sents[ctx.sentence_index(att.cue.idx)]
+            tail = [t for t in sent if t.i >= toks[0].i and not t.is_space]
+            while tail and tail[-1].is_punct:
+                tail.pop()  # the reported clause runs to the end of the sentence
+            if len(tail) < 3:
+                continue
+            start = tail[0].idx
+            end = tail[-1].idx + len(tail[-1])
+            _add_quote(ctx, QuoteSpan(start, end, (start, end)), att, "indirect")
+
+
+# ----------------------------------------------------------------------- claims
+
+
+def _final_source(ctx: _Context, source: Source, char: int) -> Source:
+    """Close a source's via chain: excerpted outlet (if inside an excerpt), then the article's."""
+    block = ctx.block_outlet(char)
+    return attr.close(source, ctx.sources, [block] if block else None)
+
+
+def _attribution_for(ctx: _Context, trigger: Token, sent_i: int) -> attr.Attribution | None:
+    """The reporting cue covering a trigger: its quote's, a speech verb above it, a sentence's."""
+    for n, q in enumerate(ctx.spans):
+        if q.start <= trigger.idx < q.end and n in ctx.quote_attr:
+            return ctx.quote_attr[n]
+    atts = ctx.attributions.get(sent_i, [])
+    covering = [
+        a for a in atts
+        if not a.sentence_wide and _in_content(a.cue, trigger)
+        and (a.speaker is None or trigger not in a.speaker)
+    ]
+    if covering:
+        return max(covering, key=lambda a: len(list(a.cue.ancestors)))
+    wide = [a for a in atts if a.sentence_wide]
+    return wide[0] if wide else None
+
+
+NOT_CONTENT = frozenset({"advcl", "prep", "npadvmod", "advmod", "mark", "nsubj", "nsubjpass",
+                         "dative", "agent", "aux", "punct"})
+TOPIC_PREPS = frozenset({"about", "at", "of", "on", "regarding"})  # "hinted at the breakup"
+
+
+def _in_content(cue: Token, trigger: Token) -> bool:
+    """Whether `trigger` is in what `cue` reports (its clause or object), not in a side clause."""
+    tok = trigger
+    for _ in range(12):
+        if tok.head == tok or tok == cue:
+            return False
+        if tok.head == cue:
+            return tok.dep_ not in NOT_CONTENT or (tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS)
+        tok = tok.head
+    return False
+
+
+def _extract_claims(ctx: _Context) -> None:
+    raw = ctx.article.raw
+    seen: set[tuple[int, str, str | None]] = set()
+    for hit in find_hits(ctx.doc):
+        trigger = hit.trigger
+        sent_i = ctx.sentence_index(trigger.idx)
+        sent = ctx.sents[sent_i]
+        if not (sent.start <= trigger.i < sent.end):
+            continue
+        if hit.rule.named_subject and not _named_speaker(ctx, trigger):
+            continue
+        key = (sent_i, hit.rule.type, hit.predicate if hit.rule.type == "other" else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        att = _attribution_for(ctx, trigger, sent_i)
+        block = ctx.block_outlet(trigger.idx)
+        if att is not None:
+            source = _final_source(ctx, att.source, trigger.idx)
+            base = att.certainty if att.certainty != "reported" else "reported"
+        elif block:
+            source = attr.close(Source("outlet", block), ctx.sources)
+            base = "reported"
+        else:
+            source = attr.author_source(ctx.sources)
+            base = "asserted"
+        certainty = certainty_of(trigger, sent, base)
+        raised = certainty == "negated" and hit.rule.detail and _negation_raised(trigger)
+        if raised:  # "was not seen wearing her ring": seen, without the ring
+            certainty = certainty_of(trigger, sent, base, negation=False)
+        claim = _claim(ctx, hit, sent, source, certainty, raw)
+        if raised and claim.detail:
+            claim.detail = f"not {claim.detail}"
+        ctx.claims.append(claim)
+
+
+def _negation_raised(trigger: Token) -> bool:
+    """A negated sighting whose complement says what was missing ("not seen wearing X")."""
+    return any(c.lemma_.lower() in DETAIL_VERBS and c.pos_ == "VERB" for c in trigger.children)
+
+
+def _named_speaker(ctx: _Context, trigger: Token) -> bool:
+    """Statements by speech verb count only for people on the record, outside quotes."""
+    if trigger.i in ctx.quoted:
+        return False
+    subj = attr.subject_of(trigger)
+    if subj is None:
+        return False
+    if subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON":
+        return attr.outlet_in(subj, ctx.sources.outlets) is None
+    return subj.lower_ in PERSON_PRONOUNS
+
+
+def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, raw: str) -> Claim:
+    start, end = _trimmed(raw, sent.start_char, sent.end_char)
+    participants: list[str] = []
+    heads = argument_heads(hit.trigger)
+    for tok in heads:
+        span = name_span(tok)
+        ent = _entity_at(ctx.analysis, span.start_char, span.end_char)
+        if ent and ent not in participants and ent not in ctx.outlet_entities:
+            participants.append(ent)
+    group = any(t.lemma_.lower() in GROUP_WORDS for t in heads)
+    if group and len(participants) < 2 and ctx.last_group:
+        participants += [p for p in ctx.last_group if p not in participants]
+    if len(participants) >= 2:
+        ctx.last_group = list(participants)
+    time, time_text = _time_of(ctx, hit, sent)
+    place = place_of(hit.trigger)
+    detail = detail_of(hit.trigger, sent) if hit.rule.detail else None
+    return Claim(
+        id=f"{ctx.article.id}:c{len(ctx.claims) + 1}",
+        article=ctx.article.id,
+        type=hit.rule.type,
+        mention=Mention(ctx.article.id, start, end, raw[start:end], source, certainty),
+        predicate=hit.predicate,
+        participants=participants,
+        time=time,
+        time_text=time_text,
+        place=place.text if place is not None else None,
+        detail=detail.text if detail is not None else None,
+    )
+
+
+def _trimmed(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------------- time
+
+
+def _governor_chain(tok: Token) -> set[int]:
+    """Ancestors of `tok` up to and including the first verb above it."""
+    out: set[int] = set()
+    cur = tok
+    while cur.head != cur:
+        cur = cur.head
+        out.add(cur.i)
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _reach(hit: Hit) -> set[int]:
+    """Tokens a time phrase may hang from to date this event."""
+    trigger = hit.trigger
+    reach = {trigger.i}
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+        trigger.head.lemma_.lower() in LIGHT_VERBS
+    ):
+        reach.add(trigger.head.i)  # "had an affair in 2022", "the split happened in May"
+    if hit.rule.time_from_report:  # "in June, rumours swirled of an affair"
+        for n, anc in enumerate(trigger.ancestors):
+            if n > 4:
+                break
+            if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS:
+                reach.add(anc.i)
+                if anc.dep_ in ("nsubj", "nsubjpass"):
+                    reach.add(anc.head.i)
+                break
+    return reach
+
+
+def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str | None]:
+    """The timex of the sentence whose governing word is the trigger (or its light verb)."""
+    trigger = hit.trigger
+    reach = _reach(hit)
+    best = None
+    for tx in ctx.analysis.timexes:
+        if not (sent.start_char <= tx.start < sent.end_char) or tx.type in SKIP_TIMEX_TYPES:
+            continue
+        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or not (_governor_chain(span.root) & reach):
+            continue
+        dist = abs(span.root.i - trigger.i)
+        if best is None or dist < best[0]:
+            best = (dist, tx)
+    if best is not None:
+        tx = best[1]
+        return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
+    if not ctx.analysis.timexes:
+        return None, _fallback_time_text(ctx, sent, reach)
+    return None, None
+
+
+NOT_A_DATE = re.compile(r"^\d+$|^\d+\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
+
+
+def _fallback_time_text(ctx: _Context, sent: Span, reach: set[int]) -> str | None:
+    """Until the timex component fills `timexes`: the attached DATE entity's text, no value."""
+    for ent in sent.ents:
+        ok = ent.label_ == "DATE" and not NOT_A_DATE.match(ent.text)
+        if ok and _governor_chain(ent.root) & reach:
+            return ent.text
     return None
+
+
+# ---------------------------------------------------------------------- denials
+
+
+def _denials_of_earlier_reports(ctx: _Context) -> None:
+    """"A rep denied the reports": the denied events are the ones just reported before it."""
+    raw = ctx.article.raw
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in ctx.claims:
+        by_sentence.setdefault(ctx.sentence_index(c.mention.start), []).append(c)
+    for i, atts in ctx.attributions.items():
+        for att in atts:
+            if att.certainty != "denied":
+                continue
+            own = [c for c in by_sentence.get(i, []) if c.mention.certainty == "denied"]
+            if own:
+                continue
+            earlier = [c for c in by_sentence.get(i, []) + by_sentence.get(i - 1, [])
+                       if c.type != "statement" and c.mention.certainty in RANK[4:]]
+            sent = ctx.sents[i]
+            start, end = _trimmed(raw, sent.start_char, sent.end_char)
+            source = _final_source(ctx, att.source, att.cue.idx)
+            for c in earlier:
+                ctx.claims.append(Claim(
+                    id=f"{ctx.article.id}:c{len(ctx.claims) + 1}",
+                    article=c.article, type=c.type,
+                    mention=Mention(ctx.article.id, start, end, raw[start:end], source, "denied"),
+                    predicate=c.predicate, participants=list(c.participants),
+                    time=c.time, time_text=c.time_text, place=c.place, detail=c.detail,
+                ))

@@ -26,7 +26,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             return {"type": "array", "prefixItems": items, "minItems": len(items)}
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if origin is dict:
-        return {"type": "object", "additionalProperties": _type_schema(typing.get_args(tp)[1], defs)}
+        values = _type_schema(typing.get_args(tp)[1], defs)
+        return {"type": "object", "additionalProperties": values}
     if tp is type(None):
         return {"type": "null"}
     if tp is date:

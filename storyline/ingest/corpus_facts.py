@@ -1,0 +1,146 @@
+"""Facts one article states that help date another: ages of named people, the wedding year.
+
+Light regexes only (ingest runs before and without the NLP stage). A person is keyed by
+full name; a bare surname ("Portman, 35") is matched to the one full name in the corpus
+that ends (or starts) with it, and dropped when that is ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.ingest.datetext import MONTHS, WEEKDAYS, month_number
+from storyline.ingest.intervals import add_years, days
+from storyline.ingest.wordset import wordset
+
+_CAP = r"[A-ZÀ-Þ][\w'’-]+"
+_NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+AGE_PATTERNS: list[re.Pattern[str]] = [
+    # "Portman, 35, was", "Natalie Portman (42)", "Aleph, aged 12,"
+    re.compile(rf"(?P<name>{_NAME})[ \t]*(?:,[ \t]*(?:aged?[ \t]+)?|\([ \t]*(?:aged?[ \t]+)?)"
+               r"(?P<age>\d{1,3})(?=[ \t]*(?:\)|,|;|\.(?!\d)|[ \t]+(?:and|was|is|has|had|who"
+               r"|were|are|now)\b))"),
+    # "Camille Étienne, a 25-year-old climate activist"
+    re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?P<age>\d{{1,3}})-year-old\b"),
+    # "25-year-old climate activist Camille Étienne"
+    re.compile(rf"\b(?P<age>\d{{1,3}})-year-old[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}"
+               rf"(?P<name>{_NAME})"),
+]  # fmt: skip
+_FULL_NAME = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{1,2}}")
+# Words that start a capitalised run without being part of a name.
+_NOT_NAME = (
+    wordset(
+        "the a an in on at as and but so when while after before mr mrs ms dr sir dame mayor"
+        " president senator governor judge prince princess queen king actress actor singer star"
+        " spokesperson spokesman spokeswoman chairman chair minister councillor rep sen gov"
+        " son daughter wife husband mother father brother sister by with from for of to"
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
+MAX_AGE = 110
+
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+MARRIED = re.compile(
+    r"(?i:\b(?:married|wed|tied the knot|got hitched|exchanged vows)\b)[^.\n]{0,30}?"
+    rf"\b(?:in|since)[ \t]+(?:(?P<month>{_MONTH})\.?[ \t]+)?(?P<year>(?:19|20)\d{{2}})\b"
+)
+
+
+@dataclass(frozen=True)
+class AgeMention:
+    """ "<name> is <age>" somewhere in one article."""
+
+    name: str
+    age: int
+    text: str
+
+
+def _name_tokens(name: str) -> list[str]:
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAME:
+        words = words[1:]
+    while words and words[-1].lower() in _NOT_NAME:
+        words = words[:-1]
+    return words
+
+
+def age_mentions(content: str) -> list[AgeMention]:
+    """Every "name, age" statement in a text."""
+    out: list[AgeMention] = []
+    seen: set[int] = set()
+    for pattern in AGE_PATTERNS:
+        for m in pattern.finditer(content):
+            if m.start("age") in seen:
+                continue
+            age = int(m.group("age"))
+            words = _name_tokens(m.group("name"))
+            if not words or age > MAX_AGE:
+                continue
+            seen.add(m.start("age"))
+            out.append(AgeMention(" ".join(words), age, m.group().strip()))
+    return out
+
+
+def full_names(content: str) -> set[str]:
+    """Runs of two or three capitalised words: candidates to expand a bare surname."""
+    out = set()
+    for m in _FULL_NAME.finditer(content):
+        words = _name_tokens(m.group())
+        if len(words) >= 2:
+            out.add(" ".join(words))
+    return out
+
+
+def resolve_name(name: str, preferred: set[str], others: set[str]) -> str | None:
+    """A single word is expanded to the unique full name ending (or starting) with it."""
+    if " " in name:
+        return name
+    for pool in (preferred, others):
+        ends = {n for n in pool if n.split()[-1] == name}
+        starts = {n for n in pool if n.split()[0] == name}
+        match = ends or starts
+        if len(match) == 1:
+            return next(iter(match))
+        if len(match) > 1:
+            return None
+    return name
+
+
+def birth_interval(age: int, first: date, last: date) -> tuple[date, date]:
+    """Someone aged `age` on some day in [first, last] was born in this interval."""
+    return add_years(first, -(age + 1)) + days(1), add_years(last, -age)
+
+
+def age_window(age: int, born_first: date, born_last: date) -> tuple[date, date]:
+    """The days on which someone born in [born_first, born_last] can be `age`."""
+    return add_years(born_first, age), add_years(born_last, age + 1) - days(1)
+
+
+@dataclass(frozen=True)
+class Marriage:
+    """The wedding year (and month, if stated) most articles of the corpus agree on."""
+
+    year: int
+    month: int | None
+    mentions: int
+
+
+def corpus_marriage(contents: list[str]) -> Marriage | None:
+    """The wedding year stated by at least two thirds of the "married in YEAR" mentions."""
+    found = [
+        (int(m.group("year")), month_number(m.group("month")) if m.group("month") else None)
+        for text in contents
+        for m in MARRIED.finditer(text)
+    ]
+    if not found:
+        return None
+    years = Counter(y for y, _ in found)
+    year, count = years.most_common(1)[0]
+    if count * 3 < len(found) * 2:
+        return None
+    months = {mo for y, mo in found if y == year and mo}
+    return Marriage(year, months.pop() if len(months) == 1 else None, count)

@@ -1,0 +1,411 @@
+"""Dating rules: each reads one article's text and says where its publication date can lie.
+
+Rules are registered by name and run in order; each returns Constraints (see intervals.py)
+with a reason in words. Cross-article facts (birth intervals, the wedding year) come in
+through the context, computed by dating.py from the other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.ingest.corpus_facts import Marriage, age_window, resolve_name
+from storyline.ingest.datetext import (
+    FULL_DATE,
+    MONTHS,
+    WEEKDAYS,
+    full_date,
+    make_date,
+    month_number,
+)
+from storyline.ingest.intervals import Constraint, DateSet, Universe, add_years, days
+from storyline.registry import Registry
+
+FRESH_DAYS = 31  # a dated news peg is assumed reported within a month (a likelihood only)
+_MONTH = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS)
+# A sentence with one of these talks about plans, terms or forecasts: its dates bound nothing.
+FUTURE = re.compile(
+    r"(?i:\b(?:will|won't|would|could|might|should|shall|going to|gonna|scheduled|set to"
+    r"|plans?|planned|planning|expects?|expected|expecting|due|until|through|next|upcoming"
+    r"|slated|later this|projected|projections?|forecasts?|foresees?|targets?|targeted|goal"
+    r"|aims? to|hopes? to|wants? to|intend\w*|intention|proposed|redeemable|matur\w*|expir\w*"
+    r"|future|beyond|puttable|callable|options?|requires?|required to|to begin|obligat\w*"
+    r"|payable|deadline|estimated|estimates?|anticipat\w*|outlook|fiscal)\b"
+    r"|\bby[ \t]+(?:the[ \t]+)?(?:end[ \t]+of[ \t]+|early[ \t]+|mid-?|late[ \t]+)?"
+    r"(?:19|20)\d{2}\b|'ll\b)"
+    r"|\bmay\b"  # the modal; the month is capitalised
+)
+# Some past-tense verb in the sentence: the dates in it are told as already happened.
+PAST = re.compile(
+    r"(?i)\b(?:(?-i:[a-z]{2,}ed)|was|were|had|did|said|told|met|made|took|left|began|came|went|got"
+    r"|saw|spoke|wore|gave|held|won|lost|ran|became|broke|found|brought|thought|sent|kept"
+    r"|stood|sat|fell|felt|paid|rose|split|quit|wed|led|knew|grew|drove|flew|wrote|sold"
+    r"|bought|built|hit|shut|spent|struck|chose|ate|drew|threw|sang|swore|fought|caught)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n\s*\n")
+PHOTO_NAME = re.compile(r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){2,}")
+YEAR = re.compile(r"(?<![\d$£€.,/-])((?:19|20)\d{2})(?![\d]|[,.]\d)")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?[ \t]+(?P<year>(?:19|20)\d{{2}})\b")
+BARE_DAY = re.compile(
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?[ \t]+)?(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)"
+    r"(?:st|nd|rd|th)?\b(?!,?[ \t]*(?:19|20)\d{2})(?![:\d])"
+)
+THIS_YEAR_MONTH = re.compile(
+    rf"\b(?P<lead>[Ee]arlier in|[Bb]ack in|[Ii]n|[Tt]his|[Ll]ast)[ \t]+(?P<month>{_MONTH})"
+    r"(?P<this>[ \t]+(?:of[ \t]+)?this[ \t]+year)?\b(?![ \t]*(?:\d|of[ \t]+(?:19|20)))"
+)
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9}
+THIS_YEAR_SEASON = re.compile(
+    r"(?i)\b(?:this|in[ \t]+(?:the[ \t]+)?|back[ \t]+in[ \t]+(?:the[ \t]+)?)"
+    r"(?P<season>spring|summer|fall|autumn)(?:[ \t]+of)?[ \t]+this[ \t]+year\b"
+    r"|\bthis[ \t]+(?P<season2>spring|summer|fall|autumn)\b"
+)
+EARLIER_THIS_YEAR = re.compile(r"(?i)\bearlier this year\b")
+END_OF_LAST_YEAR = re.compile(
+    r"(?i)\b(?:(?:toward|towards|at|by|near)[ \t]+the[ \t]+end[ \t]+of[ \t]+last[ \t]+year"
+    r"|late[ \t]+last[ \t]+year|last[ \t]+(?:November|December))\b"
+)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25,
+}  # fmt: skip
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+_ORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+ANNIVERSARY = re.compile(
+    rf"(?i:\b(?P<n>\d{{1,2}})(?:st|nd|rd|th)|\b(?P<word>{_ORD}))[ \t]+(?i:wedding[ \t]+)?"
+    rf"(?i:anniversary)(?:[^.\n]{{0,25}}?\bon[ \t]+(?:(?:{_WEEKDAY}),?[ \t]+)?"
+    rf"(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)\b)?"
+)
+_NUM = "|".join(_NUMBER_WORDS)
+YEARS_MARRIED = re.compile(
+    rf"(?i)\b(?P<approx>nearly|almost|more than|over|just over)?[ \t]*(?P<n>\d{{1,2}}|{_NUM})"
+    r"[ \t]+years[ \t]+of[ \t]+marriage\b"
+    rf"|\bmarried[ \t]+for[ \t]+(?P<approx2>nearly|almost|more than|over)?[ \t]*"
+    rf"(?P<n2>\d{{1,2}}|{_NUM})[ \t]+years\b"
+)
+
+
+@dataclass
+class DatingContext:
+    """One article's text plus what the rest of the corpus knows."""
+
+    raw: str
+    content: str
+    universe: Universe
+    births: dict[str, tuple[date, date, str]] = field(default_factory=dict)
+    names: tuple[set[str], set[str]] = field(default_factory=lambda: (set(), set()))
+    ages: list = field(default_factory=list)  # AgeMention of this article
+    marriage: Marriage | None = None
+    anchors: dict[tuple[int, int], tuple[date, str]] = field(default_factory=dict)
+
+
+DATE_RULES = Registry("dating rule")
+
+
+_ABBREVIATION = re.compile(
+    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|inc|corp|co"
+    r"|ltd|jr|sr|no|vs|gov|sen|rep|gen|col|lt|sgt|ft|mt)|\b[a-z]|\.[a-z])$"
+)
+
+
+def _ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in text[start:end], not counting "Nov." or "U.S." style abbreviations."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if text[m.start()] == "." and _ABBREVIATION.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        out.append(m.end())
+    return out
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence (roughly) around `pos`."""
+    before = _ends(text, max(0, pos - 2000), pos)
+    start = before[-1] if before else max(0, pos - 2000)
+    after = _ends(text, pos, min(len(text), pos + 2000))
+    return text[start : after[0] if after else min(len(text), pos + 2000)]
+
+
+def told_as_past(text: str, pos: int) -> bool:
+    """Whether the sentence around `pos` tells of something that already happened: a past
+    verb, and no word of plans, terms or forecasts ("due 1993", "will", "by 1992")."""
+    sentence = sentence_at(text, pos)
+    return bool(PAST.search(sentence)) and not FUTURE.search(sentence)
+
+
+def _quote(text: str) -> str:
+    return '"' + " ".join(text.split()) + '"'
+
+
+def not_before(day: date, ctx: DatingContext) -> DateSet:
+    return DateSet.between(day, ctx.universe.last)
+
+
+def _photo_dates(token: str) -> list[date]:
+    """Dates a photo file name's digit groups can encode: MMDDYY, DDMMYY, YYYYMMDD."""
+    out = []
+    for part in re.split(r"[_.-]", token):
+        if len(part) == 6 and part.isdigit():
+            mm, dd, yy = int(part[:2]), int(part[2:4]), int(part[4:])
+            out += [d for d in (make_date(2000 + yy, mm, dd), make_date(2000 + yy, dd, mm)) if d]
+        elif len(part) == 8 and part.isdigit() and part[:2] in ("19", "20"):
+            d = make_date(int(part[:4]), int(part[4:6]), int(part[6:]))
+            out += [d] if d else []
+    return out
+
+
+@DATE_RULES.register("photo_codes")
+def photo_codes(ctx: DatingContext) -> list[Constraint]:
+    """A photo file name with a date code: the article is not older than its photo."""
+    text_days = {(int(m.group("day")), month_number(m.group("month")))
+                 for m in BARE_DAY.finditer(ctx.content)}  # fmt: skip
+    best: tuple[date, str] | None = None
+    for m in PHOTO_NAME.finditer(ctx.raw):
+        found = [d for d in _photo_dates(m.group()) if d <= ctx.universe.last]
+        if not found:
+            continue
+        linked = [d for d in found if (d.day, d.month) in text_days]
+        day = (linked or found)[0]
+        if linked:
+            ctx.anchors[(day.month, day.day)] = (day, f"photo file name {m.group()}")
+        if best is None or day > best[0]:
+            best = (day, m.group())
+    if best is None:
+        return []
+    day, token = best
+    why = f"photo file name {token} carries the date {day.isoformat()}: published no earlier"
+    return [Constraint(not_before(day, ctx), why, 3)]
+
+
+@DATE_RULES.register("full_dates")
+def full_dates(ctx: DatingContext) -> list[Constraint]:
+    """The latest full date the text gives for a past event: published no earlier."""
+    best = None
+    for m in FULL_DATE.finditer(ctx.content):
+        day = full_date(m)
+        if day and day <= ctx.universe.last and told_as_past(ctx.content, m.start()):
+            best = max(best or (day, ""), (day, m.group()))
+    if best is None:
+        return []
+    why = f"mentions {_quote(best[1])} as past: published on or after {best[0].isoformat()}"
+    return [Constraint(not_before(best[0], ctx), why, 3)]
+
+
+@DATE_RULES.register("month_years")
+def month_years(ctx: DatingContext) -> list[Constraint]:
+    """The latest "Month YYYY" told as past: published no earlier than that month."""
+    best = None
+    for m in MONTH_YEAR.finditer(ctx.content):
+        month = month_number(m.group("month"))
+        day = make_date(int(m.group("year")), month or 0, 1)
+        if day and day <= ctx.universe.last and told_as_past(ctx.content, m.start()):
+            best = max(best or (day, ""), (day, m.group()))
+    if best is None:
+        return []
+    why = f"mentions {_quote(best[1])} as past: published in or after {best[0]:%Y-%m}"
+    return [Constraint(not_before(best[0], ctx), why, 3)]
+
+
+@DATE_RULES.register("years")
+def years(ctx: DatingContext) -> list[Constraint]:
+    """The latest year the text mentions as past, or as present ("is hoping for a fresh start
+    in 2024", a weaker reading): published in or after that year. Plans and terms bound nothing.
+    """
+    best: dict[int, tuple[int, str]] = {}
+    for m in YEAR.finditer(ctx.content):
+        year = int(m.group(1))
+        sentence = sentence_at(ctx.content, m.start())
+        if year > ctx.universe.last.year or FUTURE.search(sentence):
+            continue
+        strength = 3 if PAST.search(sentence) else 2
+        best[strength] = max(best.get(strength, (year, sentence)), (year, sentence))
+    out = []
+    for strength, (year, sentence) in best.items():
+        if strength == 2 and 3 in best and best[3][0] >= year:
+            continue
+        where = sentence if len(sentence) < 90 else sentence[:87] + "..."
+        tense = "as past" if strength == 3 else "in the present tense"
+        why = f"mentions {year} {tense} ({_quote(where)}): published in {year} or later"
+        out.append(Constraint(not_before(date(year, 1, 1), ctx), why, strength))
+    return out
+
+
+def _near(pattern: re.Pattern[str], text: str, word: str) -> list[re.Match[str]]:
+    """Matches of a slow pattern, searched only around occurrences of a cheap anchor word."""
+    out: list[re.Match[str]] = []
+    lowered = text.lower()
+    pos = lowered.find(word)
+    while pos >= 0:
+        start = max(0, pos - 40, out[-1].end() if out else 0)
+        m = pattern.search(text, start, min(len(text), pos + 80))
+        if m and m.start() <= pos + len(word) and (not out or m.start() >= out[-1].end()):
+            out.append(m)
+        pos = lowered.find(word, pos + 1)
+    return out
+
+
+@DATE_RULES.register("marriage")
+def marriage(ctx: DatingContext) -> list[Constraint]:
+    """Nth anniversaries and "N years of marriage", with the wedding year other articles give."""
+    wed = ctx.marriage
+    lowered = ctx.content.lower()
+    if wed is None or (
+        "anniversary" not in lowered and "married" not in lowered and "marriage" not in lowered
+    ):
+        return []
+    out = []
+    source = f"the corpus says the couple married in {wed.year}"
+    for m in _near(ANNIVERSARY, ctx.content, "anniversary"):
+        if not told_as_past(ctx.content, m.start()):
+            continue
+        n = int(m.group("n")) if m.group("n") else _ORDINAL_WORDS[m.group("word").lower()]
+        year = wed.year + n
+        day = None
+        if m.group("month"):
+            day = make_date(year, month_number(m.group("month")) or 0, int(m.group("day")))
+        if day:
+            ctx.anchors[(day.month, day.day)] = (day, _quote(m.group()))
+            allowed = DateSet.between(day, add_years(day, 1) - days(1))
+            why = f"{_quote(m.group())} and {source}: that anniversary was {day.isoformat()}"
+        else:
+            allowed = DateSet.between(date(year, 1, 1), date(year + 1, 12, 31))
+            why = f"{_quote(m.group())} and {source}: published around {year}"
+        out.append(Constraint(allowed, why, 2))
+    for m in _near(YEARS_MARRIED, ctx.content, "marri"):
+        raw_n = (m.group("n") or m.group("n2")).lower()
+        n = int(raw_n) if raw_n.isdigit() else _NUMBER_WORDS[raw_n]
+        approx = (m.group("approx") or m.group("approx2") or "").lower()
+        first, last = wed.year + n, wed.year + n + 1
+        if approx in ("nearly", "almost"):
+            first, last = first - 1, last - 1
+        elif approx:
+            last = ctx.universe.last.year
+        allowed = DateSet.between(date(first, 1, 1), date(last, 12, 31))
+        why = f"{_quote(m.group())} and {source}: published in {first}..{last}"
+        out.append(Constraint(allowed, why, 2))
+    return out
+
+
+@DATE_RULES.register("ages")
+def ages(ctx: DatingContext) -> list[Constraint]:
+    """A person's age here, against the birth interval other dated articles pin for them."""
+    out = []
+    for mention in ctx.ages:
+        key = resolve_name(mention.name, *ctx.names)
+        if key is None or key not in ctx.births:
+            continue
+        born_first, born_last, evidence = ctx.births[key]
+        first, last = age_window(mention.age, born_first, born_last)
+        why = (
+            f"{_quote(mention.text)}: {evidence} put {key}'s birth in "
+            f"{born_first.isoformat()}..{born_last.isoformat()}, so published "
+            f"{first.isoformat()}..{last.isoformat()}"
+        )
+        out.append(Constraint(DateSet.between(first, last), why, 2))
+    return out
+
+
+def _bare_days(ctx: DatingContext) -> list[tuple[re.Match[str], int, int]]:
+    out = []
+    for m in BARE_DAY.finditer(ctx.content):
+        month = month_number(m.group("month"))
+        day = int(m.group("day"))
+        if month and 1 <= day <= 31 and told_as_past(ctx.content, m.start()):
+            out.append((m, month, day))
+    return out
+
+
+@DATE_RULES.register("bare_days")
+def bare_days(ctx: DatingContext) -> list[Constraint]:
+    """ "on July 11" (no year) told as past: by news convention a day of the publication year.
+
+    A weekday ("Thursday, March 6") leaves only the years where that day is that weekday; a
+    photo code or anniversary naming the same day fixes the year outright.
+    """
+    out = []
+    latest = None
+    for m, month, day in _bare_days(ctx):
+        said = _quote(m.group())
+        anchor = ctx.anchors.get((month, day))
+        weekday = WEEKDAYS.get((m.group("weekday") or "").lower())
+
+        def this_year(y: int, month=month, day=day, weekday=weekday) -> tuple[date, date] | None:
+            d = make_date(y, month, day)
+            if d is None or (weekday is not None and d.weekday() != weekday):
+                return None
+            return d, date(y, 12, 31)
+
+        if anchor:
+            allowed = DateSet.between(anchor[0], date(anchor[0].year, 12, 31))
+            why = (
+                f"{said} is {anchor[0].isoformat()} (from {anchor[1]}), "
+                "a day of the year it was published"
+            )
+        else:
+            allowed = ctx.universe.per_year(this_year)
+            kind = "a day (and weekday) " if weekday is not None else "a day "
+            why = f"{said}, given without a year, is {kind}of the year it was published"
+        out.append(Constraint(allowed, why, 2))
+        if latest is None or (month, day) > latest[1:3]:
+            latest = (m, month, day, anchor)
+    if latest:
+        m, month, day, anchor = latest
+
+        def fresh(y: int, month=month, day=day) -> tuple[date, date] | None:
+            d = make_date(y, month, day)
+            return (d, d + days(FRESH_DAYS)) if d else None
+
+        allowed = (
+            DateSet.between(anchor[0], anchor[0] + days(FRESH_DAYS))
+            if anchor
+            else ctx.universe.per_year(fresh)
+        )
+        why = (
+            f"likely reported within {FRESH_DAYS} days of its latest dated event "
+            f"{_quote(m.group())}"
+        )
+        out.append(Constraint(allowed, why, 1))
+    return out
+
+
+@DATE_RULES.register("this_year")
+def this_year(ctx: DatingContext) -> list[Constraint]:
+    """ "In May of this year", "Earlier in June", "this summer": published after that month."""
+    found: list[tuple[int, str, int]] = []
+    for m in THIS_YEAR_MONTH.finditer(ctx.content):
+        lead = m.group("lead").lower()
+        if lead == "last" or not told_as_past(ctx.content, m.start()):
+            continue
+        strong = bool(m.group("this")) or lead in ("earlier in", "this")
+        found.append((month_number(m.group("month")) or 1, m.group(), 3 if strong else 2))
+    for m in THIS_YEAR_SEASON.finditer(ctx.content):
+        if told_as_past(ctx.content, m.start()):
+            found.append((SEASONS[(m.group("season") or m.group("season2")).lower()], m.group(), 3))
+    for m in EARLIER_THIS_YEAR.finditer(ctx.content):
+        if told_as_past(ctx.content, m.start()):
+            found.append((2, m.group(), 2))
+    out = []
+    for month, said, strength in sorted(found, reverse=True)[:2]:
+        allowed = ctx.universe.per_year(lambda y, month=month: (date(y, month, 1), date(y, 12, 31)))
+        why = f"{_quote(said)}: published in or after {date(2000, month, 1):%B} of its year"
+        out.append(Constraint(allowed, why, strength))
+    return out
+
+
+@DATE_RULES.register("end_of_last_year")
+def end_of_last_year(ctx: DatingContext) -> list[Constraint]:
+    """ "toward the end of last year" is how writers speak early in the next year (a likelihood)."""
+    m = END_OF_LAST_YEAR.search(ctx.content)
+    if not m:
+        return []
+    allowed = ctx.universe.per_year(lambda y: (date(y, 1, 1), date(y, 6, 30)))
+    why = f"{_quote(m.group())} suggests the first half of a year"
+    return [Constraint(allowed, why, 1)]

@@ -1,0 +1,76 @@
+"""Near-duplicate and syndicated copies: MinHash LSH over word shingles (datasketch).
+
+LSH finds candidate pairs cheaply; the exact Jaccard of the shingle sets then decides.
+The copy is the later (or, undated, the shorter) article: it keeps flowing through the
+pipeline but is marked so the story stage counts it once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from datasketch import MinHash, MinHashLSH
+
+from storyline.model import Article
+from storyline.settings import Settings
+
+SHINGLE = 3  # words per shingle
+NUM_PERM = 128
+CANDIDATE_SLACK = 0.75  # LSH threshold as a share of the real one, so few true pairs are missed
+CONTAINMENT = 0.9  # a text this much inside another (a trimmed reprint) is a copy too
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Lower-cased word n-grams (the whole text as one shingle when it is shorter)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger one."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+@lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for a threshold (datasketch integrates numerically: compute once)."""
+    probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return probe.b, probe.r
+
+
+def _order(art: Article, index: int, size: int) -> tuple[date, int, int]:
+    first = art.published.earliest if art.published and art.published.earliest else date.max
+    return first, -size, index
+
+
+def mark_duplicates(articles: list[Article], settings: Settings) -> None:
+    """Mark each article that copies an earlier/longer one: status, duplicate_of, similarity."""
+    threshold = settings.near_duplicate_threshold
+    sets = {a.id: shingles(a.content) for a in articles}
+    params = _lsh_params(round(max(0.05, threshold * CANDIDATE_SLACK), 3), NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=params)
+    ranked = sorted(enumerate(articles), key=lambda p: _order(p[1], p[0], len(sets[p[1].id])))
+    for _, art in ranked:
+        mine = sets[art.id]
+        if not mine:
+            continue
+        sig = MinHash(num_perm=NUM_PERM)
+        sig.update_batch([s.encode() for s in mine])
+        scored = [
+            (jaccard(mine, sets[other]), containment(mine, sets[other]), other)
+            for other in lsh.query(sig)
+        ]
+        best = max(scored, default=None)
+        if best and (best[0] >= threshold or best[1] >= CONTAINMENT):
+            art.status, art.duplicate_of, art.similarity = "duplicate", best[2], round(best[0], 3)
+        else:
+            lsh.insert(art.id, sig)

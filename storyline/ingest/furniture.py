@@ -1,0 +1,60 @@
+"""Page furniture as data: what a line (or token) of non-article text looks like, by kind.
+
+Each table row is (kind, pattern, max_words). A line is furniture when its whole stripped
+text matches the pattern and it is no longer than max_words. Kept deliberately narrow: a
+missed credit line costs little, a dropped article sentence loses evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CREDIT_WORD = (
+    r"(?:photos?|images?|pictures?|pics?|credits?|editorial credit|photo credit|image credit)"
+)
+
+LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
+    (kind, re.compile(pattern, re.IGNORECASE), max_words)
+    for kind, pattern, max_words in [
+        ("navigation", r"close this search box\.?|skip to (main )?content|toggle navigation"
+         r"|search( for)?:?|menu|home|back to top\.?", 6),
+        ("embed", r"view (this|the) post on (instagram|tiktok|facebook|x|twitter)"
+         r"|a post shared by .{1,80}|view on (instagram|tiktok|youtube)|watch on youtube"
+         r"|.{0,80}pic\.twitter\.com/\S+.{0,60}|— .{1,60}\(@\w+\) .{1,40}", 30),
+        ("photo_credit", rf"\(?{_CREDIT_WORD}\s*(?:courtesy\s+of|by|via|:|-|/)\s*.{{1,80}}\)?", 14),
+        ("photo_credit", r".{0,60}\b(getty images|shutterstock|wireimage|ap photo|reuters"
+         r"|splash news|backgrid|mega agency|alamy|instagram|imago)\b.{0,30}", 8),
+        ("promo", r"(?=.*\bnewsletter\b)(?=.*\b(sign up|subscribe|inbox|delivered|receive|join)\b)"
+         r".{0,400}", 60),
+        ("promo", r"(sign up|subscribe)( now| today)?\b.{0,120}|.{0,100}\bin your inbox\b.{0,80}"
+         r"|advertisement|sponsored( content)?|(read|see) more:?.{0,80}"
+         r"|share( this)?( article| story)?:?|follow us on .{1,60}", 25),
+    ]
+]  # fmt: skip
+
+# A marker line after which the rest of the page is promotion, not article.
+TAIL_MARKER = re.compile(
+    r"(?i)latest issue|more articles|related( articles| stories| posts| coverage)?"
+    r"|recommended( for you| stories)?|you (may|might) also like|most popular|trending( now)?"
+    r"|more from [\w .&'’-]{1,40}|read next|more stories"
+)
+TAIL_FROM = 0.4  # a tail marker only cuts when it comes after this share of the text
+
+BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? [\w ]{0,30})?")
+BYLINE_LINES = 8  # bylines only near the top
+
+# Lines made only of image file names / agency photo ids: FFN_FlyUK_Celebs_Chiltern_062416_52103754,
+# wenn22480384, IMG_4021.jpg.
+IMAGE_TOKEN = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*[_-]?\d{4,}(?:[_-][A-Za-z0-9]+)*"
+    r"|[a-z]{2,12}\d{6,}|\S+\.(?:jpe?g|png|gif|webp|avif)"
+)
+IMAGE_LINE_NEEDS = re.compile(r"_|\d{6,}|\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+
+# Tracking tokens: one long run of base64/url-safe characters, mixed case with digits.
+TOKEN = re.compile(r"(?<!\S)[A-Za-z0-9%+/=_-]{40,}(?!\S)")
+
+# "(Photo: Fox Searchlight)" inside a paragraph.
+INLINE_CREDIT = re.compile(
+    rf"(?i)\({_CREDIT_WORD}\s*(?:courtesy\s+of|by|via|:)\s*[^()\n]{{1,60}}\)"
+)

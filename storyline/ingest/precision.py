@@ -1,0 +1,26 @@
+"""Honest precision: the most specific TIMEX3 value that covers a date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def covering_value(first: date, last: date) -> str:
+    """One day "2024-02-23"; else "2024-02", "2024-Q1", "2024-H1", "2024", "202" (decade),
+    "20" (century) or "XXXX", whichever is the narrowest that covers the range."""
+    if first == last:
+        return first.isoformat()
+    if first.year == last.year:
+        y = first.year
+        if first.month == last.month:
+            return f"{y:04d}-{first.month:02d}"
+        if (first.month - 1) // 3 == (last.month - 1) // 3:
+            return f"{y:04d}-Q{(first.month - 1) // 3 + 1}"
+        if (first.month - 1) // 6 == (last.month - 1) // 6:
+            return f"{y:04d}-H{(first.month - 1) // 6 + 1}"
+        return f"{y:04d}"
+    if first.year // 10 == last.year // 10:
+        return f"{first.year // 10:03d}"
+    if first.year // 100 == last.year // 100:
+        return f"{first.year // 100:02d}"
+    return "XXXX"

@@ -1,0 +1,223 @@
+"""Names in one article: clean the model's entity spans, then group full names with short forms.
+
+"Natalie Portman", "Portman", "Natalie" and "Nat" become one group when exactly one full name fits;
+when two people share a surname the short form goes to the one named most recently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from storyline.nlp import entity_types as T
+
+
+@dataclass
+class Cand:
+    """One mention while the article is being analysed."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # storyline type vote from the model, or a cue
+    tok: int  # index of the mention's last token
+    kind: str = "name"
+    cues: set[str] = field(default_factory=set)  # outlet, work, person, award, child
+    group: int = -1
+
+
+@dataclass
+class Group:
+    """A local entity being assembled: its mentions, type and what we know about it."""
+
+    index: int
+    mentions: list[Cand] = field(default_factory=list)
+    type: str = "ORG"
+    gender: str | None = None
+    roles: Counter = field(default_factory=Counter)
+    gender_votes: Counter = field(default_factory=Counter)
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def full(self) -> Cand | None:
+        """The longest name mention (the one that gives given name and surname)."""
+        names = [c for c in self.mentions if c.kind == "name"]
+        return max(names, key=lambda c: (len(T.name_tokens(c.text)), len(c.text)), default=None)
+
+
+_SPLIT = re.compile(r"\s+(?:&|and)\s+")
+_POSS_MID = re.compile(r"['’]s\s+")
+_POSS_END = re.compile(r"(?:['’]s|['’])$")
+_TRAIL = re.compile(r"[\s,.;:!?\"“”‘’'()\-]+$")
+_LEAD = re.compile(r"^(?:(?:the|The|THE)\s+|[\s\"“”‘’'(]+)")
+
+
+def _trim(text: str, start: int) -> tuple[int, int]:
+    """Offsets of `text` without leading "the"/quotes and trailing possessive/punctuation."""
+    s, e = 0, len(text)
+    while True:
+        m = _LEAD.match(text[s:e])
+        if not m or not m.group(0):
+            break
+        s += m.end()
+    while True:
+        sub = text[s:e]
+        m = _POSS_END.search(sub) or (_TRAIL.search(sub) if not sub.endswith("!") else None)
+        if not m or m.start() == 0:
+            break
+        e = s + m.start()
+    return start + s, start + e
+
+
+def name_candidates(doc: Doc, content: str) -> list[Cand]:
+    """Named mentions from the model, split, trimmed, with furniture rejected."""
+    out: list[Cand] = []
+    for ent in doc.ents:
+        label = T.LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        for s, e in _parts(ent.text, ent.start_char):
+            s, e = _trim(content[s:e], s)
+            text = content[s:e]
+            if e <= s or _is_furniture(text, content, s):
+                continue
+            tok = doc.char_span(s, e, alignment_mode="expand")
+            last = tok[-1].i if tok is not None and len(tok) else ent.end - 1
+            out.append(Cand(s, e, text, label, last))
+    return out + _cued_works(doc, content, out)
+
+
+def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
+    """Title-case words right after "the film", "a re-imagining of" that the model missed."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.is_title and t.idx not in covered and \
+                T.WORK_BEFORE.search(content[max(0, t.idx - 40) : t.idx]):
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            s, e = t.idx, doc[j].idx + len(doc[j])
+            c = Cand(s, e, content[s:e], "WORK", j)
+            c.cues.add("work")
+            out.append(c)
+            i = j
+        i += 1
+    return out
+
+
+def _parts(text: str, start: int) -> list[tuple[int, int]]:
+    """Split "A & B" into two names and keep the tail of "London's Chiltern Firehouse"."""
+    spans = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        last = None
+        for last in _POSS_MID.finditer(text, s, e):  # noqa: B007 - only the last match counts
+            pass
+        if last is not None and last.end() < e:
+            s = last.end()
+        out.append((start + s, start + e))
+    return out
+
+
+def _is_furniture(text: str, content: str, start: int) -> bool:
+    """Image names, handles, tokens, lower-case caption junk, credit lines."""
+    if len(text) > 60 or len(text) < 2 and text != "E" or T.FURNITURE_NAME.search(text):
+        return True
+    line_start = content.rfind("\n", 0, start) + 1
+    line_end = content.find("\n", start)
+    line = content[line_start : line_end if line_end >= 0 else len(content)]
+    return bool(T.FURNITURE_LINE.match(line)) or line.strip() == line.strip().lower()
+
+
+def group_names(cands: list[Cand]) -> list[Group]:
+    """Group name mentions: same key, then short forms to the unique (or latest) full name."""
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    multi = sorted((c for c in cands if len(T.name_tokens(c.text)) > 1), key=lambda c: c.start)
+    single = [c for c in cands if len(T.name_tokens(c.text)) <= 1]
+    for c in multi:
+        key = T.name_key(c.text)
+        g = by_key.get(key)
+        if g is None:
+            g = by_key[key] = Group(len(groups))
+            groups.append(g)
+        g.mentions.append(c)
+    people = [g for g in groups if _person_like(g)]
+    for c in sorted(single, key=lambda c: c.start):
+        words = T.name_tokens(c.text)
+        if not words:
+            continue
+        g = _short_form_owner(words[0], c, people)
+        if g is None:
+            key = T.name_key(c.text)
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = Group(len(groups))
+                groups.append(g)
+        else:
+            c.kind = "alias"
+        g.mentions.append(c)
+    for g in groups:
+        g.mentions.sort(key=lambda c: c.start)
+        for c in g.mentions:
+            c.group = g.index
+    return groups
+
+
+def _person_like(g: Group) -> bool:
+    labels = Counter(c.label for c in g.mentions)
+    return labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values()) / 2
+
+
+def _short_form_owner(word: str, c: Cand, people: list[Group]) -> Group | None:
+    """The person group whose surname or given name (or its nickname) is `word`."""
+    fits = []
+    for g in people:
+        full = T.name_tokens(g.mentions[0].text)
+        if word == full[-1] or T.given_key(word) == T.given_key(full[0]):
+            fits.append(g)
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    # Several people share the name: the one named most recently before this mention.
+    def last_before(g: Group) -> int:
+        return max((m.start for m in g.mentions if m.start < c.start), default=-1)
+
+    return max(fits, key=last_before)
+
+
+def find_unlabelled(doc: Doc, groups: list[Group], content: str) -> None:
+    """Capitalised words naming a known person that the model left untagged ("Millepied")."""
+    words: dict[str, list[Group]] = {}
+    for g in groups:
+        if g.type != "PERSON":
+            continue
+        for c in g.mentions:
+            for w in T.name_tokens(c.text):
+                if g not in words.setdefault(w, []):
+                    words[w].append(g)
+    covered = {i for g in groups for c in g.mentions for i in range(c.start, c.end)}
+    for t in doc:
+        if not t.is_title or t.idx in covered:
+            continue
+        text = t.text
+        owners = words.get(T.name_key(text))
+        if not owners or _is_furniture(text, content, t.idx):
+            continue
+        c = Cand(t.idx, t.idx + len(text), text, "PERSON", t.i, kind="alias")
+        full = max(owners, key=lambda g: max((m.start for m in g.mentions if m.start < t.idx),
+                                               default=-1))
+        c.group = full.index
+        full.mentions.append(c)
+    for g in groups:
+        g.mentions.sort(key=lambda c: c.start)

@@ -1,0 +1,147 @@
+"""How sure a sentence is about an event: cue words with syntactic scope, ranked by strength.
+
+A cue counts for a trigger only when the parse puts the trigger in its scope ("rumours of an
+affair" covers the affair, not the sighting later in the sentence). Questions make the whole
+sentence speculated. The strongest certainty in the ranking wins, so speculation and questions
+never come out as asserted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (keeps long vocabularies readable)."""
+    return text.split()
+
+# Strongest first: a denied or questioned event is never upgraded by a weaker cue.
+RANK = ("denied", "negated", "speculated", "hypothetical", "alleged", "reported", "asserted")
+
+# Cue lemmas (lower case) -> certainty. Verbs and nouns cover their subtree; adverbs cover the
+# clause they modify and everything below it; modal auxiliaries cover only their own verb.
+CUES: dict[str, str] = {
+    **dict.fromkeys(
+        _words("""deny dismiss refute debunk rebut reject slam untrue false baseless fabricated
+        denial"""),
+        "denied",
+    ),
+    **dict.fromkeys(
+        _words("""wonder speculate guess maybe perhaps possibly probably whether might may could
+        seemingly"""),
+        "speculated",
+    ),
+    # Intentions and attempts: the event has not (yet) happened.
+    **dict.fromkeys(
+        _words("""try attempt effort bid hope plan intend consider want wish"""),
+        "hypothetical",
+    ),
+    **dict.fromkeys(
+        _words("""reportedly allegedly alleged supposedly purportedly rumor rumour rumored rumoured
+        claim allegation accuse accusation speculation suspicion suspect gossip whisper
+        reports"""),
+        "alleged",
+    ),
+}
+# Phrases whose head word is the cue: "there is no truth to", "not true".
+NEGATED_DENIAL_HEADS = frozenset({"truth", "true", "basis", "merit"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+MODALS = frozenset({"might", "may", "could"})
+# A noun cue that is the subject of these verbs covers the verb's clause ("rumors swirled that").
+SPREAD_VERBS = frozenset({"swirl", "circulate", "spread", "surface", "emerge", "grow", "gain",
+                          "mount", "fly", "abound", "persist", "begin", "start", "suggest"})
+
+
+def _covers(cue: Token, trigger: Token, kind: str = "") -> bool:
+    """Whether `cue` scopes over `trigger` in the dependency parse."""
+    if cue == trigger:
+        return False
+    if kind == "hypothetical":  # an intention covers its complement, not its adjuncts
+        return _complement_path(cue, trigger)
+    if cue.tag_ == "MD" or cue.dep_ == "aux":
+        return cue.head == trigger or (trigger.dep_ in ("xcomp",) and trigger.head == cue.head)
+    if cue.dep_ in ("advmod", "amod", "npadvmod"):
+        return cue.head == trigger or cue.head in trigger.ancestors
+    if trigger in cue.subtree:
+        return True
+    if cue.pos_ == "NOUN" and cue.dep_ in ("nsubj", "nsubjpass"):
+        head = cue.head
+        return head.lemma_.lower() in SPREAD_VERBS and trigger in head.subtree
+    return False
+
+
+def _complement_path(cue: Token, trigger: Token) -> bool:
+    """`trigger` sits in `cue`'s complement clauses, never crossing a preposition."""
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ in ("prep", "pobj", "advcl", "conj", "nsubj") or tok.head == tok:
+            return False
+        if tok.head == cue:
+            return True
+        tok = tok.head
+    return False
+
+
+def _negated(trigger: Token) -> bool:
+    """A negation on the trigger, or on the light verb governing a noun trigger."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+        return True
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr", "pobj"):
+        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        return any(c.dep_ == "neg" for c in head.children)
+    if trigger.dep_ == "xcomp":
+        return any(c.dep_ == "neg" for c in trigger.head.children)
+    return False
+
+
+def _conditional(trigger: Token, sent: Span) -> bool:
+    """Inside an if/unless clause, or the main clause of a sentence that has one (with would)."""
+    for tok in sent:
+        if tok.lower_ in CONDITIONAL_MARKS and tok.dep_ == "mark":
+            clause = tok.head
+            if clause.dep_ != "advcl":
+                continue  # "wonder if ..." is an embedded question, not a condition
+            if clause == trigger or clause in trigger.ancestors:
+                return True
+            main = clause.head
+            if (main == trigger or main in trigger.ancestors) and trigger not in clause.subtree:
+                return True
+    return any(c.lower_ in ("would", "'d") and c.dep_ == "aux" for c in trigger.children)
+
+
+def _denial_phrase(trigger: Token, sent: Span) -> bool:
+    """"There is no truth to the rumours that ...", "it is not true that ..."."""
+    for tok in sent:
+        if tok.lemma_.lower() in NEGATED_DENIAL_HEADS:
+            negs = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "no"]
+            negs += [c for c in tok.head.children if c.dep_ == "neg"]
+            if negs and trigger in tok.head.subtree:
+                return True
+    return False
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence that ends in a question mark (quotes and brackets aside)."""
+    return sent.text.rstrip(" \"'”’)]\n").endswith("?")
+
+
+def certainty_of(
+    trigger: Token, sent: Span, base: str = "asserted", negation: bool = True
+) -> str:
+    """The certainty of the event triggered by `trigger`, given the attribution's `base`."""
+    found = {base}
+    for tok in sent:
+        if tok.pos_ == "PROPN":
+            continue
+        cue = CUES.get(tok.lemma_.lower()) or CUES.get(tok.lower_)
+        if cue and tok != trigger and _covers(tok, trigger, cue):
+            found.add(cue)
+    if _denial_phrase(trigger, sent):
+        found.add("denied")
+    if negation and _negated(trigger):
+        found.add("negated")
+    if _conditional(trigger, sent):
+        found.add("hypothetical")
+    if is_question(sent):
+        found.add("speculated")
+    return min(found, key=RANK.index)

@@ -1,0 +1,316 @@
+"""Rule-based coreference: descriptions ("the actress", "her husband") and pronouns -> people.
+
+Appositions and role nouns written next to a name attach to it directly; the rest go to the
+most salient compatible person (gender, kin role, not the person it is coordinated with),
+scored by how often and how recently the article names them. When two people score alike,
+the description becomes a placeholder that cross-article linking resolves later.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from storyline.nlp import entity_types as T
+from storyline.nlp.aliases import Cand, Group
+
+WINDOW = 5  # sentences back a pronoun or description may reach
+MARGIN = 0.35  # score lead a description needs over the runner-up to be resolved here
+NEUTRAL_MARGIN = 1.0  # the same for "the choreographer", which fits men and women alike
+_MAX_NP = 7  # tokens in a description
+
+
+class People:
+    """The article's people with the positions they are named at, for salience scoring."""
+
+    def __init__(self, doc: Doc, groups: list[Group]) -> None:
+        self.doc = doc
+        self.groups = {g.index: g for g in groups if g.type == "PERSON"}
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.count = Counter({i: len(g.mentions) for i, g in self.groups.items()})
+        self.seen: list[tuple[int, int, bool]] = sorted(
+            (c.start, g.index, _is_subject(doc, c)) for g in self.groups.values()
+            for c in g.mentions
+        )
+
+    def sent_of(self, offset: int) -> int:
+        return bisect_right(self.sent_starts, offset) - 1
+
+    def add(self, c: Cand, gi: int) -> None:
+        self.seen.append((c.start, gi, _is_subject(self.doc, c)))
+        self.seen.sort()
+
+    def candidates(self, at: int, *, ahead: bool = False) -> dict[int, float]:
+        """Salience of each person named within WINDOW sentences before `at`."""
+        sent = self.sent_of(at)
+        scores: dict[int, float] = {}
+        for pos, gi, subj in self.seen:
+            if pos >= at and not (ahead and self.sent_of(pos) == sent):
+                continue
+            dist = sent - self.sent_of(pos)
+            if dist > WINDOW or dist < 0:
+                continue
+            recency = 1.0 / (1 + dist) + (0.3 if subj else 0.0)
+            scores[gi] = max(scores.get(gi, 0.0), recency)
+        return {gi: s + 0.5 * math.log2(1 + self.count[gi]) for gi, s in scores.items()}
+
+
+def _is_subject(doc: Doc, c: Cand) -> bool:
+    return doc[c.tok].dep_ in ("nsubj", "nsubjpass")
+
+
+def infer_gender(doc: Doc, groups: list[Group]) -> None:
+    """Gender from role nouns attached to the person, else from lone-person pronoun sentences."""
+    people = [g for g in groups if g.type == "PERSON"]
+    for g in people:
+        for role, n in g.roles.items():
+            r = T.ROLES.get(role)
+            if r and r.gender:
+                g.gender_votes[r.gender] += 3 * n
+    quoted = quoted_offsets(doc.text)
+    for sent in doc.sents:
+        named = [c for g in people for c in g.mentions
+                 if c.kind in ("name", "alias") and sent.start_char <= c.start < sent.end_char]
+        if len({c.group for c in named}) != 1 or not any(_is_subject(doc, c) for c in named):
+            continue
+        first = min(c.start for c in named)
+        groups[named[0].group].gender_votes.update(
+            T.PRONOUNS[t.lower_] for t in sent
+            if t.lower_ in T.PRONOUNS and t.pos_ == "PRON" and t.idx > first
+            and not _inside(quoted, t.idx)
+        )
+    for g in people:
+        ranked = g.gender_votes.most_common(2) + [(None, 0), (None, 0)]
+        if ranked[0][1] > ranked[1][1]:
+            g.gender = ranked[0][0]
+
+
+def quoted_offsets(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks ("..." and curly quotes), to keep quoted speech apart."""
+    out, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and open_at is None):
+            open_at = i
+        elif (ch == "”" or ch == '"') and open_at is not None:
+            out.append((open_at, i))
+            open_at = None
+        elif ch == "\n" and open_at is not None and text[i - 1 : i] == "\n":
+            open_at = None
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s < offset < e for s, e in spans)
+
+
+def attach_descriptions(doc: Doc, groups: list[Group], cands: list[Cand]) -> list[Cand]:
+    """Role-noun phrases: attach those written next to a name; return the free-standing ones."""
+    by_token = {}
+    for c in cands:
+        if c.group >= 0 and groups[c.group].type == "PERSON":
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            for t in span or []:
+                by_token[t.i] = c
+    in_name = {t.i for c in cands for t in (doc.char_span(c.start, c.end, "expand") or [])}
+    free: list[Cand] = []
+    done: set[int] = set()
+    for t in reversed(doc):
+        role = _role_of(t)
+        if role is None or t.i in in_name or t.i in done:
+            continue
+        owner = _adjacent_name(t, by_token)
+        left = _left_edge(t, owner, by_token)
+        right = t.i + 4 if "-of-" in role else t.i
+        span = doc[left : right + 1]
+        done.update(range(left, right + 1))
+        start, end = span.start_char, span.end_char
+        c = Cand(start, end, span.text, "PERSON", t.i, kind="description")
+        c.cues.add(role)
+        if owner is not None:
+            c.group = owner.group
+            groups[owner.group].mentions.append(c)
+            groups[owner.group].roles[role] += 1
+        elif span[0].lower_ in ("the",) or span[0].lower_ in T.POSSESSIVES:
+            free.append(c)
+    return free
+
+
+def _role_of(t: Token) -> str | None:
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    word = t.lower_
+    if word not in T.ROLES and t.lemma_.lower() in T.ROLES:
+        word = t.lemma_.lower()
+    if word not in T.ROLES:
+        return None
+    # "mom-of-two" is split by the tokenizer: glue it back for the table.
+    rest = "".join(x.lower_ for x in t.doc[t.i + 1 : t.i + 5])
+    if rest.startswith("-of-"):
+        glued = word + "-of-" + rest[4:].split("-")[0].split(",")[0]
+        if glued in T.ROLES:
+            return glued
+    if t.dep_ == "compound" and t.head.lower_ in T.ROLES and t.head.i > t.i:
+        return None  # "climate activist": the head noun speaks for the phrase
+    return word if t.tag_ not in ("NNS", "NNPS") else None
+
+
+def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:
+    """The name this role noun is written against: compound, apposition, or "NAME, the X"."""
+    h = t
+    for _ in range(3):
+        if h.i in by_token and h.i != t.i:
+            return by_token[h.i]
+        if h.dep_ not in ("compound", "nmod", "amod", "appos") or h.head is h:
+            break
+        h = h.head
+    for child in t.children:  # "her husband, Benjamin Millepied": the name is the appositive
+        if child.dep_ == "appos" and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ == "acl" and child.lower_ in ("named", "called"):
+            for x in child.children:
+                if x.i in by_token:
+                    return by_token[x.i]
+    nxt = t.i + 1  # surface apposition the parser missed: "their child, Aleph"
+    while nxt < len(t.doc) and t.doc[nxt].text in (",", "named", "called"):
+        nxt += 1
+    if nxt < len(t.doc) and nxt in by_token and by_token[nxt].start == t.doc[nxt].idx:
+        return by_token[nxt]
+    return None
+
+
+def _left_edge(t: Token, owner: Cand | None, by_token: dict[int, Cand]) -> int:
+    """First token of the description phrase that ends at role noun `t`."""
+    head = t
+    if owner is not None and t.head.i in by_token and t.i < t.head.i:
+        head = t.head
+    left = t.i
+    for x in head.subtree:
+        if x.i >= t.i or x.i < t.i - _MAX_NP:
+            continue
+        if x.i in by_token or x.is_space or x.text == "\n":
+            left = max(left, x.i + 1) if x.i < t.i else left
+            continue
+        left = min(left, x.i)
+    while left < t.i and (t.doc[left].is_punct and t.doc[left].text not in "‘“'\""):
+        left += 1
+    return left
+
+
+def _possessor(doc: Doc, c: Cand) -> Token | None:
+    first = doc.char_span(c.start, c.end, "expand")
+    return first[0] if first is not None and first[0].lower_ in T.POSSESSIVES else None
+
+
+def resolve(
+    doc: Doc,
+    groups: list[Group],
+    free: list[Cand],
+    spouses: dict[int, set[int]],
+) -> tuple[list[tuple[Cand, int]], list[tuple[Cand, list[int]]]]:
+    """Resolve free descriptions and pronouns in text order.
+
+    Returns (mention, group) pairs resolved here, and (description, ranked candidates) pairs
+    left for cross-article linking.
+    """
+    people = People(doc, groups)
+    pronouns = [
+        Cand(t.idx, t.idx + len(t), t.text, "PERSON", t.i, kind="pronoun")
+        for t in doc if t.lower_ in T.PRONOUNS and t.pos_ == "PRON"
+    ]
+    resolved: list[tuple[Cand, int]] = []
+    pending: list[tuple[Cand, list[int]]] = []
+    where: dict[int, int] = {}  # token index -> group, for mentions resolved so far
+    for g in groups:
+        for c in g.mentions:
+            where[c.tok] = g.index
+    for c in sorted(free + pronouns, key=lambda c: (c.start, c.kind != "pronoun")):
+        ranked = _rank(doc, c, people, groups, spouses, where)
+        if not ranked:
+            continue
+        if c.kind == "pronoun" or len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= _margin(c):
+            gi = ranked[0][0]
+            resolved.append((c, gi))
+            where[c.tok] = gi
+            if c.kind == "pronoun":
+                continue
+            people.add(c, gi)
+            role = next(iter(c.cues))
+            groups[gi].roles[role] += 1
+        else:
+            pending.append((c, [gi for gi, _ in ranked]))
+    return resolved, pending
+
+
+def _margin(c: Cand) -> float:
+    """Lead needed to resolve a description here: more when the noun carries no gender."""
+    role = T.ROLES[next(iter(c.cues))]
+    return MARGIN if role.gender else NEUTRAL_MARGIN
+
+
+def _rank(doc, c, people, groups, spouses, where) -> list[tuple[int, float]]:
+    """Compatible people for a pronoun or description, best first."""
+    tok = doc[c.tok]
+    if c.kind == "pronoun":
+        gender, kind = T.PRONOUNS[tok.lower_], "pronoun"
+        cands = _cataphora(doc, tok, people) or people.candidates(c.start)
+    else:
+        role = T.ROLES[next(iter(c.cues))]
+        gender, kind = role.gender, role.kind
+        cands = people.candidates(c.start)
+    excluded = _coordinated(tok, where)
+    possessor = _possessor(doc, c) if c.kind == "description" else None
+    owner = where.get(possessor.i) if possessor is not None else None
+    out = []
+    for gi, score in cands.items():
+        g = groups[gi]
+        if gi in excluded or gi == owner:
+            continue
+        if gender and g.gender and g.gender != gender:
+            continue
+        if kind in ("occupation", "epithet", "spouse", "partner", "former") and _is_child(g):
+            continue
+        if kind == "child" and not _is_child(g):
+            continue
+        if kind == "spouse" and owner is not None:
+            if owner in spouses and gi in spouses[owner]:
+                score += 2.0
+            elif spouses.get(owner):
+                continue
+        if gender and g.gender is None:
+            score -= 0.5
+        if c.kind == "description" and c.cues & set(g.roles):
+            score += 1.0
+        out.append((gi, score))
+    return sorted(out, key=lambda x: -x[1])
+
+
+def _cataphora(doc: Doc, tok: Token, people: People) -> dict[int, float]:
+    """ "Despite her doubts, Portman ...": a pronoun before the main-clause subject."""
+    sent = tok.sent
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "nsubj" and child.i > tok.i:
+            for pos, gi, _ in people.seen:
+                if child.idx <= pos < child.idx + len(child.text) + 1 or (
+                    pos <= child.idx and pos >= child.left_edge.idx
+                ):
+                    return {gi: 10.0}
+    return {}
+
+
+def _coordinated(tok: Token, where: dict[int, int]) -> set[int]:
+    """People joined to this mention by "and": "she and the choreographer" are two people."""
+    out = set()
+    for other in list(tok.conjuncts):
+        if other.i in where:
+            out.add(where[other.i])
+    return out
+
+
+def _is_child(g: Group) -> bool:
+    return any(T.ROLES[r].kind == "child" for r in g.roles if r in T.ROLES) or any(
+        "child" in c.cues for c in g.mentions
+    )

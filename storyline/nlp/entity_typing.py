@@ -1,0 +1,94 @@
+"""Decide each local entity's type once, from its mentions' labels and the cues around them.
+
+The small model tags surnames ORG/NORP, children's names GPE, magazines GPE and films EVENT or
+PERSON; the cues here (outlet context, work context, an age or kin noun next to a name) win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from storyline.nlp import entity_types as T
+from storyline.nlp.aliases import Cand, Group
+
+_AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;)]|and\b|$)|\(\d{1,3}\))")
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|child|kid|baby|husband|wife|spouse|boyfriend|girlfriend|fiancée?|"
+    r"mother|father|mom|dad|brother|sister)\s*,?\s*(?:named\s+)?$",
+    re.IGNORECASE,
+)
+_CHILD_BEFORE = re.compile(r"\b(?:son|daughter|child|kid|baby)\s*,?\s*(?:named\s+)?$", re.I)
+
+
+def mark_cues(cands: list[Cand], content: str) -> None:
+    """Record on each mention the context cues that say what it names."""
+    for c in cands:
+        before = content[max(0, c.start - 60) : c.start]
+        after = content[c.end : c.end + 40]
+        if T.looks_like_outlet_name(c.text):
+            c.cues.add("outlet_name")
+        if T.OUTLET_BEFORE.search(before) or T.OUTLET_AFTER.search(after):
+            c.cues.add("outlet")
+        quoted = bool(before) and T.QUOTED.match(before[-1]) and after[:1] in "”\"’'"
+        if T.WORK_BEFORE.search(before) or T.WORK_AFTER.search(after) or quoted:
+            c.cues.add("work")
+        if c.label == "NORP":
+            continue
+        if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
+            c.cues.add("person")
+        if _CHILD_BEFORE.search(before):
+            c.cues.add("child")
+        if T.is_award(c.text):
+            c.cues.add("award")
+
+
+def decide_type(g: Group) -> str:
+    """One type for a group, by the first rule in `TYPE_RULES` that fires, else by vote."""
+    for type_, rule in TYPE_RULES:
+        if rule(g):
+            return type_
+    votes: Counter = Counter()
+    for c in g.mentions:
+        votes[c.label] += T.LABEL_WEIGHT.get(c.label, 0.6)
+    return votes.most_common(1)[0][0] if votes else "ORG"
+
+
+def _cue(g: Group, cue: str) -> bool:
+    return any(cue in c.cues for c in g.mentions)
+
+
+def _full_person(g: Group) -> bool:
+    """Named in full and tagged PERSON at least once: "Natalie Portman"."""
+    return any(c.label == "PERSON" and len(T.name_tokens(c.text)) > 1 for c in g.mentions)
+
+
+def _award(g: Group) -> bool:
+    return _cue(g, "award") and not _full_person(g)
+
+
+def _outlet(g: Group) -> bool:
+    if _cue(g, "outlet_name"):
+        return True
+    if _full_person(g) or _cue(g, "person"):
+        return False
+    words = T.name_tokens(g.mentions[0].text)
+    known = T.outlet_key(g.mentions[0].text) in T.KNOWN_OUTLETS
+    return _cue(g, "outlet") and (known or len(words) <= 3 and g.mentions[0].label != "PERSON")
+
+
+def _work(g: Group) -> bool:
+    return _cue(g, "work") and not _full_person(g) and not _cue(g, "person")
+
+
+def _person(g: Group) -> bool:
+    return _full_person(g) or _cue(g, "person") or any(c.kind == "alias" for c in g.mentions)
+
+
+TYPE_RULES = [
+    ("AWARD", _award),
+    ("OUTLET", _outlet),
+    ("PERSON", _full_person),
+    ("WORK", _work),
+    ("PERSON", _person),
+]

@@ -1,0 +1,208 @@
+"""The typed event vocabulary as data: spaCy Matcher / DependencyMatcher patterns per event type.
+
+Each rule names an event type and the token (or dependency) patterns whose match is the
+trigger. The matcher code in `events.py` never branches on a type; adding a type or a wording
+means adding a row here (documented in docs/events.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string (keeps long vocabularies readable)."""
+    return text.split()
+
+Pattern = list[dict[str, Any]]
+
+DET_OR_PRON = {"POS": {"IN": ["DET", "PRON"]}, "OP": "?"}
+ADVS = {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"}
+
+
+def verb(*lemmas: str, **extra: Any) -> dict[str, Any]:
+    """A verb token with one of `lemmas` (auxiliary-tagged forms included)."""
+    return {"LEMMA": {"IN": list(lemmas)}, "POS": {"IN": ["VERB", "AUX"]}, **extra}
+
+
+def lemma(*lemmas: str) -> dict[str, Any]:
+    """Any token with one of `lemmas` (idioms, where the tagger often mislabels the verb)."""
+    return {"LEMMA": {"IN": list(lemmas)}}
+
+
+def noun(*lemmas: str, **extra: Any) -> dict[str, Any]:
+    """A common-noun token with one of `lemmas`."""
+    return {"LEMMA": {"IN": list(lemmas)}, "POS": "NOUN", **extra}
+
+
+def word(*lowers: str, **extra: Any) -> dict[str, Any]:
+    """A token whose lower-cased form is one of `lowers`."""
+    return {"LOWER": {"IN": list(lowers)}, **extra}
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """One way a type is worded: Matcher `tokens` patterns or DependencyMatcher `deps` patterns.
+
+    For token patterns the trigger is the syntactic root of the matched span; for dependency
+    patterns it is the node with RIGHT_ID "trigger".
+    """
+
+    type: str
+    name: str
+    tokens: list[Pattern] = field(default_factory=list)
+    deps: list[Pattern] = field(default_factory=list)
+    named_subject: bool = False  # only when the subject is a name/pronoun, not "a source"
+    time_from_report: bool = False  # a rumour's own date dates this event (allegations)
+    detail: bool = False  # collect what was notable ("without her wedding ring")
+
+
+AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe", "bafta",
+          "medal", "trophy", "honor", "honour"]
+ROLE_NOUNS = ["position", "post", "job", "helm", "reins", "office", "presidency", "seat"]
+LEAVE_OBJECTS = ROLE_NOUNS + ["role", "company", "board", "firm", "party", "government"]
+PARTNER_NOUNS = ["marriage", "relationship", "romance"]
+CHILD_NOUNS = ["baby", "son", "daughter", "child", "twin", "twins", "boy", "girl"]
+
+RULES: list[EventRule] = [
+    EventRule("met", "meet", tokens=[[verb("meet")], [verb("cross"), word("paths")]]),
+    EventRule("dated", "date", tokens=[
+        [verb("date", "romance")],
+        [word("romantically"), {"LEMMA": "link"}],
+        [noun("romance")],
+    ]),
+    EventRule("engaged", "engage", tokens=[
+        [{"LEMMA": {"IN": ["get", "become", "be"]}}, ADVS, word("engaged"), word("to")],
+        [{"LEMMA": {"IN": ["get", "become"]}}, ADVS, word("engaged")],
+        [noun("engagement")],
+        [verb("propose")],
+        [verb("pop"), word("the"), word("question")],
+    ]),
+    EventRule("married", "marry", tokens=[
+        [verb("marry", "wed", "remarry", DEP={"NOT_IN": ["amod"]})],
+        [word("married", "wed", POS="ADJ", DEP={"NOT_IN": ["amod"]})],
+        [lemma("tie"), word("the"), word("knot")],
+        [verb("exchange"), DET_OR_PRON, {"LEMMA": "vow"}],
+    ]),
+    EventRule("separated", "separate", tokens=[
+        [verb("separate", "split")],
+        [noun("split", "separation", "breakup", "break-up")],
+        [verb("break"), word("up")],
+        [lemma("part"), word("ways")],
+        [lemma("call"), word("it"), word("quits")],
+        [verb("come"), word("to"), word("an"), word("end")],
+        [verb("end"), DET_OR_PRON, {"LEMMA": {"IN": PARTNER_NOUNS}}],
+    ]),
+    EventRule("divorce_filed", "file_divorce", tokens=[
+        [lemma("file"), word("for"), word("divorce")],
+        [verb("file"), DET_OR_PRON, word("divorce"), {"LEMMA": {"IN": ["paper", "petition"]}}],
+        [word("divorce"), word("filing")],
+    ]),
+    EventRule("divorced", "divorce", tokens=[[verb("divorce")], [noun("divorce")]]),
+    EventRule("reconciled", "reconcile", tokens=[
+        [verb("reconcile")],
+        [noun("reconciliation")],
+        [word("back"), word("together")],
+        [verb("work"), word("it", "things"), word("out")],
+        [verb("work"), word("on"), DET_OR_PRON, {"LEMMA": {"IN": PARTNER_NOUNS}}],
+        [verb("mend", "repair", "save", "salvage"), DET_OR_PRON, {"LEMMA": {"IN": PARTNER_NOUNS}}],
+    ]),
+    EventRule("affair_alleged", "affair", time_from_report=True, tokens=[
+        [word("affair", POS="NOUN")],
+        [noun("infidelity", "fling", "tryst", "liaison", "indiscretion")],
+        [verb("cheat")],
+        [word("cheating", POS="NOUN")],
+    ]),
+    EventRule("birth", "birth", tokens=[
+        [lemma("give"), word("birth")],
+        [verb("welcome"), {"OP": "?"}, {"OP": "?"}, {"LEMMA": {"IN": CHILD_NOUNS}}],
+        [word("born")],
+        [noun("birth", DEP={"NOT_IN": ["compound"]})],
+    ]),
+    EventRule("death", "death", tokens=[
+        [verb("die")],
+        [lemma("pass"), word("away")],
+        [noun("death", DEP={"NOT_IN": ["compound"]})],
+        [{"LEMMA": "be"}, word("killed", "murdered")],
+        [word("found"), word("dead")],
+    ]),
+    EventRule("relocated", "move", tokens=[
+        [verb("relocate", "emigrate")],
+        [verb("move"), word("to", "out", "abroad", "away", "into", "back")],
+    ]),
+    EventRule("appointed", "appoint", tokens=[
+        [verb("appoint", "hire", "elect", "promote", "install")],
+        [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, {"LEMMA": "name", "TAG": "VBN"}],
+        [verb("take", "assume"), DET_OR_PRON, {"LEMMA": {"IN": ROLE_NOUNS}}],
+        [noun("appointment")],
+    ]),
+    EventRule("resigned", "resign", tokens=[
+        [verb("resign", "quit")],
+        [lemma("step"), word("down")],
+        [verb("leave", "exit", "depart"), DET_OR_PRON, {"LEMMA": {"IN": LEAVE_OBJECTS}}],
+        [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, verb("fire", "oust", "sack", "dismiss")],
+        [noun("resignation", "departure")],
+    ], deps=[[
+        # "a position he left": the role noun governs the leaving verb as a relative clause
+        {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["leave", "quit", "exit"]}}},
+        {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"LEMMA": {"IN": LEAVE_OBJECTS}}},
+    ]]),
+    EventRule("sighting", "sighting", detail=True, tokens=[
+        [verb("spot", "photograph", "snap", "picture", "film", TAG={"IN": ["VBN", "VBD"]})],
+        [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, verb("see", "catch", TAG="VBN")],
+        [verb("step", "head"), word("out")],
+    ]),
+    EventRule("statement", "statement_interview", tokens=[
+        [noun("interview", "statement", "remark", "speech")],
+        [verb("open", "speak"), word("up", "out")],
+        [verb("touch"), word("on", "upon")],
+        [verb("break"), DET_OR_PRON, word("silence")],
+        [verb("hint", "comment", "remark", "address", "acknowledge", "discuss", "announce",
+               "confirm")],
+    ]),
+    EventRule("statement", "statement_said", named_subject=True, tokens=[
+        [verb("say", "tell", "reveal", "explain", "admit", "insist", "gush", "post", "write")],
+    ]),
+    EventRule("release", "release", tokens=[
+        [verb("release", "premiere", "debut", "publish")],
+        [verb("hit"), word("theaters", "theatres", "shelves", "screens")],
+    ]),
+    EventRule("award", "award", tokens=[
+        [verb("win", "receive", "earn", "take", "scoop", "collect"),
+         {"POS": {"IN": ["DET", "ADJ", "PROPN", "NUM", "PRON"]}, "OP": "*"},
+         word(*AWARDS)],
+        [{"LEMMA": "be"}, ADVS, word("awarded", "honored", "honoured")],
+    ]),
+    EventRule("legal", "legal", tokens=[
+        [verb("sue", "charge", "arrest", "indict", "convict", "sentence", "acquit", "prosecute",
+               "subpoena", "testify", "plead", "countersue")],
+        [noun("lawsuit", "indictment", "arrest", "trial", "conviction", "subpoena")],
+        [verb("file"), DET_OR_PRON, word("lawsuit", "suit", "complaint", "charges")],
+    ]),
+]
+
+# The open layer: any other verb with a subject and a direct object ("Acme launched a phone").
+OTHER_PATTERN: Pattern = [
+    {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"POS": "VERB"}},
+    {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "subject",
+     "RIGHT_ATTRS": {"DEP": {"IN": ["nsubj", "nsubjpass"]}}},
+    {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "object",
+     "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "attr", "dative"]}}},
+]
+
+# Verbs too light or too mental to be an event of their own in the open layer.
+OTHER_EXCLUDED = frozenset(_words("""
+be have do say tell reveal explain add continue claim note think believe know want wish feel
+seem appear wonder find make get take give keep let ask like love hope need try decide consider
+use mean look see hear call show share describe deny report write emphasize emphasise disclose
+state confirm insist suggest imagine remember recall spill provide lead cast raise expect plan
+regard view become remain stay seem hold omit mention discuss touch reach
+"""))
+
+# What makes a sighting notable: preposition-like and verb cues over the dependency parse.
+DETAIL_PREPS = frozenset({"without", "sans", "minus"})
+DETAIL_VERBS = frozenset({"miss", "ditch", "remove", "wear", "sport", "flash", "hold", "rub"})
+
+TYPES = sorted({r.type for r in RULES} | {"other"})

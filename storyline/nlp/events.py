@@ -1,0 +1,257 @@
+"""Find event triggers with the rule registry, and read their arguments off the parse.
+
+Matchers are compiled once per vocab. A trigger's participants, place, time and notable detail
+come from its dependency neighbourhood (subject, objects, with/to/between phrases, possessors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from storyline.nlp.event_rules import (
+    DETAIL_PREPS,
+    DETAIL_VERBS,
+    OTHER_EXCLUDED,
+    OTHER_PATTERN,
+    RULES,
+    EventRule,
+)
+
+
+@dataclass
+class Hit:
+    """One matched trigger: the rule, the trigger token and the matched tokens."""
+
+    rule: EventRule
+    trigger: Token
+    start: int
+    end: int
+    predicate: str
+
+
+_CACHE: dict[int, tuple[Matcher, DependencyMatcher]] = {}
+
+
+def matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+    """The token and dependency matchers for every rule, built once per vocab."""
+    key = id(vocab)
+    if key not in _CACHE:
+        tok = Matcher(vocab)
+        dep = DependencyMatcher(vocab)
+        for i, rule in enumerate(RULES):
+            if rule.tokens:
+                tok.add(str(i), rule.tokens)
+            if rule.deps:
+                dep.add(str(i), rule.deps)
+        dep.add("other", [OTHER_PATTERN])
+        _CACHE[key] = (tok, dep)
+    return _CACHE[key]
+
+
+def _predicate(trigger: Token) -> str:
+    parts = [trigger.lemma_.lower()]
+    parts += [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    return " ".join(parts)
+
+
+def find_hits(doc: Doc) -> list[Hit]:
+    """Typed triggers (longest match wins a token) then open-layer verbs, in text order."""
+    tok_matcher, dep_matcher = matchers(doc.vocab)
+    raw: list[Hit] = []
+    for match_id, start, end in tok_matcher(doc):
+        rule = RULES[int(doc.vocab.strings[match_id])]
+        trigger = doc[start:end].root
+        raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
+    others: list[Token] = []
+    for match_id, token_ids in dep_matcher(doc):
+        name = doc.vocab.strings[match_id]
+        trigger = doc[token_ids[0]]
+        if name == "other":
+            others.append(trigger)
+            continue
+        rule = RULES[int(name)]
+        raw.append(Hit(rule, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
+    taken: set[int] = set()
+    hits: list[Hit] = []
+    for hit in sorted(raw, key=lambda h: (h.start - h.end, h.start)):
+        span = set(range(hit.start, hit.end)) | {hit.trigger.i}
+        if span & taken:
+            continue
+        taken |= span
+        hits.append(hit)
+    for trigger in others:
+        if trigger.i in taken or trigger.lemma_.lower() in OTHER_EXCLUDED:
+            continue
+        if not _named(trigger):
+            continue
+        taken.add(trigger.i)
+        hits.append(Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
+    return sorted(hits, key=lambda h: h.trigger.i)
+
+
+OTHER_RULE = EventRule("other", "other")
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _named(verb: Token) -> bool:
+    """Open-layer events need a named subject (a person, company, country, ...)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.ent_type_ in NAMED_LABELS or child.pos_ == "PROPN"
+    return False
+
+
+# ------------------------------------------------------------------ arguments
+
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "oprd"})
+ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on"})
+LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
+                         "take", "give", "be", "keep"})
+
+
+def argument_heads(trigger: Token) -> list[Token]:
+    """Tokens naming the participants of the event triggered by `trigger`."""
+    heads: list[Token] = []
+    anchors = [trigger]
+    verb = trigger
+    # "decided to separate", "began to suspect": the subject sits on the governing verb.
+    while verb.dep_ in ("xcomp", "conj", "advcl") and not _has_subject(verb) and verb.head != verb:
+        verb = verb.head
+        anchors.append(verb)
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") and (
+        trigger.head.lemma_.lower() in LIGHT_VERBS
+    ):
+        anchors.append(trigger.head)
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in ARG_DEPS and (anchor == trigger or child.dep_.startswith("nsubj")):
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ARG_PREPS and anchor == trigger:
+                heads += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "relcl" and anchor == trigger:
+                pass
+        if anchor.dep_ == "relcl" and anchor == trigger:
+            heads.append(anchor.head)
+    if not any(h.dep_.startswith("nsubj") for h in heads) and trigger.pos_ in ("VERB", "AUX"):
+        heads += _left_person(trigger)
+    out: list[Token] = []
+    for head in heads:
+        for tok in (head, *_conjuncts(head)):
+            if tok not in out:
+                out.append(tok)
+            out += [c for c in tok.children if c.dep_ == "appos" and c not in out]
+    return out
+
+
+def _left_person(trigger: Token, window: int = 6) -> list[Token]:
+    """When the parse lost the subject: the nearest person named just before the verb."""
+    doc = trigger.doc
+    for i in range(trigger.i - 1, max(trigger.i - window, trigger.sent.start) - 1, -1):
+        if doc[i].ent_type_ == "PERSON":
+            return [doc[i]]
+        if doc[i].pos_ == "VERB" or doc[i].text in (";", ":"):
+            break
+    return []
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i, *_ids(tok)}]
+
+
+def _ids(tok: Token) -> set[int]:
+    return {c.i for c in tok.subtree if c.dep_ == "conj"}
+
+
+def name_span(tok: Token) -> Span:
+    """The name a token is part of: its entity if any, else its compound chain."""
+    if tok.ent_type_:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    left = tok.i
+    while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i >= tok.i:
+        left -= 1
+    return tok.doc[left: tok.i + 1]
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC", "ORG")
+PLACE_PREPS = frozenset({"in", "at", "to", "near", "outside", "inside", "around"})
+PATH_DEPS = frozenset({"prep", "pobj", "dobj", "advmod", "npadvmod", "prt", "acomp"})
+
+
+def _near(tok: Token, trigger: Token, steps: int = 4) -> bool:
+    """Whether `tok` hangs off `trigger` through prepositions and objects only."""
+    for _ in range(steps):
+        if tok.head == trigger:
+            return True
+        if tok.dep_ not in PATH_DEPS or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def place_of(trigger: Token) -> Span | None:
+    """Where it happened: an in/at phrase near the trigger whose object is a named place."""
+    best: tuple[int, Span] | None = None
+    for tok in trigger.subtree:
+        if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS or not _near(tok, trigger):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ not in PLACE_LABELS:
+            continue
+        if obj.ent_type_ == "ORG" and tok.lower_ != "at":
+            continue
+        rank = PLACE_LABELS.index(obj.ent_type_)
+        end = obj.i + 1
+        for child in obj.rights:
+            if child.dep_ in ("appos", "conj", "npadvmod") and child.ent_type_ in ("GPE", "LOC"):
+                end = child.i + 1
+        span = tok.doc[obj.left_edge.i: end]
+        if best is None or rank < best[0]:
+            best = (rank, span)
+    return best[1] if best else None
+
+
+def _trim(span: Span) -> Span:
+    """Cut a phrase at its first comma-led apposition or clause, and trailing punctuation."""
+    end = span.end
+    for tok in span:
+        clause = tok.dep_ in ("relcl", "acl")
+        if clause or (tok.is_punct and tok.i > span.start and tok.text != ","):
+            end = tok.i
+            break
+    while end > span.start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def detail_of(trigger: Token, sent: Span) -> Span | None:
+    """What was notable about a sighting: "without her wedding ring", "missing her ring"."""
+    scope = list(trigger.subtree) if trigger.dep_ != "ROOT" else list(sent)
+    for tok in (t for t in scope if sent.start <= t.i < sent.end):
+        obj = None
+        if tok.lower_ in DETAIL_PREPS:
+            obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
+            start = tok.i
+        elif tok.lemma_.lower() in DETAIL_VERBS and tok.pos_ == "VERB" and tok != trigger:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            neg = [c for c in tok.children if c.dep_ == "neg"]
+            start = min([tok.i] + [n.i for n in neg])
+            worn = tok.lemma_.lower() == "wear" and not neg and not _negated_head(tok)
+            if worn:
+                obj = None  # wearing something is notable only when not worn
+        if obj is not None and obj.i < sent.end:
+            return _trim(tok.doc[start: obj.i + 1])
+    return None
+
+
+def _negated_head(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.head.children)

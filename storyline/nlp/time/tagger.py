@@ -1,0 +1,266 @@
+"""Find and normalise time expressions in a parsed document: `tag_doc` and `tag_text`.
+
+Every rule of the grammar scans the text once; overlapping candidates are resolved longest
+first; traps (ages, titles, quantities) are dropped using the spaCy tokens; each survivor is
+normalised against the document date (both ends of it when it is a range) and the narrative's
+reference time, which each calendar date found moves forward.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.model import TimeValue, Timex
+from storyline.nlp.time.anchor import Context
+from storyline.nlp.time.grammar import RULES, Result, Rule
+from storyline.nlp.time.normalize import GRANS, Point, narrow
+
+Candidate = tuple[int, int, int, re.Match]  # start, end, rule index, match
+
+# TimeML leaves the determiner out of a hyphenated modifier: "the [five-year] plan".
+_TRIM_LEFT = re.compile(r"(?i:the|its|their|a)\s+(?=[\w.]+-[a-z]+$)")
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, longest first (earlier rules first among equals)."""
+    found: list[Candidate] = []
+    for i, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            s, e = m.span("t") if m.groupdict().get("t") is not None else m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            trim = _TRIM_LEFT.match(text, s, e)
+            if trim:
+                s = trim.end()
+            if e > s:
+                found.append((s, e, i, m))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    return found
+
+
+def select(found: list[Candidate], accept: Callable[[Candidate], bool], size: int) -> list:
+    """The longest non-overlapping candidates that `accept` keeps, in text order."""
+    taken: list[Candidate] = []
+    occupied = bytearray(size + 1)
+    for c in found:
+        if any(occupied[c[0] : c[1]]) or not accept(c):
+            continue
+        occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+# ------------------------------------------------------------------ traps
+
+_OPEN_QUOTE = re.compile(r"[\"“‘]|(?<![\w])'")
+_CLOSE_QUOTE = re.compile(r"[\"”]|['’](?![\w])")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’]*\s+){0,6}$")
+_BLOCKING_ENTS = {"PERSON", "WORK_OF_ART"}
+_NAME_MONTHS = {"May", "April", "June", "August", "January"}  # also first or last names
+_DATE_WORDS = re.compile(
+    r"(?i:^(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|"
+    r"autumn|winter|morning|afternoon|evening|night|of|in|on|and|the|last|this|next)$)"
+)
+# Rules whose dates become the narrative's reference time (offsets like "a year earlier" don't).
+_SETS_REF = {
+    "full_date", "the_year", "numeric_date", "month_year", "month", "year", "quarter", "season",
+    "deictic_day", "weekday", "clock", "part_of_day",
+}  # fmt: skip
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_NEXT = re.compile(rf"\s+{_MONTH_NAMES}\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
+_WORDY_RULES = {"month", "weekday", "season", "month_year"}
+
+
+def _in_title(text: str, s: int, e: int, check_next: bool) -> bool:
+    """Inside a short quoted title ("'May December' actress") or before a capitalised word."""
+    left = text[max(0, s - 40) : s]
+    right = text[e : e + 40]
+    opens = [m.end() for m in _OPEN_QUOTE.finditer(left)]
+    if opens and not re.search(r"[.!?,;:\n]", left[opens[-1] :]):
+        close = _CLOSE_QUOTE.search(right)
+        if close and len((left[opens[-1] :] + right[: close.start()]).split()) <= 6:
+            return True
+    if not check_next:
+        return False
+    nxt = re.match(r"\s+([A-Z][\w'’]+)", right)
+    return bool(nxt and not _DATE_WORDS.match(nxt.group(1)) and len(nxt.group(1)) > 1)
+
+
+def _is_trap(
+    rule: Rule, m: re.Match, s: int, e: int, text: str, doc: Doc | None, dct_year: int | None
+) -> bool:
+    """Ages, titles, names and quantities that look like times."""
+    after = text[e : e + 12]
+    before = text[max(0, s - 12) : s]
+    if re.match(r"(?:-|\s+)(?:years?|months?|weeks?|days?)?-?old\b", after) or re.match(
+        r"-old\b", after
+    ):
+        return True
+    if rule.name in ("duration", "fuzzy_duration") and re.search(r"(?i:\baged?\s*)$", before):
+        return True
+    span_text = text[s:e]
+    bare_word = rule.name in _WORDY_RULES and not re.search(r"\d", span_text)
+    titled = bare_word or span_text.istitle() and not re.search(r"\d", span_text)
+    if titled and _in_title(text, s, e, bare_word):
+        return True
+    if bare_word and (_MONTH_NEXT.match(text, e) or _MONTH_BEFORE.search(text, 0, s)):
+        return True  # "May December": two month names in a row name a title
+    if doc is not None and (bare_word or rule.name == "year"):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span):
+            ents = {t.ent_type_ for t in span}
+            months = rule.name in ("month", "month_year")
+            if months and bare_word and ents & _BLOCKING_ENTS:
+                return True
+            if span_text in _NAME_MONTHS and span.start > 0:
+                prev = doc[span.start - 1]
+                if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
+                    return True  # "Theresa May"
+            if titled and span.start > 0 and doc[span.start - 1].ent_type_ == "WORK_OF_ART":
+                return True
+            if rule.name == "year":
+                return _year_is_quantity(span, dct_year)
+    return False
+
+
+def _year_is_quantity(span, dct_year: int | None) -> bool:  # noqa: ANN001
+    """A 4-digit number counting things ("2000 troops") rather than naming a year."""
+    tok = span[-1]
+    if dct_year is not None and abs(int(tok.text) - dct_year) <= 15 if tok.text.isdigit() else 1:
+        return False
+    if tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        if nxt.tag_ in ("NNS",) and nxt.is_lower and nxt.dep_ != "npadvmod":
+            return True
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
+
+
+# ------------------------------------------------------------------ normalise
+
+
+def _anchor_days(dct: TimeValue | None) -> list[date]:
+    """The days a (possibly ranged) document date stands for: one, or its two ends."""
+    if dct is None:
+        return []
+    lo = dct.earliest or _first_day(dct.value)
+    hi = dct.latest or lo
+    if lo is None:
+        return []
+    return [lo] if hi == lo or hi is None else [lo, hi]
+
+
+def _first_day(value: str) -> date | None:
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value or "")
+    if not m:
+        return None
+    return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def _interval(res: Result, today: date | None) -> tuple[date | None, date | None]:
+    if res.point is not None:
+        return narrow(res.point, res.mod)
+    if today is None:
+        return None, None
+    return {
+        "PAST_REF": (None, today),
+        "PRESENT_REF": (today, today),
+        "FUTURE_REF": (today, None),
+    }.get(res.value, (None, None))
+
+
+def _merge(
+    results: list[Result], intervals: list[tuple]
+) -> tuple[Result, date | None, date | None]:
+    """One value for a range of document dates: the coarsest unit covering every reading."""
+    first = results[0]
+    if all(r.value == first.value for r in results):
+        lo = min((i[0] for i in intervals if i[0]), default=None)
+        his = [i[1] for i in intervals]
+        hi = (
+            None
+            if any(h is None for h in his) and first.value != "PRESENT_REF"
+            else max((h for h in his if h), default=None)
+        )
+        return first, lo, hi
+    points = [r.point for r in results]
+    lo, hi = intervals[0][0], intervals[-1][1]
+    if all(p is not None for p in points):
+        for gran in [g for g in GRANS[GRANS.index(points[0].gran) :] if g != "S"]:
+            cover = {p.coarsen(gran) for p in points}
+            if len(cover) == 1:
+                point = cover.pop()
+                return Result(first.type, point.value, point, None, first.anchor), lo, hi
+    return first, lo, hi
+
+
+def tag_doc(doc: Doc, dct: TimeValue | None, article_id: str = "") -> list[Timex]:
+    """Time expressions in a parsed document, normalised against document date `dct`."""
+    return tag(doc.text, dct, article_id, doc)
+
+
+def tag(
+    text: str, dct: TimeValue | None, article_id: str = "", doc: Doc | None = None
+) -> list[Timex]:
+    """Time expressions in `text` (with its spaCy `doc` for tense and traps, when given)."""
+    days = _anchor_days(dct)
+    contexts = [Context(d, doc) for d in days] or [Context(None, doc)]
+    dct_year = days[0].year if days else None
+    probe = Context(days[0] if days else None, doc)
+
+    def accept(c: Candidate) -> bool:
+        s, e, i, m = c
+        rule = RULES[i]
+        if _is_trap(rule, m, s, e, text, doc, dct_year):
+            return False
+        return rule.handle(m, probe.at(s, e)) is not None
+
+    out: list[Timex] = []
+    for s, e, i, m in select(candidates(text), accept, len(text)):
+        rule = RULES[i]
+        results = []
+        for ctx in contexts:
+            res = rule.handle(m, ctx.at(s, e))
+            if res is None:
+                break
+            results.append(res)
+        if len(results) != len(contexts):
+            continue
+        intervals = [_interval(r, c.today) for r, c in zip(results, contexts, strict=True)]
+        res, lo, hi = _merge(results, intervals)
+        if res.type == "DURATION" or res.type == "SET":
+            lo = hi = None
+        out.append(Timex(article_id, s, e, text[s:e], res.type, res.value, lo, hi, res.anchor))
+        for r, ctx in zip(results, contexts, strict=True):
+            if r.point is not None and r.point.gran == "Q" and r.anchor != "event":
+                ctx.quarter, ctx.quarter_end = r.point, e
+            if r.point is not None and r.type in ("DATE", "TIME") and rule.name in _SETS_REF:
+                ctx.reference = r.point
+    return out
+
+
+def tag_text(text: str, dct: TimeValue | str | None, nlp: Language | None = None) -> list[Timex]:
+    """Convenience: parse `text` with `nlp` (if given) and tag it; `dct` may be YYYY-MM-DD."""
+    if isinstance(dct, str):
+        dct = value_to_time(dct)
+    doc = nlp(text) if nlp is not None else None
+    return tag(text, dct, "", doc)
+
+
+def value_to_time(value: str) -> TimeValue:
+    """A TimeValue for a date string of any precision: 2024-02-23, 2024-02, 2024."""
+    m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    if not m:
+        raise ValueError(f"not a date: {value!r}")
+    gran = "D" if m.group(3) else "M" if m.group(2) else "Y"
+    point = Point.of(gran, _first_day(value))
+    return TimeValue(point.value, point.start, point.end)
