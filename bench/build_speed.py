@@ -1,5 +1,8 @@
 """Benchmark: the whole `build` against bare spaCy `nlp.pipe` on the same texts, in one run.
 
+Inside the build, each registered nlp component is timed (a wrapper around its registry entry),
+so the report also says where the time beyond spaCy's parse goes.
+
 Corpus: every TimeBank document (plain text of <TEXT>, dated by its <DCT>, split at a paragraph
 boundary into two articles when long) plus the bundled example story. Needs ../shared for
 TimeBank; without it only the example story is used.
@@ -44,6 +47,24 @@ def timebank_articles(limit: int | None) -> list[tuple[str, str]]:
     return out
 
 
+def time_components(registry, ensure_registered, names: list[str]) -> dict[str, float]:
+    """Re-register each component wrapped in a timer; the returned dict fills as they run."""
+    ensure_registered()
+    spent: dict[str, float] = dict.fromkeys(names, 0.0)
+    for name in names:
+        fn = registry.get(name)
+
+        def timed(doc, article, analysis, fn=fn, name=name) -> None:
+            t0 = time.perf_counter()
+            try:
+                fn(doc, article, analysis)
+            finally:
+                spent[name] += time.perf_counter() - t0
+
+        registry.register(name)(timed)
+    return spent
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="TimeBank documents to use")
@@ -52,7 +73,7 @@ def main() -> int:
 
     from storyline.api import build
     from storyline.ingest.read import read_articles
-    from storyline.nlp.pipeline import load_model
+    from storyline.nlp.pipeline import COMPONENTS, ensure_registered, load_model
     from storyline.settings import Settings
 
     settings = Settings()
@@ -64,7 +85,10 @@ def main() -> int:
         paths = [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
 
         nlp = load_model(settings.model)  # loaded once, outside both timings
+        t0 = time.perf_counter()
         texts = [a.content for a in read_articles(paths, settings) if a.status != "skipped"]
+        read_s = time.perf_counter() - t0
+        component_s = time_components(COMPONENTS, ensure_registered, settings.components)
         words = sum(len(t.split()) for t in texts)
         list(nlp.pipe(texts[:20]))  # warm up allocations before any timing
 
@@ -89,6 +113,10 @@ def main() -> int:
         "ratio_build_to_bare": round(full / bare, 3),
         "build_articles_per_s": round(len(texts) / full, 1),
         "bare_articles_per_s": round(len(texts) / bare, 1),
+        "read_and_clean_s": round(read_s, 2),
+        "components_s": {k: round(v, 2) for k, v in component_s.items()},
+        "components_total_s": round(sum(component_s.values()), 2),
+        "rest_of_build_s": round(full - bare - sum(component_s.values()), 2),
         "events": len(story.events),
         "entities": len(story.entities),
         "timexes": len(story.timexes),

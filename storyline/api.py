@@ -1,19 +1,182 @@
-"""The Python front door: the same small functions the CLI and web service call."""
+"""The Python front door: the same small functions the CLI and web service call.
+
+`ingest` adds articles to a store (parsing only the new ones) and rebuilds the story from every
+stored analysis; `build` is `ingest` into a temporary store; `load_story`, `state` and `export`
+read a store back.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from storyline import __version__
+from storyline.ingest.dedupe import mark_duplicates
 from storyline.ingest.read import read_articles
-from storyline.model import Story
-from storyline.nlp.pipeline import analyze
+from storyline.model import Article, ArticleAnalysis, State, Story
 from storyline.render.json import write_json
 from storyline.render.markdown import write_markdown
 from storyline.settings import Settings
+from storyline.store import StoreError, content_hash, open_store
+from storyline.store.base import StoryStore
 from storyline.story.build import build_story
 
 Progress = Callable[[int], None]
+# (phase, done, total): phases are "reading", "analysing", "story"; total is None when unknown.
+IngestProgress = Callable[[str, int, int | None], None]
+
+EXPORT_FORMATS = ("json", "md", "html", "timelinejs", "graphml", "csv")
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did to a store, input by input."""
+
+    store: str
+    inputs: int = 0
+    added: list[str] = field(default_factory=list)  # article ids analysed and stored
+    unchanged: list[str] = field(default_factory=list)  # already stored (same text)
+    skipped: list[dict[str, str]] = field(default_factory=list)  # {path, problem}
+    failed: list[dict[str, str]] = field(default_factory=list)  # analysis raised: {path, problem}
+    story_rebuilt: bool = False
+    articles: int = 0
+    events: int = 0
+    entities: int = 0
+    contradictions: int = 0
+    pipeline_version: str = __version__
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def ingest(
+    paths: list[str],
+    store_path: str | Path,
+    settings: Settings | None = None,
+    progress: IngestProgress | None = None,
+) -> IngestSummary:
+    """Add PATHS to the store at `store_path`, then rebuild the story if anything changed.
+
+    Only articles the store does not hold (by id or exact raw text) are parsed; an article whose
+    analysis raises is stored as skipped with the error (and retried next time); each article
+    is written in its own transaction and the story is replaced in one.
+    """
+    settings = settings or Settings()
+    if progress:
+        progress("reading", 0, None)
+    articles = read_articles(paths, settings) if paths else []
+    if progress:
+        progress("reading", len(articles), len(articles))
+    return ingest_articles(articles, store_path, settings, progress)
+
+
+def ingest_articles(
+    articles: list[Article],
+    store_path: str | Path,
+    settings: Settings | None = None,
+    progress: IngestProgress | None = None,
+) -> IngestSummary:
+    """`ingest` for articles already read (the web service reads uploads itself)."""
+    settings = settings or Settings()
+    tick = progress or (lambda phase, done, total: None)
+    store = open_store(store_path)
+    try:
+        summary = IngestSummary(store=str(store_path), inputs=len(articles))
+        todo: list[Article] = []
+        for art in articles:
+            known = store.find_article(art.id, content_hash(art.raw) if art.raw else "")
+            if known and known.article.status == "skipped" and not known.failed:
+                summary.skipped.append({"path": art.path, "problem": known.article.problem or ""})
+            elif known and not known.failed:
+                summary.unchanged.append(known.article.id)
+            else:
+                if known:  # a failed analysis is retried under the stored id
+                    art.id = known.article.id
+                todo.append(art)
+        results = _analyse([a for a in todo if a.status != "skipped"], settings, tick)
+        for art in todo:  # stored in input order, each in its own transaction
+            if art.status == "skipped":
+                store.add_article(art, None)
+                summary.skipped.append({"path": art.path, "problem": art.problem or ""})
+                continue
+            _, analysis, error = next(results)
+            if error is None:
+                store.add_article(art, analysis)
+                summary.added.append(art.id)
+            else:
+                art.status, art.problem = "skipped", f"analysis failed: {error}"
+                store.add_article(art, None, failed=True)
+                summary.failed.append({"path": art.path, "problem": art.problem})
+        info = store.info()
+        if info["story_stale"] or info["story_version"] != __version__:
+            tick("story", 0, 1)
+            store.replace_story(story_from_store(store, settings))
+            summary.story_rebuilt = True
+            tick("story", 1, 1)
+        info = store.info()
+        summary.articles, summary.events = info["articles"], info["events"]
+        summary.entities, summary.contradictions = info["entities"], info["contradictions"]
+        return summary
+    finally:
+        store.close()
+
+
+def _analyse(
+    articles: list[Article], settings: Settings, tick: IngestProgress
+) -> Iterator[tuple[Article, ArticleAnalysis | None, str | None]]:
+    """(article, analysis, None) or (article, None, error) for each article, one at a time."""
+    if not articles:
+        return
+    from storyline.nlp.pipeline import analyze_doc, load_model
+
+    nlp = load_model(settings.model)
+    done = 0
+    tick("analysing", 0, len(articles))
+    docs = nlp.pipe((a.content for a in articles), batch_size=settings.batch_size)
+    while done < len(articles):
+        art = articles[done]
+        try:
+            doc = next(docs) if docs is not None else nlp(art.content)
+        except Exception as e:  # noqa: BLE001 - spaCy failed inside a batch: go one by one
+            if docs is None:
+                yield art, None, f"{type(e).__name__}: {e}"
+                done += 1
+                tick("analysing", done, len(articles))
+                continue
+            docs = None
+            continue
+        try:
+            yield art, analyze_doc(doc, art, settings), None
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop the ingest
+            yield art, None, f"{type(e).__name__}: {e}"
+        done += 1
+        tick("analysing", done, len(articles))
+
+
+def story_from_store(store: StoryStore, settings: Settings) -> Story:
+    """Re-run the story stage over every stored analysis (no parsing); duplicates re-marked."""
+    stored = store.articles()
+    articles = [s.article for s in stored]
+    usable = [a for a in articles if a.status in ("ok", "duplicate")]
+    for a in usable:
+        a.status, a.duplicate_of, a.similarity = "ok", None, None
+    mark_duplicates(usable, settings)
+    analyses = store.analyses()  # fresh objects: the story stage rewrites their ids in place
+    return build_story(articles, [analyses[a.id] for a in usable if a.id in analyses], settings)
+
+
+def load_story(store_path: str | Path) -> Story:
+    """The story stored at `store_path` (raises StoreError when there is none)."""
+    store = open_store(store_path, create=False)
+    try:
+        story = store.load_story()
+    finally:
+        store.close()
+    if story is None:
+        raise StoreError(f"{store_path} holds no story yet: ingest some articles first")
+    return story
 
 
 def build(
@@ -21,18 +184,91 @@ def build(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> Story:
-    """Read, analyse and merge articles into a Story (nothing written to disk)."""
-    settings = settings or Settings()
-    articles = read_articles(paths, settings)
-    usable = [a for a in articles if a.status in ("ok", "duplicate")]
-    analyses = analyze(usable, settings, progress=progress)
-    return build_story(articles, analyses, settings)
+    """Read, analyse and merge articles into a Story, through a temporary store."""
+    def tick(phase: str, done: int, total: int | None) -> None:
+        nonlocal seen
+        if phase == "analysing" and progress and done > seen:
+            progress(done - seen)
+            seen = done
+
+    seen = 0
+    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
+        store_path = Path(tmp) / "story.db"
+        ingest(paths, store_path, settings, tick)
+        return load_story(store_path)
+
+
+def timeline(story: Story, entity: str | None = None) -> list[dict]:
+    """Events in time order (undated last) as plain rows: for the terminal, scripts and web."""
+    names = {e.id: e.name for e in story.entities}
+    want = find_entity(story, entity) if entity else None
+    disputed = {s for c in story.contradictions for s in c.subjects}
+    rows = []
+    for ev in story.events:
+        if want and want not in ev.participants:
+            continue
+        t = ev.time
+        rows.append({
+            "id": ev.id, "type": ev.type, "time": t.value if t else None,
+            "earliest": t.earliest.isoformat() if t and t.earliest else None,
+            "latest": t.latest.isoformat() if t and t.latest else None,
+            "participants": [names.get(p, p) for p in ev.participants],
+            "status": ev.status, "articles": ev.support.articles,
+            "independent_sources": ev.support.independent_sources,
+            "contradicted": ev.id in disputed,
+            "evidence": ev.mentions[0].text if ev.mentions else "",
+        })  # fmt: skip
+    rows.sort(key=lambda r: (r["earliest"] is None, r["earliest"] or "", r["latest"] or ""))
+    return rows
+
+
+def find_entity(story: Story, name: str) -> str:
+    """The id of the entity called `name` (id, name or alias; case-insensitive)."""
+    key = name.casefold().strip()
+    for test in (
+        lambda e: e.id.casefold() == key,
+        lambda e: e.name.casefold() == key,
+        lambda e: key in (a.casefold() for a in e.aliases),
+        lambda e: key in e.name.casefold(),
+    ):
+        hits = [e for e in story.entities if test(e)]
+        if len(hits) == 1:
+            return hits[0].id
+        if len(hits) > 1:
+            names = ", ".join(f"{e.name} ({e.id})" for e in hits[:5])
+            raise LookupError(f"{name!r} could be several entities: {names}")
+    raise LookupError(f"no entity called {name!r} in this story")
+
+
+def state_of(story: Story, entity: str, at: str) -> list[State]:
+    """What held for `entity` (name or id) on date `at` (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    from storyline.story.state import state_at
+
+    return state_at(story, find_entity(story, entity), at)
+
+
+def state(store_path: str | Path, entity: str, at: str) -> list[State]:
+    """`state_of` on the story stored at `store_path`."""
+    return state_of(load_story(store_path), entity, at)
+
+
+def export(story: Story, fmt: str, path: Path) -> Path:
+    """Write `story` as FMT (one of EXPORT_FORMATS) to `path`."""
+    from storyline.render import exports
+
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return exports.WRITERS[fmt](story, path)
 
 
 def write_report(story: Story, out_dir: Path) -> dict[str, Path]:
-    """Write story.json and story.md (and the other renderings) into `out_dir`."""
+    """Write story.json, story.md and story.html into `out_dir`."""
+    from storyline.render.html import write_html
+
     out_dir.mkdir(parents=True, exist_ok=True)
     return {
         "json": write_json(story, out_dir / "story.json"),
         "markdown": write_markdown(story, out_dir / "story.md"),
+        "html": write_html(story, out_dir / "story.html"),
     }

@@ -296,6 +296,7 @@ class Fact:
     subject: str  # entity id
     attribute: str  # birth, marriage
     value: TimeValue
+    object: str | None = None  # the other party, when there is one (the spouse of a marriage)
     evidence: list[Mention] = field(default_factory=list)
     derivation: list[str] = field(default_factory=list)  # one line per input statement
     conflicts: list[str] = field(default_factory=list)  # statements that do not intersect

@@ -33,3 +33,22 @@ def timebank_dir() -> Path:
     if not TIMEBANK.is_dir():
         pytest.skip(f"../shared/benchmarks/timebank not found at {TIMEBANK}")
     return TIMEBANK
+
+
+FRONTDOOR_CORPUS = ROOT / "tests" / "fixtures" / "frontdoors"
+
+
+@pytest.fixture(scope="session")
+def frontdoor_corpus() -> Path:
+    """A small fictional corpus (txt with header, HTML, JSONL with bad records) for front doors."""
+    return FRONTDOOR_CORPUS
+
+
+@pytest.fixture(scope="session")
+def frontdoor_store(tmp_path_factory, frontdoor_corpus) -> Path:
+    """A store holding `frontdoor_corpus`, ingested once per session: copy it before writing."""
+    from storyline.api import ingest
+
+    path = tmp_path_factory.mktemp("frontdoor") / "story.db"
+    ingest([str(frontdoor_corpus)], path)
+    return path

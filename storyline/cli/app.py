@@ -25,7 +25,13 @@ EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FAILED = 0, 2, 3, 1
 
 
 def _register() -> None:
-    from storyline.cli import build_cmd, entity_cmds, store_cmds, timex_cmds  # noqa: F401
+    from storyline.cli import (  # noqa: F401
+        build_cmd,
+        entity_cmds,
+        serve_cmd,
+        store_cmds,
+        timex_cmds,
+    )
 
 
 def main() -> None:

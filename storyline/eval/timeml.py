@@ -266,12 +266,13 @@ def tag_tml_all(sources: Iterable[str], nlp, batch_size: int = 16) -> Iterator[s
 
 def predict(docs: list[TmlDoc], nlp, batch_size: int = 16) -> list[list[GoldTimex]]:  # noqa: ANN001
     """Our tagger's TIMEX3s for parsed TimeML documents (spaCy run once, batched)."""
-    from storyline.nlp.time.tagger import tag_doc, value_to_time
+    from storyline.nlp.time.tagger import tag_doc, timeml_form, value_to_time
 
     out = []
     for d, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
         dct = value_to_time(d.dct[:10]) if d.dct else None
-        out.append([GoldTimex(t.start, t.end, t.text, t.type, t.value) for t in tag_doc(doc, dct)])
+        found = [timeml_form(t) for t in tag_doc(doc, dct)]
+        out.append([GoldTimex(t.start, t.end, t.text, t.type, t.value) for t in found])
     return out
 
 

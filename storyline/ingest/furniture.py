@@ -24,6 +24,9 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
         ("photo_credit", rf"\(?{_CREDIT_WORD}\s*(?:courtesy\s+of|by|via|:|-|/)\s*.{{1,80}}\)?", 14),
         ("photo_credit", r".{0,60}\b(getty images|shutterstock|wireimage|ap photo|reuters"
          r"|splash news|backgrid|mega agency|alamy|instagram|imago)\b.{0,30}", 8),
+        ("copyright", r"(?:copyright\s*)?(?:©|\(c\))\s*[^.!?]{1,80}(?:\.\s*all rights reserved\.?)?"
+         r"|copyright\s+(?:(?:19|20)\d{2}|©)[^.!?]{0,80}(?:\.\s*all rights reserved\.?)?"
+         r"|.{0,80}\ball rights reserved\.?", 16),
         ("promo", r"(?=.*\bnewsletter\b)(?=.*\b(sign up|subscribe|inbox|delivered|receive|join)\b)"
          r".{0,400}", 60),
         ("promo", r"(sign up|subscribe)( now| today)?\b.{0,120}|.{0,100}\bin your inbox\b.{0,80}"
@@ -31,6 +34,14 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
          r"|share( this)?( article| story)?:?|follow us on .{1,60}", 25),
     ]
 ]  # fmt: skip
+
+# Who a copyright line names: "© 2025 Harbour Weekly Ltd. All rights reserved." -> Harbour Weekly.
+COPYRIGHT_HOLDER = re.compile(
+    r"(?i)(?:copyright|©|\(c\)|\s)+(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?,?\s*)?"
+    r"(?:by\s+)?(?P<name>[^\W\d_][^.!?|]{1,60}?)"
+    r"(?:,?\s+(?:ltd|llc|inc|plc|limited|media|group|publishing|holdings|corp)\b\.?)*"
+    r"\s*(?:[.|]|all rights|$)"
+)
 
 # A marker line after which the rest of the page is promotion, not article.
 TAIL_MARKER = re.compile(

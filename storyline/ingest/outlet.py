@@ -1,6 +1,7 @@
 """Who published an article (from metadata) and which outlets its text cites (credits).
 
-The publisher comes only from metadata (header, HTML, JSON, URL). Outlets named in the text
+The publisher comes from metadata (header, HTML, JSON, URL), else from the page's own copyright
+line ("© 2025 Harbour Weekly. All rights reserved."). Other outlets named in the text
 ("[From Star Magazine, print edition]", "As OK! reported", "told Harbour Weekly") are
 cited sources: they pass a claim on, they did not publish this article.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from storyline.ingest.furniture import COPYRIGHT_HOLDER
+from storyline.ingest.header import looks_like_outlet
 from storyline.ingest.wordset import wordset
 
 # Words that end an outlet's name: "US Weekly", "Daily Mail", "The Wall Street Journal".
@@ -40,6 +43,13 @@ def outlet_from_url(url: str | None) -> str | None:
     if not host:
         return None
     return host.removeprefix("www.")
+
+
+def outlet_from_copyright(line: str) -> str | None:
+    """The holder a copyright line names, when it reads like an outlet's name."""
+    m = COPYRIGHT_HOLDER.match(line.strip())
+    name = m.group("name").strip() if m else ""
+    return name if name and looks_like_outlet(name) else None
 
 
 def _clean_name(name: str) -> str:

@@ -22,7 +22,7 @@ from storyline.ingest.formats import SUFFIXES, Record, read_records, sniff_forma
 from storyline.ingest.header import parse_header
 from storyline.ingest.html import read_html
 from storyline.ingest.language import english_ratio
-from storyline.ingest.outlet import cited_outlets, outlet_from_url
+from storyline.ingest.outlet import cited_outlets, outlet_from_copyright, outlet_from_url
 from storyline.model import Article, PublicationDate
 from storyline.settings import Settings
 
@@ -140,6 +140,10 @@ def _finish(art: Article, blanker: Blanker, settings: Settings) -> Article:
     art.title = art.title or page.title
     if art.outlet is None and art.url:
         art.outlet, art.outlet_method = outlet_from_url(art.url), "url"
+    for r in art.removed if art.outlet is None else []:
+        if r.kind == "copyright" and (name := outlet_from_copyright(art.raw[r.start : r.end])):
+            art.outlet, art.outlet_method = name, "text"
+            break
     if art.published is None and (found := _url_date(art.url)):
         art.published = known_date(found, "url", f"the date in the URL {art.url}")
     if art.published is None and dateline:

@@ -48,7 +48,7 @@ class Group:
         return max(names, key=lambda c: (len(T.name_tokens(c.text)), len(c.text)), default=None)
 
 
-_SPLIT = re.compile(r"\s+(?:&|and)\s+")
+_SPLIT = re.compile(r"\s+(?:&|and)\s+|\s*\n\s*")
 _POSS_MID = re.compile(r"['’]s\s+")
 _POSS_END = re.compile(r"(?:['’]s|['’])$")
 _TRAIL = re.compile(r"[\s,.;:!?\"“”‘’'()\-]+$")
@@ -87,7 +87,29 @@ def name_candidates(doc: Doc, content: str) -> list[Cand]:
             tok = doc.char_span(s, e, alignment_mode="expand")
             last = tok[-1].i if tok is not None and len(tok) else ent.end - 1
             out.append(Cand(s, e, text, label, last))
+    out = _drop_headline_only(out, content)
     return out + _cued_works(doc, content, out)
+
+
+def _headline_line(content: str, start: int) -> bool:
+    """A Title Case line ("Star Ditches Ring While Having Lunch"): the model over-reads names."""
+    line_start = content.rfind("\n", 0, start) + 1
+    line_end = content.find("\n", start)
+    words = re.findall(r"[^\W\d_]{4,}", content[line_start : line_end if line_end >= 0 else None])
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
+    """Names found only in Title Case headlines are dropped unless the body names them too."""
+    in_body = [c for c in cands if not _headline_line(content, c.start)]
+    body_words = {w for c in in_body for w in T.name_tokens(c.text)}
+    body = {id(c) for c in in_body}
+    keep = []
+    for c in cands:
+        if id(c) in body or all(w in body_words for w in T.name_tokens(c.text)):
+            keep.append(c)
+    return keep
 
 
 def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:

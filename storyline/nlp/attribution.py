@@ -46,12 +46,13 @@ SPEAKER_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         _words("""source insider friend pal confidant confidante acquaintance relative tipster
         associate colleague aide official neighbour neighbor mole staffer employee
-        family"""),
+        family people person analyst expert"""),
         "anonymous_source",
     ),
     **dict.fromkeys(
         _words("""rep representative spokesperson spokesman spokeswoman publicist lawyer attorney
-        agent manager counsel statement"""),
+        agent manager counsel statement prosecutor police authority investigator regulator
+        board company firm ministry department office campaign"""),
         "representative",
     ),
     **dict.fromkeys(
@@ -122,6 +123,8 @@ def speaker_phrase(tok: Token) -> Span:
     """The speaker's noun phrase without trailing relative clauses and appositions."""
     doc = tok.doc
     start = tok.left_edge.i
+    while start < tok.i and "\n" in doc[start:tok.i].text:  # never reach across a line break
+        start += 1
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj"):
@@ -155,7 +158,8 @@ def _ordinal(phrase: Span) -> int | None:
 
 def _anonymous(phrase: Span, head: Token, sources: ArticleSources, via: list[str]) -> Source:
     """Resolve an anonymous speaker: "the insider" is one met before, "a second source" is new."""
-    label = " ".join(t.lower_ for t in phrase if t.dep_ in ("det", "amod", "nummod") or t == head)
+    label = " ".join(t.lower_ for t in phrase
+                     if (t.dep_ in ("det", "amod", "nummod") and t.head == head) or t == head)
     ordinal = _ordinal(phrase)
     definite = phrase[0].lower_ in ("the", "that", "this") and head.tag_ != "NNS"
     if definite and sources.anonymous:

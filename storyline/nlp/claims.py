@@ -26,7 +26,14 @@ SKIP_TIMEX_TYPES = frozenset({"DURATION", "SET"})
 REPORT_NOUNS = frozenset({"rumor", "rumour", "speculation", "report", "news", "claim",
                           "allegation", "gossip", "suspicion", "whisper"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_WORDS = frozenset({"couple", "pair", "duo", "two", "they", "both"})
+GROUP_WORDS = frozenset({"couple", "pair", "duo", "two", "they", "them", "their", "both",
+                         "themselves", "spouses", "exes", "lovebirds", "newlyweds"})
+# Events whose two people are "the couple" afterwards (an affair's pair is not).
+COUPLE_TYPES = frozenset({"met", "dated", "engaged", "married", "separated", "divorce_filed",
+                          "divorced", "reconciled"})
+SPEAKING_BODIES = frozenset({"ORG", "NORP", "GPE"})  # a company, party or government
+GENERIC_TYPES = COUPLE_TYPES | {"affair_alleged", "birth", "death"}
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
                          "take", "give", "keep", "happen", "occur", "come", "follow"})
 
@@ -59,7 +66,9 @@ class _Context:
     attributions: dict[int, list[attr.Attribution]] = field(default_factory=dict)
     quote_attr: dict[int, attr.Attribution] = field(default_factory=dict)
     venues: dict[str | None, str] = field(default_factory=dict)  # last venue per speaker
-    last_group: list[str] = field(default_factory=list)  # who "the couple" last was
+    groups: list[tuple[int, list[str]]] = field(default_factory=list)  # (char, two people)
+    types: dict[str, str] = field(default_factory=dict)  # entity id -> type
+    by_name: dict[str, str] = field(default_factory=dict)  # name or alias text -> entity id
     outlet_entities: set[str] = field(default_factory=set)
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -75,8 +84,13 @@ class _Context:
             attr.excerpt_blocks(article.content or article.raw),
         )
         ctx.outlet_entities = {e.id for e in analysis.entities if e.type == "OUTLET"}
+        ctx.types = {e.id: e.type for e in analysis.entities}
+        ctx.by_name = _names(analysis)
+        ctx.groups = _coordinated_pairs(doc, analysis, ctx.types, ctx.by_name)
         for i, sent in enumerate(sents):
             ctx.attributions[i] = attr.find_attributions(sent, ctx.sources, ctx.name_of, quoted)
+            for att in ctx.attributions[i]:
+                ctx.speaking_for(att)
         return ctx
 
     def sentence_index(self, char: int) -> int:
@@ -95,6 +109,19 @@ class _Context:
         if root.lower_ in PERSON_PRONOUNS or root.lower_ == "they":
             return _previous_person(self, root)
         return phrase.text
+
+    def speaking_for(self, att: attr.Attribution) -> None:
+        """"Halvorsen Freight said": a company or body on the record is its representative."""
+        if att.source.kind != "named_person" or att.speaker is None:
+            return
+        ent = _entity_at(self.analysis, att.speaker.start_char, att.speaker.end_char)
+        if ent is not None and self.types.get(ent) in SPEAKING_BODIES:
+            att.source.kind = "representative"
+
+    def group_before(self, char: int) -> list[str]:
+        """The two people last named together before `char` ("X and Y ... the couple")."""
+        before = [g for g in self.groups if g[0] < char]
+        return max(before, key=lambda g: g[0])[1] if before else []
 
     def block_outlet(self, char: int) -> str | None:
         for start, end, name in self.blocks:
@@ -313,7 +340,7 @@ def _in_content(cue: Token, trigger: Token) -> bool:
 
 def _extract_claims(ctx: _Context) -> None:
     raw = ctx.article.raw
-    seen: set[tuple[int, str, str | None]] = set()
+    seen: set[tuple[int, str, str | None, int | None]] = set()
     for hit in find_hits(ctx.doc):
         trigger = hit.trigger
         sent_i = ctx.sentence_index(trigger.idx)
@@ -322,7 +349,10 @@ def _extract_claims(ctx: _Context) -> None:
             continue
         if hit.rule.named_subject and not _named_speaker(ctx, trigger):
             continue
-        key = (sent_i, hit.rule.type, hit.predicate if hit.rule.type == "other" else None)
+        second_verb = trigger.dep_ == "conj" and trigger.pos_ == "VERB"  # "elected ... and
+        key = (sent_i, hit.rule.type,  # reappointed": two events of one type in a sentence
+               hit.predicate if hit.rule.type == "other" else None,
+               trigger.i if second_verb else None)
         if key in seen:
             continue
         seen.add(key)
@@ -342,9 +372,18 @@ def _extract_claims(ctx: _Context) -> None:
         if raised:  # "was not seen wearing her ring": seen, without the ring
             certainty = certainty_of(trigger, sent, base, negation=False)
         claim = _claim(ctx, hit, sent, source, certainty, raw)
+        if not claim.participants and certainty == "asserted" and _generic(hit):
+            continue  # "women ... following a secret split": nobody's split in particular
         if raised and claim.detail:
             claim.detail = f"not {claim.detail}"
         ctx.claims.append(claim)
+
+
+def _generic(hit: Hit) -> bool:
+    """A people-centred event named by an indefinite noun ("a split", "an affair")."""
+    trigger = hit.trigger
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
+    return hit.rule.type in GENERIC_TYPES and trigger.pos_ == "NOUN" and indefinite
 
 
 def _negation_raised(trigger: Token) -> bool:
@@ -366,20 +405,9 @@ def _named_speaker(ctx: _Context, trigger: Token) -> bool:
 
 def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, raw: str) -> Claim:
     start, end = _trimmed(raw, sent.start_char, sent.end_char)
-    participants: list[str] = []
-    heads = argument_heads(hit.trigger)
-    for tok in heads:
-        span = name_span(tok)
-        ent = _entity_at(ctx.analysis, span.start_char, span.end_char)
-        if ent and ent not in participants and ent not in ctx.outlet_entities:
-            participants.append(ent)
-    group = any(t.lemma_.lower() in GROUP_WORDS for t in heads)
-    if group and len(participants) < 2 and ctx.last_group:
-        participants += [p for p in ctx.last_group if p not in participants]
-    if len(participants) >= 2:
-        ctx.last_group = list(participants)
-    time, time_text = _time_of(ctx, hit, sent)
     place = place_of(hit.trigger)
+    participants = _participants(ctx, hit.trigger, sent, place, hit.rule.type)
+    time, time_text = _time_of(ctx, hit, sent)
     detail = detail_of(hit.trigger, sent) if hit.rule.detail else None
     return Claim(
         id=f"{ctx.article.id}:c{len(ctx.claims) + 1}",
@@ -393,6 +421,90 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
         place=place.text if place is not None else None,
         detail=detail.text if detail is not None else None,
     )
+
+
+def _participants(
+    ctx: _Context, trigger: Token, sent: Span, place: Span | None, kind: str
+) -> list[str]:
+    """Entity ids of the trigger's arguments; "the couple"/"they" is the pair last named."""
+    participants: list[str] = []
+    group = False
+    for tok in argument_heads(trigger, sent):
+        if tok.lower_ in GROUP_WORDS or tok.lemma_.lower() in GROUP_WORDS:
+            group = True
+            continue
+        if tok.lower_ in FIRST_PERSON:
+            ent = _quote_speaker(ctx, tok)
+        else:
+            span = name_span(tok)
+            if place is not None and span.start < place.end and place.start < span.end:
+                continue  # "moved to Paris": Paris is the place, not a participant
+            ent = _entity_at(ctx.analysis, span.start_char, span.end_char)
+            if ent is None and tok.pos_ == "PROPN":
+                ent = ctx.by_name.get(span.text)  # a name the NER missed here, known elsewhere
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if ent is None and owner is not None and owner.lower_ in GROUP_WORDS:
+                group = True  # "to mend their marriage"
+        if ent and ent not in participants and ent not in ctx.outlet_entities:
+            participants.append(ent)
+    persons = [p for p in participants if ctx.types.get(p) == "PERSON"]
+    dets = {c.lower_ for c in trigger.children if c.dep_ == "det"}
+    definite = bool(dets & {"the", "this", "that"})
+    if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and definite and not persons:
+        group = True  # "despite the separation": the couple's, not a generic one
+    if group and len(persons) < 2:
+        pair = ctx.group_before(trigger.idx)
+        participants += [p for p in pair if p not in participants]
+    elif len(persons) >= 2 and kind in COUPLE_TYPES:
+        ctx.groups.append((trigger.idx, persons[:2]))
+    return participants
+
+
+def _names(analysis: ArticleAnalysis) -> dict[str, str]:
+    """Name and alias texts that point to exactly one entity (for names the NER missed)."""
+    seen: dict[str, set[str]] = {}
+    for ent in analysis.entities:
+        for m in ent.mentions:
+            if m.kind in ("name", "alias"):
+                seen.setdefault(m.text, set()).add(ent.id)
+        for alias in (ent.name, *ent.aliases):
+            seen.setdefault(alias, set()).add(ent.id)
+    return {text: next(iter(ids)) for text, ids in seen.items() if len(ids) == 1}
+
+
+def _quote_speaker(ctx: _Context, tok: Token) -> str | None:
+    """"I met my husband": inside a quote, the first person is the quote's named speaker."""
+    for n, q in enumerate(ctx.spans):
+        if q.start <= tok.idx < q.end and n in ctx.quote_attr:
+            att = ctx.quote_attr[n]
+            if att.source.kind == "named_person" and att.speaker is not None:
+                return _entity_at(ctx.analysis, att.speaker.start_char, att.speaker.end_char)
+    return None
+
+
+def _coordinated_pairs(
+    doc: Doc, analysis: ArticleAnalysis, types: dict[str, str], names: dict[str, str]
+) -> list[tuple[int, list[str]]]:
+    """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"."""
+    out: list[tuple[int, list[str]]] = []
+    for tok in doc:
+        if tok.lower_ not in ("and", "&") or tok.i == 0:
+            continue
+        left = doc[tok.i - 1] if doc[tok.i - 1].lower_ not in ("'s", "’s") else doc[tok.i - 2]
+        ids: list[str] = []
+        for t in [left, *doc[tok.i + 1: min(tok.i + 5, len(doc))]]:
+            if t.dep_ == "poss" or t.is_punct and t.text != ",":
+                continue  # "X and her husband Y": the possessive is X again
+            span = name_span(t) if t.ent_type_ else doc[t.i:t.i + 1]
+            ent = _entity_at(analysis, span.start_char, span.end_char) or names.get(span.text)
+            if ent and types.get(ent) == "PERSON" and ent not in ids:
+                ids.append(ent)
+            if t is left and not ids:
+                break
+            if len(ids) == 2:
+                out.append((tok.idx, ids))
+                break
+    return out
 
 
 def _trimmed(raw: str, start: int, end: int) -> tuple[int, int]:

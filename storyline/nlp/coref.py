@@ -167,7 +167,7 @@ def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:
             break
         h = h.head
     for child in t.children:  # "her husband, Benjamin Millepied": the name is the appositive
-        if child.dep_ == "appos" and child.i in by_token:
+        if child.dep_ == "appos" and child.i in by_token and not _starts_clause(child):
             return by_token[child.i]
         if child.dep_ == "acl" and child.lower_ in ("named", "called"):
             for x in child.children:
@@ -176,9 +176,15 @@ def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:
     nxt = t.i + 1  # surface apposition the parser missed: "their child, Aleph"
     while nxt < len(t.doc) and t.doc[nxt].text in (",", "named", "called"):
         nxt += 1
-    if nxt < len(t.doc) and nxt in by_token and by_token[nxt].start == t.doc[nxt].idx:
+    if (nxt < len(t.doc) and nxt in by_token and by_token[nxt].start == t.doc[nxt].idx
+            and not _starts_clause(t.doc[by_token[nxt].tok])):
         return by_token[nxt]
     return None
+
+
+def _starts_clause(name: Token) -> bool:
+    """ "by her spouse, Portman said": the name after the comma is the next clause's subject."""
+    return name.dep_ in ("nsubj", "nsubjpass") and name.head.i > name.i
 
 
 def _left_edge(t: Token, owner: Cand | None, by_token: dict[int, Cand]) -> int:
@@ -230,7 +236,10 @@ def resolve(
         ranked = _rank(doc, c, people, groups, spouses, where)
         if not ranked:
             continue
-        if c.kind == "pronoun" or len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= _margin(c):
+        if c.kind == "pronoun" or len(ranked) == 1 or (
+            ranked[0][1] - ranked[1][1] >= _margin(c)
+            and not _unsure_gender(c, groups[ranked[0][0]])
+        ):
             gi = ranked[0][0]
             resolved.append((c, gi))
             where[c.tok] = gi
@@ -242,6 +251,11 @@ def resolve(
         else:
             pending.append((c, [gi for gi, _ in ranked]))
     return resolved, pending
+
+
+def _unsure_gender(c: Cand, g: Group) -> bool:
+    """ "his wife" whose best candidate's gender the article never shows: let the story decide."""
+    return T.ROLES[next(iter(c.cues))].gender is not None and g.gender is None
 
 
 def _margin(c: Cand) -> float:
@@ -260,7 +274,7 @@ def _rank(doc, c, people, groups, spouses, where) -> list[tuple[int, float]]:
         role = T.ROLES[next(iter(c.cues))]
         gender, kind = role.gender, role.kind
         cands = people.candidates(c.start)
-    excluded = _coordinated(tok, where)
+    excluded = _coordinated(tok, where) | _clause_subject(tok, where)
     possessor = _possessor(doc, c) if c.kind == "description" else None
     owner = where.get(possessor.i) if possessor is not None else None
     out = []
@@ -308,6 +322,24 @@ def _coordinated(tok: Token, where: dict[int, int]) -> set[int]:
         if other.i in where:
             out.add(where[other.i])
     return out
+
+
+def _clause_subject(tok: Token, where: dict[int, int]) -> set[int]:
+    """ "Quill, who married the conductor": an object is not its own verb's subject."""
+    if tok.lower_.endswith("self") or tok.lower_.endswith("selves"):
+        return set()
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "obj", "dative"):
+        return set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subj = child
+            if subj.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                subj = head.head
+            return {where[subj.i]} if subj.i in where else set()
+    return set()
 
 
 def _is_child(g: Group) -> bool:

@@ -22,7 +22,7 @@ from storyline.nlp.entity_types import (
     name_tokens,
     outlet_key,
 )
-from storyline.nlp.entity_typing import decide_type, mark_cues
+from storyline.nlp.entity_typing import decide_type, mark_creators, mark_cues
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.relations import find_relations, spouse_pairs
 
@@ -60,10 +60,12 @@ def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     content = article.content or article.raw
     cands = name_candidates(doc, content)
     mark_cues(cands, content)
+    mark_creators(cands, content)
     groups = group_names(cands)
     for g in groups:
         g.type = decide_type(g)
     groups = _merge_outlets(groups)
+    groups = _merge_short_names(groups)
     find_unlabelled(doc, groups, content)
     cands = [c for g in groups for c in g.mentions]
     free = attach_descriptions(doc, groups, cands)
@@ -91,6 +93,35 @@ def _merge_outlets(groups: list[Group]) -> list[Group]:
                 continue
             by_key[key] = g
         keep.append(g)
+    for i, g in enumerate(keep):
+        g.index = i
+        g.mentions.sort(key=lambda c: c.start)
+        for c in g.mentions:
+            c.group = i
+    return keep
+
+
+_PLACE_LIKE = frozenset({"ORG", "FAC", "LOC"})
+
+
+def _merge_short_names(groups: list[Group]) -> list[Group]:
+    """ "Chiltern" after "Chiltern Firehouse": a one-word organisation or venue that starts
+    exactly one longer name of the same kind in the article is that name, shortened."""
+    longer = [g for g in groups
+              if g.type in _PLACE_LIKE and len(name_tokens(g.mentions[0].text)) > 1]
+    drop: set[int] = set()
+    for g in groups:
+        if g.type not in _PLACE_LIKE or len(name_tokens(g.mentions[0].text)) != 1:
+            continue
+        word = name_tokens(g.mentions[0].text)[0]
+        fits = [h for h in longer if name_tokens(h.mentions[0].text)[0] == word
+                and h.mentions[0].start < g.mentions[0].start]
+        if len(fits) == 1:
+            for c in g.mentions:
+                c.kind = "alias"
+            fits[0].mentions.extend(g.mentions)
+            drop.add(g.index)
+    keep = [g for g in groups if g.index not in drop]
     for i, g in enumerate(keep):
         g.index = i
         g.mentions.sort(key=lambda c: c.start)

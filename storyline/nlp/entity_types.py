@@ -60,7 +60,7 @@ OUTLET_AFTER = re.compile(
 WORK_BEFORE = re.compile(
     r"\b(?:film|movie|series|show|album|novel|book|documentary|play|sitcom|drama|song|single|"
     r"musical|sequel|re-imagining of|remake of|adaptation of|set of|premiere of|season of)"
-    r"\s*[“\"‘']?$",
+    r"\s*,?\s*[“\"‘']?$",
     re.IGNORECASE,
 )
 WORK_AFTER = re.compile(
@@ -106,7 +106,11 @@ ROLES: dict[str, Role] = {
              "activist model rapper musician producer writer author filmmaker politician "
              "executive ceo founder athlete player coach chef host comedian mogul billionaire "
              "designer artist performer ballerina entrepreneur presenter journalist lawmaker "
-             "senator minister president chairman chairwoman spokesperson"),
+             "senator minister president chairman chairwoman spokesperson conductor violinist "
+             "pianist composer guitarist drummer lawyer attorney surgeon doctor engineer manager "
+             "publicist agent teacher professor scientist photographer reporter editor judge "
+             "mayor governor officer detective novelist poet painter sculptor architect "
+             "investor banker economist diplomat"),
     **_roles("occupation", "F", "actress heiress businesswoman"),
     **_roles("occupation", "M", "actor businessman"),
     **_roles("epithet", "F", "beauty brunette blonde starlet"),

@@ -18,6 +18,24 @@ _KIN_BEFORE = re.compile(
     r"mother|father|mom|dad|brother|sister)\s*,?\s*(?:named\s+)?$",
     re.IGNORECASE,
 )
+# "her performance as Nina Sayers", "the character of X": a role, so a person.
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:performance|role|turn|portrayal|character|cast|playing|plays|played|starring)\s+"
+    r"(?:as|of)\s+$",
+    re.IGNORECASE,
+)
+# "a lead role in Swan Lake", "starred in Carmen": what follows is a work.
+_ROLE_IN_BEFORE = re.compile(
+    r"\b(?:[Rr]oles?|[Ss]tarred|[Ss]tars|[Aa]ppeared|[Aa]ppears|[Cc]ameo)\s+in\s+"
+    r"(?:[A-Z][\w-]+['’]s\s+)?$"
+)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
+# "Aronofsky's film", "Lind's new album": the owner of a work is its maker.
+_MAKER_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:film|movie|series|documentary|show|album|novel|book|play|"
+    r"opera|ballet|song|painting)\b",
+    re.IGNORECASE,
+)
 _CHILD_BEFORE = re.compile(r"\b(?:son|daughter|child|kid|baby)\s*,?\s*(?:named\s+)?$", re.I)
 
 
@@ -33,14 +51,30 @@ def mark_cues(cands: list[Cand], content: str) -> None:
         quoted = bool(before) and T.QUOTED.match(before[-1]) and after[:1] in "”\"’'"
         if T.WORK_BEFORE.search(before) or T.WORK_AFTER.search(after) or quoted:
             c.cues.add("work")
+        if _ROLE_IN_BEFORE.search(before) and c.label not in ("GPE", "FAC"):
+            c.cues.add("work")
+        if _MAKER_AFTER.match(after):
+            c.cues.discard("work")
+            c.cues.add("person")
         if c.label == "NORP":
             continue
         if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
+            c.cues.add("person")
+        if _CHARACTER_BEFORE.search(before) and len(T.name_tokens(c.text)) > 1:
             c.cues.add("person")
         if _CHILD_BEFORE.search(before):
             c.cues.add("child")
         if T.is_award(c.text):
             c.cues.add("award")
+
+
+def mark_creators(cands: list[Cand], content: str) -> None:
+    """ "Tchaikovsky's Swan Lake": a one-word name owning a work is its creator, a person."""
+    works = {c.start for c in cands if "work" in c.cues}
+    for c in cands:
+        m = _POSSESSIVE_AFTER.match(content[c.end : c.end + 4])
+        if m and c.end + m.end() in works and c.label != "ORG":
+            c.cues.add("person")
 
 
 def decide_type(g: Group) -> str:
@@ -85,9 +119,16 @@ def _person(g: Group) -> bool:
     return _full_person(g) or _cue(g, "person") or any(c.kind == "alias" for c in g.mentions)
 
 
+def _only_work(g: Group) -> bool:
+    """Every mention sits in a work context ("a new album, Paper Tides"): the model's PERSON
+    tag on a two-word title loses."""
+    return all("work" in c.cues and "person" not in c.cues for c in g.mentions)
+
+
 TYPE_RULES = [
     ("AWARD", _award),
     ("OUTLET", _outlet),
+    ("WORK", _only_work),
     ("PERSON", _full_person),
     ("WORK", _work),
     ("PERSON", _person),

@@ -26,9 +26,24 @@ def verb(*lemmas: str, **extra: Any) -> dict[str, Any]:
     return {"LEMMA": {"IN": list(lemmas)}, "POS": {"IN": ["VERB", "AUX"]}, **extra}
 
 
+IRREGULAR = {"give": ["gave", "given"], "tie": ["tying"], "take": ["took", "taken"],
+             "break": ["broke", "broken"], "call": [], "step": ["stepped", "stepping"]}
+
+
+def forms(base: str) -> list[str]:
+    """A verb's inflected forms, regular rules plus IRREGULAR (over-generation is harmless)."""
+    out = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
+    if base.endswith("e"):
+        out |= {base[:-1] + "ing"}
+    if base.endswith("y"):
+        out |= {base[:-1] + "ies", base[:-1] + "ied"}
+    return sorted(out | set(IRREGULAR.get(base, [])))
+
+
 def lemma(*lemmas: str) -> dict[str, Any]:
-    """Any token with one of `lemmas` (idioms, where the tagger often mislabels the verb)."""
-    return {"LEMMA": {"IN": list(lemmas)}}
+    """Any token that is a form of one of `lemmas`, matched on the lower-cased text (idioms,
+    where the tagger mislabels the verb, and Title Case headlines where the lemma is lost)."""
+    return {"LOWER": {"IN": [f for base in lemmas for f in forms(base)]}}
 
 
 def noun(*lemmas: str, **extra: Any) -> dict[str, Any]:
@@ -63,6 +78,9 @@ AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe"
 ROLE_NOUNS = ["position", "post", "job", "helm", "reins", "office", "presidency", "seat"]
 LEAVE_OBJECTS = ROLE_NOUNS + ["role", "company", "board", "firm", "party", "government"]
 PARTNER_NOUNS = ["marriage", "relationship", "romance"]
+PARTNER_PEOPLE = ["wife", "husband", "girlfriend", "boyfriend", "partner", "fiance", "fiancé",
+                  "fiancee", "fiancée", "spouse"]
+MODIFIERS = {"POS": {"IN": ["ADJ", "PUNCT", "ADP", "NUM"]}, "OP": "*"}  # "his live-in girlfriend"
 CHILD_NOUNS = ["baby", "son", "daughter", "child", "twin", "twins", "boy", "girl"]
 
 RULES: list[EventRule] = [
@@ -93,6 +111,8 @@ RULES: list[EventRule] = [
         [lemma("call"), word("it"), word("quits")],
         [verb("come"), word("to"), word("an"), word("end")],
         [verb("end"), DET_OR_PRON, {"LEMMA": {"IN": PARTNER_NOUNS}}],
+        [verb("leave", "dump", "ditch"), DET_OR_PRON, MODIFIERS,
+         {"LOWER": {"IN": PARTNER_PEOPLE}}],
     ]),
     EventRule("divorce_filed", "file_divorce", tokens=[
         [lemma("file"), word("for"), word("divorce")],
@@ -132,7 +152,8 @@ RULES: list[EventRule] = [
         [verb("move"), word("to", "out", "abroad", "away", "into", "back")],
     ]),
     EventRule("appointed", "appoint", tokens=[
-        [verb("appoint", "hire", "elect", "promote", "install")],
+        [verb("appoint", "hire", "elect", "promote", "install", "nominate")],
+        [lemma("reappoint", "reelect")],  # the lemmatizer mangles these
         [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, {"LEMMA": "name", "TAG": "VBN"}],
         [verb("take", "assume"), DET_OR_PRON, {"LEMMA": {"IN": ROLE_NOUNS}}],
         [noun("appointment")],
@@ -199,6 +220,13 @@ seem appear wonder find make get take give keep let ask like love hope need try 
 use mean look see hear call show share describe deny report write emphasize emphasise disclose
 state confirm insist suggest imagine remember recall spill provide lead cast raise expect plan
 regard view become remain stay seem hold omit mention discuss touch reach
+eat drink wear play watch read enjoy spend leave express shift contribute raise lose feel
+"""))
+
+# Objects too abstract to make an open-layer event ("shifting her focus", "raised eyebrows").
+OTHER_OBJECTS_EXCLUDED = frozenset(_words("""
+focus attention time way life step part place interest look hand mind eye eyebrow remorse
+expertise sense thing lot bit end
 """))
 
 # What makes a sighting notable: preposition-like and verb cues over the dependency parse.

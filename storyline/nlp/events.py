@@ -16,6 +16,7 @@ from storyline.nlp.event_rules import (
     DETAIL_PREPS,
     DETAIL_VERBS,
     OTHER_EXCLUDED,
+    OTHER_OBJECTS_EXCLUDED,
     OTHER_PATTERN,
     RULES,
     EventRule,
@@ -86,7 +87,7 @@ def find_hits(doc: Doc) -> list[Hit]:
     for trigger in others:
         if trigger.i in taken or trigger.lemma_.lower() in OTHER_EXCLUDED:
             continue
-        if not _named(trigger):
+        if not _named(trigger) or not _concrete_object(trigger):
             continue
         taken.add(trigger.i)
         hits.append(Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
@@ -97,11 +98,20 @@ OTHER_RULE = EventRule("other", "other")
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+def _concrete_object(verb: Token) -> bool:
+    """Open-layer events need an object that is a thing, not a pronoun or an abstraction."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
+    return not any(
+        c.pos_ == "PRON" or c.lemma_.lower() in OTHER_OBJECTS_EXCLUDED for c in objects
+    )
+
+
 def _named(verb: Token) -> bool:
     """Open-layer events need a named subject (a person, company, country, ...)."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.ent_type_ in NAMED_LABELS or child.pos_ == "PROPN"
+            named = [child, *(c for c in child.children if c.dep_ == "appos")]
+            return any(t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in named)
     return False
 
 
@@ -113,31 +123,67 @@ LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm",
                          "take", "give", "be", "keep"})
 
 
-def argument_heads(trigger: Token) -> list[Token]:
-    """Tokens naming the participants of the event triggered by `trigger`."""
+def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
+    """Tokens naming the participants of the event triggered by `trigger`, inside `sent` (the
+    line-cut sentence: the parser sometimes runs a headline into the next paragraph)."""
+    sent = sent if sent is not None else trigger.sent
     heads: list[Token] = []
     anchors = [trigger]
     verb = trigger
     # "decided to separate", "began to suspect": the subject sits on the governing verb.
-    while verb.dep_ in ("xcomp", "conj", "advcl") and not _has_subject(verb) and verb.head != verb:
+    climb = ("xcomp", "conj", "advcl", "acomp")  # "were married": the subject is on "were"
+    while verb.dep_ in climb and not _has_subject(verb) and verb.head != verb:
+        if not sent.start <= verb.head.i < sent.end:
+            break
         verb = verb.head
         anchors.append(verb)
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") and (
         trigger.head.lemma_.lower() in LIGHT_VERBS
     ):
         anchors.append(trigger.head)
+    # "was involved in an affair", "is embroiled in a divorce": the subject of the verb above.
+    prep = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "into") and (
+        prep.head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
+        anchors.append(prep.head)
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ in ARG_DEPS and (anchor == trigger or child.dep_.startswith("nsubj")):
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in ARG_PREPS and anchor == trigger:
                 heads += [c for c in child.children if c.dep_ == "pobj"]
-            elif child.dep_ == "relcl" and anchor == trigger:
-                pass
-        if anchor.dep_ == "relcl" and anchor == trigger:
-            heads.append(anchor.head)
-    if not any(h.dep_.startswith("nsubj") for h in heads) and trigger.pos_ in ("VERB", "AUX"):
-        heads += _left_person(trigger)
+            elif child.dep_ == "dep" and child.ent_type_ == "PERSON" and anchor == trigger:
+                heads.append(child)  # a subject the parser left dangling
+            elif child.dep_ in ("aux", "auxpass") and anchor == trigger:
+                # "X got married" parsed with X as the subject of "got"
+                heads += [c for c in child.children if c.dep_.startswith("nsubj")]
+    # "the film ... released in 2010", "a position he left": the noun the clause modifies.
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        heads.append(clause.head)
+    # "an affair involving X", "the romance that unfolded between X and Y"
+    if trigger.pos_ == "NOUN":
+        for clause in (c for c in trigger.children if c.dep_ in ("acl", "relcl")):
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    heads.append(child)
+                elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                    heads += [c for c in child.children if c.dep_ == "pobj"]
+    for anchor in anchors:  # "rumours over X having an affair": the gerund's subject
+        before = anchor.doc[anchor.i - 1] if anchor.i > sent.start else None
+        if anchor.tag_ == "VBG" and not _has_subject(anchor) and before is not None and (
+            before.ent_type_ == "PERSON" or before.pos_ == "PROPN"
+        ):
+            heads.append(before)
+    heads = [h for h in heads if sent.start <= h.i < sent.end]
+    # PROPN: a Title Case headline ("X and Y Part Ways") tags the idiom as a name
+    if not any(h.dep_.startswith("nsubj") for h in heads) and trigger.pos_ in (
+        "VERB", "AUX", "PROPN"
+    ):
+        heads += _left_persons(trigger, sent.start)
     out: list[Token] = []
     for head in heads:
         for tok in (head, *_conjuncts(head)):
@@ -147,15 +193,20 @@ def argument_heads(trigger: Token) -> list[Token]:
     return out
 
 
-def _left_person(trigger: Token, window: int = 6) -> list[Token]:
-    """When the parse lost the subject: the nearest person named just before the verb."""
+def _left_persons(trigger: Token, floor: int, window: int = 10) -> list[Token]:
+    """When the parse lost the subject: the persons named just before the verb, up to a clause
+    boundary ("Are X and husband Y working it out?" parsed without a subject)."""
     doc = trigger.doc
-    for i in range(trigger.i - 1, max(trigger.i - window, trigger.sent.start) - 1, -1):
-        if doc[i].ent_type_ == "PERSON":
-            return [doc[i]]
-        if doc[i].pos_ == "VERB" or doc[i].text in (";", ":"):
+    found: list[Token] = []
+    for i in range(trigger.i - 1, max(trigger.i - window, floor) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ == "VERB" or tok.text in (";", ":", ",") or "\n" in tok.text:
             break
-    return []
+        same_name = found and found[-1].i == i + 1 and found[-1].ent_iob_ == "I"
+        person = tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and not tok.ent_type_)
+        if person and not same_name:
+            found.append(tok)
+    return found[::-1]
 
 
 def _has_subject(verb: Token) -> bool:

@@ -47,14 +47,14 @@ def sentences(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
         analysis.sentences.append((start, end))
 
 
-def _ensure_registered() -> None:
-    # Importing the component modules registers them.
+def ensure_registered() -> None:
+    """Import the component modules, which registers them in COMPONENTS."""
     from storyline.nlp import claims, entities, quantities, timex  # noqa: F401
 
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
     """Run storyline's components over one parsed article."""
-    _ensure_registered()
+    ensure_registered()
     analysis = ArticleAnalysis(article=article.id)
     for name in settings.components:
         COMPONENTS.get(name)(doc, article, analysis)

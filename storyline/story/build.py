@@ -15,7 +15,11 @@ from storyline.story.state import derive_states
 def build_story(
     articles: list[Article], analyses: list[ArticleAnalysis], settings: Settings
 ) -> Story:
-    """Link entities across articles, derive facts, merge events, then find conflicts."""
+    """Link entities across articles, derive facts, merge events, then find conflicts.
+
+    Pure over (articles, analyses) and independent of their order: adding an article means
+    re-running this over the stored analyses (parsing is the expensive part and is not redone).
+    """
     entities = link_entities(articles, analyses)  # rewrites local ids to global ones
     story = Story(pipeline_version=__version__, articles=articles, entities=entities)
     story.facts = derive_facts(articles, analyses, entities)
@@ -23,6 +27,10 @@ def build_story(
     story.events = merge_claims(articles, analyses, entities)
     story.quotes = [q for a in analyses for q in a.quotes]
     story.timexes = [t for a in analyses for t in a.timexes]
-    story.contradictions = find_contradictions(story)
     story.states = derive_states(story)
+    story.contradictions = find_contradictions(
+        story,
+        claims=[c for a in analyses for c in a.claims],
+        quantities=[q for a in analyses for q in a.quantities],
+    )
     return story

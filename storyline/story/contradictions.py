@@ -1,9 +1,268 @@
-"""Contradictions (placeholder until the story issue lands)."""
+"""Contradictions: evidence that cannot all be true, each with both sides and plain words.
+
+Kinds: `date` (one event, disagreeing dates), `denial` (a claim and a denial of it), `state`
+(a couple's states in an impossible order, or a stated validity overlapping a separation),
+`arithmetic` (a duration, anniversary or age that does not fit a date), `stale_reference` (an
+article calls someone "husband" or "wife" after others reported the separation, without itself
+mentioning it). See docs/story.md.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Contradiction, Story
+from datetime import date, timedelta
+
+from storyline.model import (
+    Claim,
+    Contradiction,
+    ContradictionSide,
+    Event,
+    Mention,
+    QuantityStatement,
+    Story,
+)
+from storyline.story import intervals as iv
+from storyline.story.independence import AFFIRMING, AGAINST, support_of
+from storyline.story.merge import date_groups
+from storyline.story.state import STANDING, couples, pair_of, person_ids
+
+ENDINGS = ("separated", "divorced", "divorce_filed")
+MARRIAGE_WORDS = ("married", "marriage", "wedding", "wed")
 
 
-def find_contradictions(story: Story) -> list[Contradiction]:
-    return []
+def find_contradictions(
+    story: Story,
+    claims: list[Claim] | None = None,
+    quantities: list[QuantityStatement] | None = None,
+) -> list[Contradiction]:
+    """Every contradiction the story's events, relations, facts and numbers reveal."""
+    names = {e.id: e.name for e in story.entities}
+    found: list[Contradiction] = []
+    found += _date_conflicts(story, claims or [], names)
+    found += _denials(story, names)
+    found += _state_order(story, names)
+    found += _stale_references(story, names)
+    found += _arithmetic(story, quantities or [], names)
+    for n, c in enumerate(found, 1):
+        c.id = f"x{n}"
+    return found
+
+
+def _who(ev: Event, names: dict[str, str]) -> str:
+    people = [names.get(p, p) for p in ev.participants]
+    return " and ".join(people) if people else "the participants"
+
+
+def _label(ev: Event, names: dict[str, str]) -> str:
+    return f"{ev.type.replace('_', ' ')} of {_who(ev, names)}"
+
+
+def _date_conflicts(
+    story: Story, claims: list[Claim], names: dict[str, str]
+) -> list[Contradiction]:
+    by_id = {c.id: c for c in claims}
+    arts = {a.id: a for a in story.articles}
+    out = []
+    for ev in story.events:
+        groups = date_groups([by_id[c] for c in ev.claims if c in by_id])
+        if len(groups) < 2:
+            continue
+        sides = []
+        for g in groups:
+            when = min(g, key=lambda c: iv.of(c.time).width).time
+            sup = support_of([c.mention for c in g], arts)
+            sides.append(ContradictionSide(
+                f"{_label(ev, names)} in {iv.describe(when)} "
+                f"({sup.articles} article(s), {sup.independent_sources} independent source(s))",
+                [c.mention for c in g]))
+        dates = " vs ".join(s.claim.split(" in ", 1)[1].split(" (")[0] for s in sides)
+        out.append(Contradiction(
+            "", "date",
+            f"Reports disagree on when the {_label(ev, names)} happened: {dates}. The timeline "
+            f"shows the best-supported date ({iv.describe(ev.time)}); both are kept, not averaged.",
+            [ev.id], sides))
+    return out
+
+
+def _denials(story: Story, names: dict[str, str]) -> list[Contradiction]:
+    out = []
+    for ev in story.events:
+        against = [m for m in ev.mentions if m.certainty in AGAINST]
+        told = [m for m in ev.mentions if m.certainty in AFFIRMING]
+        if not against or not told:
+            continue
+        deniers = sorted({m.source.name or m.source.kind.replace("_", " ") for m in against})
+        out.append(Contradiction(
+            "", "denial",
+            f"The {_label(ev, names)} is reported by {len({m.article for m in told})} article(s) "
+            f"but denied by {', '.join(deniers)}; the event's status is {ev.status}.",
+            [ev.id],
+            [ContradictionSide(f"the {_label(ev, names)} happened", told),
+             ContradictionSide(f"denied by {', '.join(deniers)}", against)]))
+    return out
+
+
+def _couple_events(story: Story) -> dict[tuple[str, str], list[Event]]:
+    pairs, people, spouses = couples(story), person_ids(story), couples(story, ("spouse",))
+    out: dict[tuple[str, str], list[Event]] = {}
+    for ev in story.events:
+        if ev.status in STANDING and iv.of(ev.time).bounded:
+            pair = pair_of(ev, pairs, people, spouses)
+            if pair:
+                out.setdefault(pair, []).append(ev)
+    return out
+
+
+def _state_order(story: Story, names: dict[str, str]) -> list[Contradiction]:
+    """A separation or divorce dated entirely before the wedding it would end; a stated
+    marriage validity that runs past a reported separation."""
+    out = []
+    couple_events = _couple_events(story)
+    for pair, evs in sorted(couple_events.items()):
+        weddings = [e for e in evs if e.type == "married"]
+        endings = [e for e in evs if e.type in ENDINGS]
+        for w in weddings:
+            for e in endings:
+                if iv.of(e.time).before(iv.of(w.time)) and not _separate_marriages(w, weddings):
+                    out.append(Contradiction(
+                        "", "state",
+                        f"The {_label(e, names)} is dated {iv.describe(e.time)}, before the "
+                        f"wedding ({iv.describe(w.time)}): they cannot have separated from a "
+                        f"marriage that had not begun.",
+                        [w.id, e.id],
+                        [ContradictionSide(f"married in {iv.describe(w.time)}", w.mentions),
+                         ContradictionSide(f"{e.type} in {iv.describe(e.time)}", e.mentions)]))
+        for r in story.relations:
+            if r.predicate != "spouse" or r.valid is None or \
+                    tuple(sorted((r.subject, r.object))) != pair:
+                continue
+            for e in endings:
+                valid, end = iv.of(r.valid), iv.of(e.time)
+                if valid.latest and end.latest and valid.latest > end.latest:
+                    out.append(Contradiction(
+                        "", "state",
+                        f"One report has the marriage holding until {iv.describe(r.valid)}, but "
+                        f"the {_label(e, names)} is reported in {iv.describe(e.time)}.",
+                        [r.id, e.id],
+                        [ContradictionSide(f"married during {iv.describe(r.valid)}", r.evidence),
+                         ContradictionSide(f"{e.type} in {iv.describe(e.time)}", e.mentions)]))
+    return out
+
+
+def _separate_marriages(w: Event, weddings: list[Event]) -> bool:
+    return len(weddings) > 1  # an earlier marriage may be the one that ended
+
+
+def _stale_references(story: Story, names: dict[str, str]) -> list[Contradiction]:
+    """An article calls them husband/wife after others reported the separation, without
+    mentioning the separation itself (and with no reported reconciliation since)."""
+    arts = {a.id: a for a in story.articles}
+    out = []
+    for pair, evs in sorted(_couple_events(story).items()):
+        endings = sorted((e for e in evs if e.type in ENDINGS),
+                         key=lambda e: (iv.of(e.time).latest or date.max, e.id), reverse=True)
+        knowing = {m.article for e in endings for m in e.mentions}
+        stale: dict[str, list[Mention]] = {}
+        for r in story.relations:
+            if r.predicate != "spouse" or tuple(sorted((r.subject, r.object))) != pair:
+                continue
+            for m in r.evidence:
+                art = arts.get(m.article)
+                pub = art.published if art is not None else None
+                if m.article in knowing or pub is None or pub.earliest is None:
+                    continue
+                end = next((e for e in endings if (iv.of(e.time).latest or date.max)
+                            < pub.earliest), None)
+                if end is None or any(e.type == "reconciled" and not iv.of(e.time).before(
+                        iv.of(end.time)) and iv.of(e.time).before(iv.Interval(pub.earliest))
+                        for e in evs):
+                    continue
+                stale.setdefault(end.id, []).append(m)
+        for end_id, mentions in sorted(stale.items()):
+            end = next(e for e in endings if e.id == end_id)
+            mentions.sort(key=lambda m: (m.article, m.start))
+            who = " and ".join(names.get(p, p) for p in pair)
+            later = sorted({m.article for m in mentions})
+            out.append(Contradiction(
+                "", "stale_reference",
+                f"{len(later)} article(s) published after the separation of {who} "
+                f"({iv.describe(end.time)}, told by {end.support.articles} article(s)) still "
+                f"call them husband and wife without mentioning it: {', '.join(later)}. They may "
+                f"still be married in law, but the wording implies the relationship goes on.",
+                [end.id, *pair],
+                [ContradictionSide(f"separated in {iv.describe(end.time)}", end.mentions),
+                 ContradictionSide("called husband/wife later", mentions)]))
+    return out
+
+
+def _minus_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year - years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - years, day=28)
+
+
+def _implied_wedding(q: QuantityStatement, story: Story) -> iv.Interval | None:
+    """The wedding interval a marriage duration or anniversary implies."""
+    if q.unit != "year" or q.amount <= 0:
+        return None
+    at = iv.of(q.at) if q.at is not None else None
+    if at is None or not at.bounded:
+        art = next((a for a in story.articles if a.id == q.article), None)
+        at = iv.of(art.published) if art is not None and art.published else None
+    if at is None or at.earliest is None or at.latest is None:
+        return None
+    if q.kind == "anniversary":
+        return iv.Interval(_minus_years(at.earliest, q.amount), _minus_years(at.latest, q.amount))
+    return iv.Interval(_minus_years(at.earliest, q.amount + 1) + timedelta(days=1),
+                       _minus_years(at.latest, q.amount))
+
+
+def _arithmetic(story: Story, quantities: list[QuantityStatement],
+                names: dict[str, str]) -> list[Contradiction]:
+    out = []
+    weddings = [e for e in story.events if e.type == "married" and iv.dated(e.time)
+                and e.status in STANDING]
+    for q in sorted(quantities, key=lambda q: (q.article, q.start)):
+        about_marriage = (q.relation or "").startswith("marri") or q.kind == "anniversary" or \
+            any(w in q.text.lower() for w in MARRIAGE_WORDS)
+        if q.kind not in ("duration", "anniversary") or not about_marriage:
+            continue
+        fits = [w for w in weddings if not q.subject or not w.participants
+                or set(w.participants) <= set(q.subject) or set(q.subject) <= set(w.participants)]
+        implied = _implied_wedding(q, story)
+        if len(fits) != 1 or implied is None:
+            continue
+        w = fits[0]
+        if implied.overlaps(iv.of(w.time)):
+            continue
+        said = Mention(q.article, q.start, q.end, q.text)
+        out.append(Contradiction(
+            "", "arithmetic",
+            f'"{q.text}" puts the wedding in {iv.value_for(implied)}, but the wedding is '
+            f"dated {iv.describe(w.time)}; the numbers do not fit.",
+            [w.id, *q.subject],
+            [ContradictionSide(f"married in {iv.describe(w.time)}", w.mentions),
+             ContradictionSide(f"{q.amount} year(s) implies {iv.value_for(implied)}", [said])]))
+    for f in story.facts:
+        who = names.get(f.subject, f.subject)
+        for w in weddings if f.attribute == "marriage" else []:
+            if f.subject in w.participants and not iv.of(f.value).overlaps(iv.of(w.time)):
+                out.append(Contradiction(
+                    "", "arithmetic",
+                    f"The numbers put {who}'s wedding in {iv.describe(f.value)}, but the wedding "
+                    f"is reported in {iv.describe(w.time)}.",
+                    [w.id, f.subject],
+                    [ContradictionSide(f"married in {iv.describe(w.time)}", w.mentions),
+                     ContradictionSide(f"derived: {iv.describe(f.value)}", f.evidence)]))
+        if not f.conflicts:
+            continue
+        conflicting = [m for m in f.evidence if any(m.text in c for c in f.conflicts)]
+        agreeing = [m for m in f.evidence if m not in conflicting]
+        out.append(Contradiction(
+            "", "arithmetic",
+            f"Statements about {who}'s {f.attribute} do not fit together: "
+            f"{'; '.join(f.conflicts)} (the others give {iv.describe(f.value)}).",
+            [f.subject],
+            [ContradictionSide(f"{f.attribute} {iv.describe(f.value)}", agreeing),
+             ContradictionSide("; ".join(f.conflicts), conflicting)]))
+    return out

@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from storyline.model import Article, ArticleAnalysis, Entity, Relation
+from storyline.nlp.entity_types import ROLES
+from storyline.nlp.entity_types import outlet_key as _outlet_key
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 PREFERRED = ("PERSON", "OUTLET", "WORK", "ORG", "GPE", "LOC", "FAC", "EVENT", "AWARD", "NORP")
@@ -115,7 +117,11 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
 def _link_by_key(named: list[Entity], uf: _Union) -> None:
     """Outlets by outlet key; works, organisations and places by name key."""
     seen: dict[tuple[str, str], str] = {}
+    outlets = {e.attributes.get("_key") for e in named if e.type == "OUTLET"}
     for e in named:
+        if e.type in ("ORG", "GPE", "NORP") and _outlet_key(e.name) in outlets:
+            e.type = "OUTLET"  # "reached by Glimpse" where another article has "Glimpse Weekly"
+            e.attributes["_key"] = _outlet_key(e.name)
         if e.type == "PERSON":
             continue
         kind = "OUTLET" if e.type == "OUTLET" else "OTHER"
@@ -132,14 +138,45 @@ def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> 
     for e in named:
         for r in filter(None, e.attributes.get("_roles", "").split(",")):
             roles[uf.find(e.id)][r] += 1
+    genders: dict[str, Counter] = defaultdict(Counter)
+    words: dict[str, Counter] = defaultdict(Counter)
+    for e in named:
+        root = uf.find(e.id)
+        if "gender" in e.attributes:
+            genders[root][e.attributes["gender"]] += 1
+        for m in e.mentions:
+            if m.kind == "description":
+                words[root].update(_desc_words(m.text))
     for p in pending:
         ranked = [c for c in p.attributes["_pending"].split(",") if c]
+        role = p.attributes.get("_role", "")
+        want = ROLES[role].gender if role in ROLES else None
+        if want:  # "his wife": someone the story knows as a woman, else of unknown gender
+            known = [c for c in ranked if _gender(genders[uf.find(c)]) == want]
+            ranked = known or [c for c in ranked if not genders[uf.find(c)]]
         if not ranked:
             continue
-        role = p.attributes.get("_role", "")
         holders = [c for c in ranked if roles[uf.find(c)][role] > 0]
-        choice = holders[0] if len(holders) == 1 else ranked[0]
+        mine = _desc_words(p.name)
+        # "the Harbor Lights star" where another article has "the Harbor Lights actress"
+        shared = [c for c in ranked if mine & set(words[uf.find(c)])]
+        choice = shared[0] if len(shared) == 1 else holders[0] if len(holders) == 1 else ranked[0]
         uf.union(uf.find(choice), p.id)
+
+
+def _gender(votes: Counter) -> str | None:
+    return votes.most_common(1)[0][0] if votes else None
+
+
+_STOP = frozenset(["the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "of",
+                   "and", "with", "who"])
+
+
+def _desc_words(text: str) -> set[str]:
+    """Content words of a description besides its role noun: "the Harbor Lights star" -> harbor,
+    lights."""
+    out = {w for w in _outlet_key(text).split() if w not in _STOP and w not in ROLES}
+    return {w for w in out if len(w) > 2 and not w.isdigit()}
 
 
 def _merge(group: list[Entity], used: set[str]) -> Entity:

@@ -1,11 +1,250 @@
-"""Merge claims into events (placeholder until the story issue lands)."""
+"""Merge per-sentence claims from all articles into events, one per happening.
+
+Two claims tell the same happening when they have the same type, compatible participants (one
+set inside the other, or one unknown), overlapping time intervals (a year and a day inside it
+overlap; June and August do not) and the same place when both give one. Generic types
+(statements, sightings, ...) also need a shared participant and a shared time or place, so
+unrelated remarks never pool. Once-in-a-lifetime types (a couple's wedding) told with the same
+named participants but disagreeing dates are one event with a date contradiction, never an
+average. Claims are processed in a canonical order, so the result does not depend on the order
+articles arrived in. See docs/story.md.
+"""
 
 from __future__ import annotations
 
-from storyline.model import Article, ArticleAnalysis, Entity, Event
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from storyline.model import Article, ArticleAnalysis, Claim, Entity, Event, TimeValue
+from storyline.story import intervals as iv
+from storyline.story.independence import support_of
+from storyline.story.status import SPECULATIVE, status_of
+
+PAIR_TYPES = frozenset({"met", "dated", "engaged", "married", "separated", "divorce_filed",
+                        "divorced", "reconciled"})
+ONCE_TYPES = frozenset({"met", "engaged", "married", "divorced", "birth", "death"})
+GENERIC_TYPES = frozenset({"statement", "other", "sighting", "release", "award", "relocated",
+                           "appointed", "resigned", "legal"})
+ARITY = {**{t: 2 for t in PAIR_TYPES}, "affair_alleged": 3, "birth": 3, "death": 1}
+SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculation may look
+_PLACE_WORDS = re.compile(r"[a-z0-9]+")
+_PLACE_STOP = frozenset({"the", "of", "in", "at", "s", "de", "la", "le"})
+
+
+@dataclass
+class _Cluster:
+    type: str
+    claims: list[Claim] = field(default_factory=list)
+    participants: Counter = field(default_factory=Counter)
+    window: iv.Interval = field(default_factory=iv.Interval)  # all evidence, bounds included
+    places: list[str] = field(default_factory=list)
+
+    def add(self, c: Claim, window: iv.Interval) -> None:
+        self.claims.append(c)
+        self.participants.update(c.participants)
+        self.window = self.window.intersect(window)
+        if c.place:
+            self.places.append(c.place)
+
+
+def claim_window(c: Claim, articles: dict[str, Article]) -> tuple[iv.Interval, bool]:
+    """When a claim's happening can lie, and whether the text dated it explicitly.
+
+    An undated claim told as fact happened no later than its article was published; an undated
+    speculation looks at most a year ahead of it.
+    """
+    explicit = iv.of(c.time)
+    if iv.dated(c.time):
+        return explicit, True
+    art = articles.get(c.article)
+    pub = art.published if art is not None else None
+    if pub is None or pub.latest is None:
+        return explicit, False
+    if c.mention.certainty in SPECULATIVE:
+        return explicit.intersect(
+            iv.Interval(pub.earliest, pub.latest + SPECULATION_HORIZON)), False
+    return explicit.intersect(iv.Interval(None, pub.latest)), False
+
+
+def places_compatible(a: str, b: str) -> bool:
+    """Same place: the words of the shorter name all appear in the longer one."""
+    wa = set(_PLACE_WORDS.findall(a.lower())) - _PLACE_STOP
+    wb = set(_PLACE_WORDS.findall(b.lower())) - _PLACE_STOP
+    if not wa or not wb:
+        return True
+    return wa <= wb or wb <= wa
+
+
+def _participants_fit(kind: str, have: set[str], new: set[str]) -> bool:
+    if not have or not new:
+        return kind not in GENERIC_TYPES
+    if not have & new:
+        return False
+    limit = ARITY.get(kind)
+    return limit is None or len(have | new) <= limit
+
+
+def _fits(cl: _Cluster, c: Claim, window: iv.Interval, explicit: bool) -> bool:
+    if not _participants_fit(cl.type, set(cl.participants), set(c.participants)):
+        return False
+    if c.place and any(not places_compatible(c.place, p) for p in cl.places):
+        return False
+    if not cl.window.overlaps(window):
+        return False
+    if cl.type in GENERIC_TYPES:
+        if cl.type == "other" and any(x.predicate != c.predicate for x in cl.claims):
+            return False
+        same_time = explicit and any(iv.dated(x.time) for x in cl.claims)
+        same_place = bool(c.place and cl.places)
+        return same_time or same_place
+    return True
+
+
+def _order(c: Claim, window: iv.Interval, explicit: bool) -> tuple:
+    """Canonical processing order: dated and specific claims first, then by position."""
+    return (not explicit, window.width, -len(c.participants), c.article, c.mention.start, c.id)
+
+
+def cluster_claims(claims: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
+    """Group claims into happenings (each group becomes one event)."""
+    windows = {c.id: claim_window(c, articles) for c in claims}
+    clusters: list[_Cluster] = []
+    for c in sorted(claims, key=lambda c: _order(c, *windows[c.id])):
+        window, explicit = windows[c.id]
+        fits = [cl for cl in clusters if cl.type == c.type and _fits(cl, c, window, explicit)]
+        if fits:
+            best = max(fits, key=lambda cl: (len(set(cl.participants) & set(c.participants)),
+                                             len(cl.claims), -clusters.index(cl)))
+            best.add(c, window)
+        else:
+            cl = _Cluster(c.type)
+            cl.add(c, window)
+            clusters.append(cl)
+    _join_conflicting_dates(clusters)
+    return [cl.claims for cl in clusters]
+
+
+def _join_conflicting_dates(clusters: list[_Cluster]) -> None:
+    """A couple marries once: same named participants, disagreeing dates -> one event."""
+    i = 0
+    while i < len(clusters):
+        a = clusters[i]
+        need = 2 if a.type in PAIR_TYPES else 1
+        pa = set(a.participants)
+        j = i + 1
+        while a.type in ONCE_TYPES and len(pa) >= need and j < len(clusters):
+            b = clusters[j]
+            pb = set(b.participants)
+            if b.type == a.type and len(pb) >= need and (pa <= pb or pb <= pa) \
+                    and _explicit(a) and _explicit(b) and not a.window.overlaps(b.window):
+                a.claims += b.claims
+                a.participants.update(b.participants)
+                a.places += b.places
+                pa = set(a.participants)
+                del clusters[j]
+            else:
+                j += 1
+        i += 1
+
+
+def _explicit(cl: _Cluster) -> bool:
+    return any(iv.dated(c.time) for c in cl.claims)
+
+
+def date_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Split the dated claims of one event into groups whose dates agree (1 group = no conflict)."""
+    groups: list[tuple[iv.Interval, list[Claim]]] = []
+    dated = [c for c in claims if iv.dated(c.time)]
+    for c in sorted(dated, key=lambda c: (iv.of(c.time).width, c.article, c.mention.start)):
+        w = iv.of(c.time)
+        for k, (gw, members) in enumerate(groups):
+            if gw.overlaps(w):
+                groups[k] = (gw.intersect(w), members + [c])
+                break
+        else:
+            groups.append((w, [c]))
+    return [members for _, members in groups]
+
+
+def merged_time(claims: list[Claim], articles: dict[str, Article],
+                support_key=None) -> TimeValue | None:
+    """The tightest interval the evidence supports; with disagreeing dates, the best-supported
+    group's (the others are reported as a contradiction, not averaged in)."""
+    groups = date_groups(claims)
+    if not groups:
+        return None
+    chosen = max(groups, key=support_key) if support_key and len(groups) > 1 else groups[0]
+    window = iv.Interval()
+    for c in chosen:
+        window = window.intersect(iv.of(c.time))
+    for c in claims:
+        bound, explicit = claim_window(c, articles)
+        if not explicit and c.mention.certainty not in SPECULATIVE and window.overlaps(bound):
+            window = window.intersect(bound)
+    narrowest = min(chosen, key=lambda c: (iv.of(c.time).width, c.article, c.mention.start))
+    value = narrowest.time.value if narrowest.time else iv.value_for(window)
+    exact = iv.parse(value)
+    if exact is not None and not exact.contains(window):
+        value = iv.value_for(window)
+    return TimeValue(value, window.earliest, window.latest)
 
 
 def merge_claims(
     articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]
 ) -> list[Event]:
-    return []
+    """One Event per happening, with support, status and every mention; ids in time order."""
+    by_id = {a.id: a for a in articles}
+    ents = {e.id: e for e in entities}
+    claims = [c for a in analyses for c in a.claims]
+    events = [_event(group, by_id, ents) for group in cluster_claims(claims, by_id)]
+    events.sort(key=_event_order)
+    for n, ev in enumerate(events, 1):
+        ev.id = f"ev{n}"
+    return events
+
+
+def _event(group: list[Claim], articles: dict[str, Article], ents: dict[str, Entity]) -> Event:
+    group = sorted(group, key=lambda c: (c.article, c.mention.start, c.id))
+    counts: Counter = Counter(p for c in group for p in c.participants)
+    participants = sorted(counts, key=lambda p: (-counts[p], p))
+    mentions, seen = [], set()
+    for c in group:
+        key = (c.mention.article, c.mention.start, c.mention.end, c.mention.certainty)
+        if key not in seen:
+            seen.add(key)
+            mentions.append(c.mention)
+
+    def support_key(members: list[Claim]) -> tuple:
+        sup = support_of([c.mention for c in members], articles)
+        earliest = min((iv.of(c.time).earliest or date.max) for c in members)
+        return (sup.independent_sources, sup.articles, -earliest.toordinal())
+
+    places = Counter(c.place for c in group if c.place)
+    predicates = Counter(c.predicate for c in group if c.predicate)
+    return Event(
+        id="",
+        type=group[0].type,
+        participants=participants,
+        time=merged_time(group, articles, support_key),
+        place=max(places, key=lambda p: (places[p], len(p), p)) if places else None,
+        status=status_of(mentions, participants, ents, articles),
+        support=support_of(mentions, articles),
+        mentions=mentions,
+        predicate=max(predicates, key=lambda p: (predicates[p], p)) if predicates else None,
+        detail=next((c.detail for c in group if c.detail), None),
+        claims=[c.id for c in group],
+    )
+
+
+def _event_order(ev: Event) -> tuple:
+    w = iv.of(ev.time)
+    first = ev.mentions[0] if ev.mentions else None
+    return (
+        w.earliest is None and w.latest is None,
+        (w.earliest or w.latest or date.max).isoformat(),
+        (w.latest or date.max).isoformat(),
+        ev.type,
+        (first.article, first.start) if first else ("", 0),
+    )

@@ -33,6 +33,8 @@ def cleaned(text: str, title: str | None = None) -> tuple[str, list[tuple[str, s
         ("kbb22480311", "image_name"),
         ("ferry-terminal-opening.jpg", "image_name"),
         ("By Mara Quist", "byline"),
+        ("© 2024 Kestrel Bay Bulletin Ltd. All rights reserved.", "copyright"),
+        ("Copyright 2019-2024 Quayside Media", "copyright"),
     ],
 )
 def test_furniture_line_is_blanked_and_body_kept(line: str, kind: str) -> None:
@@ -111,6 +113,8 @@ def test_article_sentences_survive_all_rules(tmp_path) -> None:
         "She signed up for the regional council newsletter committee in 2019.",
         "The search box on the council website was broken for days.",
         "Credit unions in Kestrel Bay reported record savings this year.",
+        "Copyright 2023 was a busy year for the harbour lawyers, Brenner said.",
+        "Copyright claims against the ferry operator were all rights-based, not money.",
     ]
     text = "Kestrel Bay Notes\n\n" + "\n\n".join(sentences) + "\n"
     art = read_one(tmp_path, "a.txt", text)

@@ -61,4 +61,9 @@ def test_example_outlets(example) -> None:
     assert "Northlight Magazine" in example["04-saltmere-gazette.html"].cited_outlets
     assert example["02-bay-courier.txt"].outlet == "Bay Courier"
     assert "Harbour Weekly" in example["02-bay-courier.txt"].cited_outlets
-    assert example["05-tidewatch.txt"].outlet is None
+    # No metadata: the publisher comes from its own copyright line, not from outlets it cites.
+    assert (example["05-tidewatch.txt"].outlet, example["05-tidewatch.txt"].outlet_method) == (
+        "Tidewatch",
+        "text",
+    )
+    assert example["05-tidewatch.txt"].cited_outlets == ["Harbour Weekly"]

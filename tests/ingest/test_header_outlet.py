@@ -57,3 +57,22 @@ def test_outlet_from_url() -> None:
         "kestrelbulletin.example"
     )
     assert outlet_from_url(None) is None
+
+
+def test_publisher_from_copyright_line_when_no_metadata(tmp_path) -> None:
+    text = (
+        "Ferry Row\n\nThe ferry was late again, Councillor Ada Brenner told Harbour Lights "
+        "Weekly on Monday.\n\n© 2024 Kestrel Bay Bulletin Ltd. All rights reserved.\n"
+    )
+    art = read_one(tmp_path, "a.txt", text)
+    assert (art.outlet, art.outlet_method) == ("Kestrel Bay Bulletin", "text")
+    assert art.cited_outlets == ["Harbour Lights Weekly"]
+    assert ("copyright", "© 2024 Kestrel Bay Bulletin Ltd. All rights reserved.") in (
+        removed_texts(art)
+    )
+
+
+def test_header_outlet_beats_copyright_line(tmp_path) -> None:
+    text = " date 2024-05-14 Coastal Daily\nFerry Row\n\nThe ferry was late.\n\n© 2024 Wirefeed\n"
+    art = read_one(tmp_path, "a.txt", text)
+    assert (art.outlet, art.outlet_method) == ("Coastal Daily", "header")

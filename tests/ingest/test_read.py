@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
 from ingest_helpers import read_one, write
 
 from storyline.ingest.read import read_articles
@@ -114,3 +115,28 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path) -> None:
     art = read_one(tmp_path, "saved.txt", page)
     assert art.format == "html"
     assert "<p>" not in art.content and "Councillor Ada Brenner" in art.content
+
+
+def test_unreadable_file_is_skipped_with_the_os_reason(tmp_path, monkeypatch) -> None:
+    path = write(tmp_path, "locked.txt", ENGLISH)
+    real = type(path).read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", deny)
+    write(tmp_path, "ok.txt", ENGLISH)
+    arts = read_articles([str(tmp_path)], Settings())
+    assert [(a.path.rsplit("/", 1)[-1], a.status, a.problem) for a in arts] == [
+        ("locked.txt", "skipped", "unreadable: Permission denied"),
+        ("ok.txt", "ok", None),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_unicode_encodings_with_or_without_bom_are_decoded(tmp_path, encoding: str) -> None:
+    text = "Caf\u00e9 owners said the ferry \u2018changed everything\u2019. " + ENGLISH
+    art = read_one(tmp_path, "a.txt", text.encode(encoding))
+    assert art.status == "ok" and art.raw == text

@@ -3,6 +3,7 @@ reference time (the last calendar date the text mentioned), used by relative exp
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -12,6 +13,10 @@ from storyline.nlp.time.lexicon import FUTURE_AUX, FUTURE_LEMMAS
 from storyline.nlp.time.normalize import Point, add_months
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+# A deadline preposition points ahead unless the clause is in the past.
+_DEADLINE = re.compile(
+    r"\b(?i:by|until|till|through|no\s+later\s+than)\s+(?:early\s+|mid-?|late\s+)?$"
+)
 WOULD = "would"  # future seen from the past: reported plans, which news dates loosely
 
 
@@ -44,8 +49,14 @@ def _tense_of(verb: Token) -> str | None:
             return FUTURE
         if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and verb.tag_ == "VBN":
             return PAST
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not auxes:
+            return PAST  # a participle naming a done thing: "the high set on Aug. 6"
         # An infinitive or participle: look at the verb it depends on ("expected to sign").
         if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+            governor = verb.head.head if verb.head.dep_ == "acomp" else verb.head  # "due to"
+            head_auxes = {a.lower_ for a in governor.children if a.dep_ in ("aux", "auxpass")}
+            if verb.dep_ == "xcomp" and head_auxes & {"had", "'d"}:
+                return PAST  # "had been due to expire Friday": a plan now behind us
             if verb.dep_ == "xcomp" and (
                 verb.head.lemma_ in FUTURE_LEMMAS or verb.head.lemma_ == "be"
             ):  # "plans to sign", "is to resume"
@@ -76,6 +87,10 @@ class Context:
     def tense(self) -> str | None:
         if not self._tense_done:
             self._tense = verb_tense(self.doc, self.start, self.end)
+            if self._tense != PAST and self.doc is not None and _DEADLINE.search(
+                self.doc.text, max(0, self.start - 20), self.start
+            ):
+                self._tense = FUTURE  # "pay it down by February", "loans through January"
             self._tense_done = True
         return self._tense
 

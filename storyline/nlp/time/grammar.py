@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from storyline.nlp.time.anchor import (
     FUTURE,
     PAST,
+    PRESENT,
     WOULD,
     Context,
     month_day,
@@ -377,6 +378,8 @@ def h_rel_quarter(m: re.Match, ctx: Context) -> Result | None:
         return _date_result(this_q.shifted(-1, "Q"), None, "dct")
     if rel == "next":
         return _date_result(this_q.shifted(1, "Q"), None, "dct")
+    if rel in ("latest", "most recent", "recent") and refp and refp.end >= ctx.today:
+        refp = None  # the latest quarter is one that has ended (fiscal talk may run ahead)
     if rel in ("latest", "most recent", "recent", "same", "the", "that"):
         point = refp or this_q.shifted(-1, "Q")
         return _date_result(point, None, "event" if refp else "dct")
@@ -452,7 +455,7 @@ _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 def h_deictic_day(m: re.Match, ctx: Context) -> Result | None:
     """today, yesterday, tomorrow, tonight (+ morning/evening), the day before yesterday."""
     word = m.group("d").lower()
-    pod = _g(m, "pod")
+    pod = _g(m, "pod") or re.sub(r"^(?:early|mid|late)[\s-]?", "", (_g(m, "pod0") or "").lower())
     shift = _DAY_SHIFT[word]
     if _g(m, "before"):
         shift -= 1
@@ -471,15 +474,36 @@ def h_deictic_day(m: re.Match, ctx: Context) -> Result | None:
 def h_weekday(m: re.Match, ctx: Context) -> Result | None:
     """Weekdays: Friday, last Monday, Tuesday night; nearest date by tense."""
     wd = WEEKDAYS[m.group("wd").rstrip(".").lower()]
-    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower()).removeprefix("the ")
     pod = _g(m, "pod")
+    if _g(m, "many"):  # "Tuesday nights": every one of them
+        return Result("SET", f"XXXX-WXX-{wd}T{PARTS_OF_DAY[pod.lower()]}")
     if ctx.today is None:
         return Result("DATE", f"XXXX-WXX-{wd}")
-    d = weekday_of(ctx.today, wd, ctx.tense, rel)
+    anchor = "dct"
+    if rel in ("previous", "preceding", "following"):  # relative to the day just told of
+        base = ctx.reference.start if ctx.reference and ctx.reference.gran == "D" else ctx.today
+        anchor = "event" if base != ctx.today else "dct"
+        d = weekday_of(base, wd, None, "last" if rel != "following" else "next")
+        point = Point("D", d)
+        return _date_result(point, part_mod(_g(m, "mod")), anchor)
+    tense = ctx.tense
+    if tense == PRESENT and not rel and ctx.doc is not None and _scheduled(ctx):
+        tense = FUTURE  # "He meets Albright Monday": news present tense for a fixed plan
+    d = weekday_of(ctx.today, wd, tense, rel)
     point = Point("D", d)
     if pod:
         return Result("TIME", f"{point.value}T{PARTS_OF_DAY[pod.lower()]}", point, None, "dct")
     return _date_result(point, part_mod(_g(m, "mod")), "dct")
+
+
+def _scheduled(ctx: Context) -> bool:
+    """The weekday's clause is a plain present-tense action (not "says", "is", "has")."""
+    span = ctx.doc.char_span(ctx.start, ctx.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "have", "say", "remain")
 
 
 def h_clock(m: re.Match, ctx: Context) -> Result | None:
@@ -511,6 +535,8 @@ def h_clock(m: re.Match, ctx: Context) -> Result | None:
         else:
             d = ctx.today + timedelta(days=_DAY_SHIFT[key])
     point = Point("D", d)
+    if word == "midnight" and day_word:  # "midnight Friday": the night's end of that day
+        return Result("TIME", f"{point.value}T24:00", point, None, "dct")
     return Result("TIME", f"{point.value}T{hh:02d}:{mm:02d}", point, None, "dct")
 
 
@@ -521,13 +547,46 @@ def h_part_of_day(m: re.Match, ctx: Context) -> Result | None:
     if ctx.today is None:
         return Result("TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[pod]}")
     shift = -1 if "last" in rel else 0
-    point = Point("D", ctx.today + timedelta(days=shift))
+    day = ctx.today
+    if rel.strip(" -") in ("early", "mid", "late") and ctx.reference and ctx.reference.gran == "D":
+        day = ctx.reference.start  # "by mid afternoon": of the day the story is telling
+    point = Point("D", day + timedelta(days=shift))
     return Result("TIME", f"{point.value}T{PARTS_OF_DAY[pod]}", point, part_mod(rel), "dct")
 
 
 def h_reference(m: re.Match, ctx: Context) -> Result | None:
     """now, currently, recently, the past, the future."""
     return ref(REFERENCES[re.sub(r"\s+", " ", m.group("t").lower())])
+
+
+_NOT_TEMPORAL_CURRENT = re.compile(r"\s+(?i:account|accounts|assets|liabilities|affairs|"
+                                   r"events|electric|flow|density)\b")  # fmt: skip
+
+
+def h_ref_word(m: re.Match, ctx: Context) -> Result | None:
+    """TimeML's reference adjectives and adverbs: "the current crisis", "a recent filing"
+    (PRESENT_REF, PAST_REF), "will soon begin" (FUTURE_REF). Needs the parse."""
+    if ctx.doc is None:
+        return None
+    span = ctx.doc.char_span(m.start("w"), m.end("w"))
+    if span is None or len(span) != 1:
+        return None
+    tok = span[0]
+    word = tok.lower_
+    if _g(m, "then"):
+        return ref("PAST_REF") if word == "current" else None  # "the then current price"
+    after = m.string[m.end("t") : m.end("t") + 20]
+    if word == "soon":
+        if re.match(r"\s*(?:after|before|as|thereafter|enough|to\s+be)\b", after):
+            return None  # "soon after the war", "as soon as": a relation, not a time
+        if re.search(r"\b(?:as|too|how|so)\s+$", m.string[max(0, m.start("t") - 5) : m.start("t")]):
+            return None
+        return ref("FUTURE_REF") if ctx.tense not in (PAST,) else None
+    if tok.dep_ != "amod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
+        return None  # only before the noun it dates: "the current market", "recent sales"
+    if word == "current" and _NOT_TEMPORAL_CURRENT.match(after):
+        return None  # "current account", "current assets": accounting, not time
+    return ref("PRESENT_REF" if word == "current" else "PAST_REF")
 
 
 _REL_SHIFT = {
@@ -605,7 +664,7 @@ def h_duration(m: re.Match, ctx: Context) -> Result | None:
     num_text = m.group("num").lower()
     if num_text in ("a", "an") and unit_word == "second":
         return None  # "a second group"
-    if num_text in ("a", "an") and not _g(m, "post") and _RATE_BEFORE.search(ctx_text_before(m)):
+    if num_text in ("a", "an") and not _g(m, "post") and _is_rate(m, ctx):
         return None  # "$55 a night", "four flights a week": a rate
     letter, time_unit, gran = unit_of(m.group("unit"))
     post = re.sub(r"\s+", " ", (_g(m, "post") or "").strip().lower())
@@ -614,6 +673,19 @@ def h_duration(m: re.Match, ctx: Context) -> Result | None:
             n, letter = n * (10 if letter == "E" else 100), "Y"
         return Result("DURATION", duration_value(n, letter, time_unit))
     return _offset(n, letter, gran, post, ctx, time_unit)
+
+
+def _is_rate(m: re.Match, ctx: Context) -> bool:
+    """ "a week" after an amount or a plural noun ("four flights a week") is a rate; after a
+    verb ("comes a month after") it is a span."""
+    at = m.start("num")
+    if not _RATE_BEFORE.search(m.string, max(0, at - 12), at):
+        return False
+    if ctx.doc is None:
+        return True
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    prev = ctx.doc[span.start - 1] if span is not None and span.start > 0 else None
+    return prev is None or prev.tag_ not in ("VBZ", "VBP", "VBD", "VB", "VBN", "VBG", "RB")
 
 
 def _offset(
@@ -805,7 +877,8 @@ RULES: list[Rule] = [
     ),
     _rule(
         "deictic_day",
-        rf"{B}(?P<t>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<before>(?i:the\s+day\s+"
+        rf"{B}(?P<t>(?:(?P<pod0>(?i:(?:early|mid|late)[\s-]?)?(?i:morning|afternoon|evening))\s+)?"
+        rf"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<before>(?i:the\s+day\s+"
         rf"before)\s+)?(?P<after>(?i:the\s+day\s+after)\s+)?(?P<d>(?i:today|tonight|yesterday|"
         rf"tomorrow))(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?){E}(?!-)",
         h_deictic_day,
@@ -821,17 +894,23 @@ RULES: list[Rule] = [
     _rule(
         "weekday",
         rf"{B}(?P<t>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<rel>(?i:last|this|next|"
-        rf"this\s+past|this\s+coming))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>(?i:morning|afternoon|"
-        rf"evening|night)))?)(?![\w-])",
+        rf"this\s+past|this\s+coming|(?:the\s+)?(?:previous|preceding|following)))\s+)?"
+        rf"(?P<wd>{WD})(?:\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<many>s)?)?)"
+        rf"(?![\w-])",
         h_weekday,
     ),
     _rule(
         "part_of_day",
-        rf"{B}(?P<t>(?P<rel>(?i:this|last|early\s+this|late\s+this|later\s+this|earlier\s+this))"
-        rf"\s+(?P<pod>(?i:morning|afternoon|evening|night))){E}",
+        rf"{B}(?P<t>(?P<rel>(?i:this|last|early\s+this|late\s+this|later\s+this|earlier\s+this|"
+        rf"early|mid|late)(?:\s+|(?<=mid)-?))(?P<pod>(?i:morning|afternoon|evening|night))){E}",
         h_part_of_day,
     ),
     _rule("reference", rf"{B}(?P<t>(?i:{_alt(_PROPER_REFS)})){E}(?![-'])", h_reference),
+    _rule(
+        "ref_word",
+        rf"{B}(?P<t>(?P<then>(?i:then)[\s-]+)?(?P<w>(?i:current|recent|soon))){E}(?![-'])",
+        h_ref_word,
+    ),
     _rule(
         "rel_unit",
         rf"{B}(?P<t>(?:(?P<mod>{PART_MOD})\s+)?(?P<rel>(?i:this\s+past|this\s+coming|"
@@ -849,8 +928,8 @@ RULES: list[Rule] = [
     _rule(
         "duration",
         rf"{B}(?P<t>(?:{MOD_PRE}\s+)?(?:(?P<det>(?i:the\s+(?:last|past|next|first|previous|"
-        rf"coming|following|final|latest|remaining|same|preceding|prior|initial)|the|another|"
-        rf"those|these))\s+)?(?P<num>{NUM})(?:\s+(?i:more|full|straight|consecutive|long|"
+        rf"coming|following|final|latest|remaining|same|preceding|prior|initial|year-earlier|"
+        rf"year-ago)|the|another|those|these))\s+)?(?P<num>{NUM})(?:\s+(?i:more|full|straight|consecutive|long|"
         rf"additional|further|extra|trading|business|working|calendar))?(?:\s+|-)(?P<unit>(?i:{_UNITS_WORD}))(?P<half>\s+and\s+a\s+"
         rf"half)?(?:\s+(?i:or\s+so|and\s+counting))?(?P<post>\s+(?i:ago|earlier|later|"
         rf"from\s+now|hence|previously|back))?)(?![\w-])(?!\s+old)",

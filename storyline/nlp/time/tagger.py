@@ -256,6 +256,22 @@ def tag_text(text: str, dct: TimeValue | str | None, nlp: Language | None = None
     return tag(text, dct, "", doc)
 
 
+_LATER = re.compile(r"(?P<m>.+?)\s+(?i:later|afterwards?)")
+
+
+def timeml_form(t: Timex) -> Timex:
+    """The expression as TimeML annotates it: "three days later" is the duration "three days"
+    (with "later" a signal), where storyline keeps the date it anchors to."""
+    m = _LATER.fullmatch(t.text)
+    if t.type != "DATE" or m is None:
+        return t
+    measure = tag(m.group("m"), None)
+    if len(measure) != 1 or measure[0].type != "DURATION" or measure[0].end != m.end("m"):
+        return t
+    d = measure[0]
+    return Timex(t.article, t.start, t.start + d.end, d.text, d.type, d.value, None, None, t.anchor)
+
+
 def value_to_time(value: str) -> TimeValue:
     """A TimeValue for a date string of any precision: 2024-02-23, 2024-02, 2024."""
     m = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)

@@ -1,0 +1,185 @@
+"""Independent-source counting: which mentions of an event go back to the same origin.
+
+Articles retell each other, so counting articles overstates the evidence. Each mention is
+traced to an origin: a named person or representative (however many outlets repeat them), an
+outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an outlet's own
+voice (one per outlet), or "unattributed reports" (hedged lines naming nobody). Duplicates and
+syndicated copies are folded into the article they copy. See docs/story.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.model import Article, Mention, Support
+from storyline.nlp.outlets import OUTLETS, outlet_key
+
+AFFIRMING = ("asserted", "reported", "alleged")
+FIRM = ("asserted", "reported")  # not hedged
+AGAINST = ("denied", "negated")
+NAMED_KINDS = ("named_person", "representative", "outlet")
+
+_ALIAS_TO_NAME = {alias: name for name, aliases in OUTLETS.items() for alias in aliases}
+_SPACES = re.compile(r"\s+")
+
+
+def outlet_name(name: str) -> str:
+    """The canonical outlet name: "US Magazine" and "Us Weekly" are both "Us Weekly"."""
+    clean = _SPACES.sub(" ", name.strip())
+    return _ALIAS_TO_NAME.get(clean.lower(), clean)
+
+
+def outlet_id(name: str) -> str:
+    return outlet_key(outlet_name(name))
+
+
+def person_key(name: str) -> str:
+    return _SPACES.sub(" ", name.strip().lower())
+
+
+def root_article(article_id: str, articles: dict[str, Article]) -> str:
+    """Follow `duplicate_of` to the article a copy was made from (cycles stop safely)."""
+    seen = {article_id}
+    art = articles.get(article_id)
+    while art is not None and art.status == "duplicate" and art.duplicate_of \
+            and art.duplicate_of not in seen:
+        seen.add(art.duplicate_of)
+        article_id = art.duplicate_of
+        art = articles.get(article_id)
+    return article_id
+
+
+@dataclass
+class Origin:
+    """One independent origin and the mentions that go back to it."""
+
+    key: tuple[str, str]
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    named: bool = False  # someone identifiable stands behind it, without hedging
+    relayed: list[Mention] = field(default_factory=list)  # the article's voice repeating it
+
+
+def _is_named(m: Mention) -> bool:
+    if m.certainty not in FIRM:
+        return False
+    return m.source.kind in NAMED_KINDS or m.source.kind == "author"
+
+
+def _article_label(art: Article | None, article_id: str) -> str:
+    outlet = outlet_name(art.outlet) if art is not None and art.outlet else "outlet unknown"
+    return f"{outlet} ({article_id})"
+
+
+def _own_key(art: Article | None, root: str) -> tuple[tuple[str, str], str]:
+    """The origin of an article's own voice: its outlet, or the article when that is unknown."""
+    if art is not None and art.outlet:
+        return ("outlet", outlet_id(art.outlet)), f"{outlet_name(art.outlet)} (own reporting)"
+    return ("article", root), f"article {root} (own reporting, outlet unknown)"
+
+
+def _source_key(m: Mention, art: Article | None, root: str) -> tuple[tuple[str, str], str] | None:
+    """The origin of a mention with an explicit source; None for the author's own voice."""
+    s = m.source
+    if s.kind == "named_person" and s.name:
+        return ("person", person_key(s.name)), s.name
+    if s.kind == "representative":
+        if s.name:
+            return ("representative", person_key(s.name)), s.name
+        where = s.via[0] if s.via else (art.outlet if art is not None else None)
+        if where:
+            return ("representative", outlet_id(where)), f"a representative, via {where}"
+        return ("representative", root), f"a representative (article {root})"
+    if s.kind == "outlet" and (s.name or s.via):
+        name = outlet_name(s.name or s.via[0])
+        return ("outlet", outlet_id(name)), name
+    if s.kind in ("anonymous_source", "eyewitness", "outlet"):
+        if s.via:
+            name = outlet_name(s.via[0])
+            return ("outlet", outlet_id(name)), f"{name} (unnamed sources)"
+        return _own_key(art, root)
+    if s.kind == "named_person":  # a named person without a name: treat as the article's
+        return _own_key(art, root)
+    return None
+
+
+def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list[Origin]:
+    """Group mentions by independent origin, in a deterministic order."""
+    origins: dict[tuple[str, str], Origin] = {}
+    attributed: dict[str, list[tuple[str, str]]] = {}
+    pending: list[tuple[Mention, str]] = []
+
+    def add(key: tuple[str, str], label: str, m: Mention, root: str, relayed: bool = False) -> None:
+        o = origins.setdefault(key, Origin(key, label))
+        o.named = o.named or (_is_named(m) and not relayed)
+        if o.label.endswith("(unnamed sources)") and not label.endswith("(unnamed sources)"):
+            o.label = label  # prefer the plain outlet name once it speaks on its own
+        o.mentions.append(m)
+        o.articles.add(root)
+        if relayed:
+            o.relayed.append(m)
+
+    for m in sorted(mentions, key=_mention_order):
+        root = root_article(m.article, articles)
+        art = articles.get(root)
+        found = _source_key(m, art, root)
+        if found is None:
+            pending.append((m, root))
+            continue
+        add(found[0], found[1], m, root)
+        attributed.setdefault(root, [])
+        if found[0] not in attributed[root]:
+            attributed[root].append(found[0])
+    hedged = {root for m, root in pending if m.certainty in ("alleged", "reported")}
+    for m, root in pending:  # the author's own voice
+        art = articles.get(root)
+        if attributed.get(root):  # the article credits this event to a source: it relays it
+            key = sorted(attributed[root])[0]
+            add(key, origins[key].label, m, root, relayed=True)
+        elif root in hedged:  # "reportedly ...": whatever it asserts later rests on that
+            add(("unattributed", ""), "unattributed reports (no source named)", m, root,
+                relayed=m.certainty in FIRM)
+        else:
+            key, label = _own_key(art, root)
+            add(key, label, m, root)
+    return sorted(origins.values(), key=lambda o: (min(map(_mention_order, o.mentions)), o.key))
+
+
+def _mention_order(m: Mention) -> tuple[str, int, int]:
+    return (m.article, m.start, m.end)
+
+
+def chain_of(m: Mention, articles: dict[str, Article], relaying: str | None = None) -> list[str]:
+    """Origin, the outlets it passed through, and the article that printed it."""
+    s = m.source
+    if s.kind == "author" and relaying:
+        head = [f"the article, repeating {relaying}"]
+    elif s.kind == "author":
+        head = ["the article itself" if m.certainty in FIRM else "the article (hedged)"]
+    else:
+        head = [s.name or s.kind.replace("_", " ")]
+    via = [outlet_name(v) for v in s.via]
+    if s.kind == "outlet" and via and s.name and outlet_id(s.name) == outlet_id(via[0]):
+        via = via[1:]
+    root = root_article(m.article, articles)
+    tail = _article_label(articles.get(m.article), m.article)
+    if root != m.article:
+        tail += f", a copy of {root}"
+    return head + via + [tail]
+
+
+def support_of(mentions: list[Mention], articles: dict[str, Article]) -> Support:
+    """Articles (copies counted once), independent origins, one line per origin, the chains."""
+    telling = [m for m in mentions if m.certainty not in AGAINST] or mentions
+    origins = trace_origins(telling, articles)
+    roots = {root_article(m.article, articles) for m in telling}
+    lines = [
+        f"{o.label}: {len(o.mentions)} mention(s) in {len(o.articles)} article(s)"
+        for o in origins
+    ]
+    relaying = {id(m): o.label for o in origins for m in o.relayed}
+    ordered = sorted(mentions, key=_mention_order)
+    chains = [chain_of(m, articles, relaying.get(id(m))) for m in ordered]
+    return Support(len(roots), len(origins), lines, chains)

@@ -1,0 +1,133 @@
+"""Inclusive date intervals for comparing TimeValues: "2012" and "2012-08-04" overlap, June and
+August do not. Open ends are None (unknown), so an interval with no ends overlaps everything."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.model import TimeValue
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An inclusive [earliest, latest] date interval; None means open on that side."""
+
+    earliest: date | None = None
+    latest: date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.earliest is not None and self.latest is not None and self.earliest > self.latest
+
+    @property
+    def bounded(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+    @property
+    def width(self) -> int:
+        """Days covered; open intervals count as very wide so specific ones sort first."""
+        if self.earliest is None or self.latest is None:
+            return 10**6 if self.bounded else 10**7
+        return (self.latest - self.earliest).days + 1
+
+    def overlaps(self, other: Interval) -> bool:
+        return not self.intersect(other).empty
+
+    def intersect(self, other: Interval) -> Interval:
+        lo = _max(self.earliest, other.earliest)
+        hi = _min(self.latest, other.latest)
+        return Interval(lo, hi)
+
+    def contains(self, other: Interval) -> bool:
+        lo_ok = self.earliest is None or (
+            other.earliest is not None and other.earliest >= self.earliest)
+        hi_ok = self.latest is None or (other.latest is not None and other.latest <= self.latest)
+        return lo_ok and hi_ok
+
+    def before(self, other: Interval) -> bool:
+        """Entirely before `other` (ends before it starts)."""
+        return (self.latest is not None and other.earliest is not None
+                and self.latest < other.earliest)
+
+
+def _max(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _min(a: date | None, b: date | None) -> date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def of(tv: TimeValue | None) -> Interval:
+    """The interval a TimeValue covers (open when unknown)."""
+    if tv is None:
+        return Interval()
+    if tv.earliest is None and tv.latest is None:
+        parsed = parse(tv.value) if tv.value else None
+        return parsed or Interval()
+    return Interval(tv.earliest, tv.latest)
+
+
+def dated(tv: TimeValue | None) -> bool:
+    """The text dated it: a real date or period, not a vague PAST_REF / PRESENT_REF."""
+    return tv is not None and not tv.value.endswith("_REF") and of(tv).bounded
+
+
+def parse(text: str) -> Interval | None:
+    """A TIMEX-ish date ("2023", "2023-09", "2023-09-01") as an interval; None if not one."""
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(3):
+        d = date(year, int(m.group(2)), int(m.group(3)))
+        return Interval(d, d)
+    if m.group(2):
+        month = int(m.group(2))
+        last = calendar.monthrange(year, month)[1]
+        return Interval(date(year, month, 1), date(year, month, last))
+    return Interval(date(year, 1, 1), date(year, 12, 31))
+
+
+def value_for(iv: Interval) -> str:
+    """A TIMEX-style value for an interval: a day, a whole month, a whole year, or a range."""
+    lo, hi = iv.earliest, iv.latest
+    if lo is None and hi is None:
+        return "UNKNOWN"
+    if lo is None:
+        return f"before {hi.isoformat()}"  # type: ignore[union-attr]
+    if hi is None:
+        return f"after {lo.isoformat()}"
+    if lo == hi:
+        return lo.isoformat()
+    if lo.day == 1 and (lo.year, lo.month) == (hi.year, hi.month) and \
+            hi.day == calendar.monthrange(hi.year, hi.month)[1]:
+        return f"{lo.year:04d}-{lo.month:02d}"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return f"{lo.year:04d}"
+    return f"{lo.isoformat()}/{hi.isoformat()}"
+
+
+def describe(tv: TimeValue | None) -> str:
+    """How a time reads in a report: its value, plus the interval when that is tighter."""
+    if tv is None:
+        return "undated"
+    iv = of(tv)
+    exact = parse(tv.value) if tv.value else None
+    if exact is not None and exact == iv:
+        return tv.value
+    if not iv.bounded:
+        return tv.value or "undated"
+    lo = iv.earliest.isoformat() if iv.earliest else None
+    hi = iv.latest.isoformat() if iv.latest else None
+    span = f"{lo}..{hi}" if lo and hi else f"before {hi}" if hi else f"after {lo}"
+    if exact is None and tv.value and not tv.value.endswith("_REF") and "/" not in tv.value:
+        return f"{tv.value} ({span})"
+    if exact is not None:
+        return f"{tv.value} (narrowed to {span})"
+    return span

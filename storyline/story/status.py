@@ -1,0 +1,79 @@
+"""The status of a merged event from its mentions: confirmed / reported / alleged / speculated /
+denied. Confirmed needs an on-record participant or representative, or two independent named
+origins; speculation, questions and hypotheticals never count towards it. See docs/story.md."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.model import Article, Entity, Mention
+from storyline.story.independence import AFFIRMING, AGAINST, FIRM, person_key, trace_origins
+
+SPECULATIVE = ("speculated", "hypothetical")
+
+
+def names_of(entity: Entity) -> set[str]:
+    """Every name an entity goes by, normalised for comparison."""
+    names = {person_key(entity.name)} | {person_key(a) for a in entity.aliases}
+    names |= {person_key(m.text) for m in entity.mentions if m.kind in ("name", "alias")}
+    return names
+
+
+def on_record(m: Mention, participant_names: set[str]) -> bool:
+    """Said by a participant in their own name, or by a representative."""
+    if m.source.kind == "representative":
+        return True
+    return (m.source.kind == "named_person" and m.source.name is not None
+            and person_key(m.source.name) in participant_names)
+
+
+def effective(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the author's stance read per article: an article that wonders whether
+    something happened, or only says it "reportedly" did, has not asserted it elsewhere."""
+    stance: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.source.kind == "author":
+            stance.setdefault(m.article, set()).add(m.certainty)
+    sourced = {m.article for m in mentions if m.source.kind != "author"}
+    out = []
+    for m in mentions:
+        seen = stance.get(m.article, set())
+        if m.source.kind == "author" and m.certainty in FIRM:
+            if seen & set(SPECULATIVE):
+                m = replace(m, certainty="speculated")
+            elif "alleged" in seen and m.article not in sourced:
+                m = replace(m, certainty="alleged")
+        out.append(m)
+    return out
+
+
+def status_of(
+    mentions: list[Mention],
+    participants: list[str],
+    entities: dict[str, Entity],
+    articles: dict[str, Article],
+) -> str:
+    """Apply the status rules to one event's mentions."""
+    mentions = effective(mentions)
+    names: set[str] = set()
+    for p in participants:
+        if p in entities:
+            names |= names_of(entities[p])
+    firm = [m for m in mentions if m.certainty in FIRM]
+    affirming = [m for m in mentions if m.certainty in AFFIRMING]
+    against = [m for m in mentions if m.certainty in AGAINST]
+    if any(on_record(m, names) for m in firm):
+        return "confirmed"
+    telling = [m for m in mentions if m.certainty not in AGAINST]
+    named = [o for o in trace_origins(telling, articles) if o.named]
+    if len(named) >= 2:
+        return "confirmed"
+    if any(on_record(m, names) for m in against):
+        return "denied"
+    if firm:
+        return "reported"
+    if affirming:
+        return "alleged"
+    if any(m.certainty in SPECULATIVE for m in mentions):
+        return "speculated"
+    return "denied" if against else "reported"

@@ -1,0 +1,261 @@
+"""The FastAPI service over one store: upload articles, read the story, get the HTML report.
+
+One store holds one story, listed by `/stories` with the id "default"; a second story is a second
+store (a second `storyline serve`). Uploads are read like files given to `storyline ingest`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from storyline import __version__, api
+from storyline.ingest.formats import SUFFIXES
+from storyline.ingest.read import read_articles
+from storyline.model import Story, to_dict
+from storyline.render.html import story_to_html
+from storyline.settings import Settings
+from storyline.store import StoreError, open_store
+from storyline.web.limits import BodyLimit
+
+STORY_ID = "default"
+# Content types accepted as a raw body, and the file suffix they are read as.
+BODY_TYPES = {
+    "text/plain": ".txt", "text/html": ".html", "application/xhtml+xml": ".html",
+    "application/json": ".json", "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl", "application/x-jsonlines": ".jsonl",
+}  # fmt: skip
+UPLOAD_DOC = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"files": {"type": "array",
+                                             "items": {"type": "string", "format": "binary"}}},
+                }
+            },
+            **{t: {"schema": {"type": "string"}} for t in BODY_TYPES},
+        }
+    }
+}  # fmt: skip
+
+
+def create_app(
+    store_path: str | Path, settings: Settings | None = None, max_upload_bytes: int | None = None
+) -> FastAPI:
+    """The service for the store at `store_path` (created when missing)."""
+    settings = settings or Settings()
+    limit = max_upload_bytes or settings.max_bytes
+    store_path = Path(store_path)
+    open_store(store_path).close()  # fail now, not on the first request, if it is not a store
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="News articles in, evidence-backed timeline out. One store = one story "
+        f"(id {STORY_ID!r}). Uploads larger than {limit} bytes are refused with 413.",
+    )
+    app.add_middleware(BodyLimit, max_bytes=limit)
+    lock = threading.Lock()  # one ingest at a time; reads go on in parallel
+    cache: dict[str, Any] = {}
+
+    def story(story_id: str) -> Story:
+        if story_id != STORY_ID:
+            raise HTTPException(404, f"no story {story_id!r}: this store holds {STORY_ID!r}")
+        store = open_store(store_path, create=False)
+        try:
+            rev = store.info()["story_revision"]
+            if cache.get("rev") != rev:
+                loaded = store.load_story()
+                if loaded is None:
+                    raise HTTPException(404, "no story yet: upload articles first")
+                cache.update(rev=rev, story=loaded)
+        finally:
+            store.close()
+        return cache["story"]
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    @app.get("/stories", summary="List stories (one store holds one story)")
+    def list_stories() -> list[dict[str, Any]]:
+        store = open_store(store_path, create=False)
+        try:
+            info = store.info()
+        finally:
+            store.close()
+        return [{"id": STORY_ID, "store": store_path.name, "articles": info["articles"],
+                 "events": info["events"], "entities": info["entities"],
+                 "contradictions": info["contradictions"], "built": info["story_built"],
+                 "pipeline_version": info["story_version"]}]  # fmt: skip
+
+    @app.post(
+        "/stories/{story_id}/articles",
+        summary="Upload articles (text, HTML or JSON/JSONL): multipart files or a raw body",
+        openapi_extra=UPLOAD_DOC,
+    )
+    async def upload(
+        story_id: str,
+        request: Request,
+        filename: str | None = Query(None, description="Name for a raw-body upload."),
+    ) -> dict[str, Any]:
+        if story_id != STORY_ID:
+            raise HTTPException(404, f"no story {story_id!r}: this store holds {STORY_ID!r}")
+        files = await _uploads(request, filename)
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(_ingest_uploads, files)
+
+    def _ingest_uploads(files: list[tuple[str, bytes]]) -> dict[str, Any]:
+        with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
+            paths = []
+            for i, (name, data) in enumerate(files):
+                path = Path(tmp) / f"{i:03d}" / name
+                path.parent.mkdir()
+                path.write_bytes(data)
+                paths.append(str(path))
+            articles = read_articles(paths, settings)
+            prefix = str(Path(tmp)) + "/"
+            for art in articles:  # report the uploaded name, not the temporary file
+                if art.path.startswith(prefix):
+                    art.path = "upload:" + art.path[len(prefix):].split("/", 1)[-1]
+            with lock:
+                summary = api.ingest_articles(articles, store_path, settings)
+        out = summary.to_dict()
+        if not (summary.added or summary.unchanged):
+            raise HTTPException(400, {"message": "no usable article in the upload",
+                                      "skipped": summary.skipped, "failed": summary.failed})
+        return out
+
+    @app.get("/stories/{story_id}/articles", summary="Every input and what became of it")
+    def articles(story_id: str) -> list[dict[str, Any]]:
+        return [to_dict(a) for a in story(story_id).articles]
+
+    @app.get("/stories/{story_id}/timeline", summary="Events in time order, one line each")
+    def timeline(
+        story_id: str, entity: str | None = Query(None, description="Only events with this entity")
+    ) -> list[dict[str, Any]]:
+        try:
+            return api.timeline(story(story_id), entity)
+        except LookupError as e:
+            raise HTTPException(404, str(e.args[0])) from None
+
+    @app.get("/stories/{story_id}/entities", summary="People, organisations, places, works")
+    def entities(story_id: str) -> list[dict[str, Any]]:
+        return [{k: v for k, v in to_dict(e).items() if k != "mentions"}
+                | {"mentions": len(e.mentions)} for e in story(story_id).entities]  # fmt: skip
+
+    @app.get("/stories/{story_id}/events", summary="Events with their evidence")
+    def events(
+        story_id: str,
+        entity: str | None = None,
+        type: str | None = None,  # noqa: A002 - the query parameter is called type
+        status: str | None = None,
+    ) -> list[dict[str, Any]]:
+        s = story(story_id)
+        try:
+            want = api.find_entity(s, entity) if entity else None
+        except LookupError as e:
+            raise HTTPException(404, str(e.args[0])) from None
+        return [
+            _event(s, ev) for ev in s.events
+            if (want is None or want in ev.participants) and type in (None, ev.type)
+            and status in (None, ev.status)
+        ]  # fmt: skip
+
+    @app.get("/stories/{story_id}/events/{event_id}", summary="One event with its evidence")
+    def event(story_id: str, event_id: str) -> dict[str, Any]:
+        s = story(story_id)
+        for ev in s.events:
+            if ev.id == event_id:
+                return _event(s, ev)
+        raise HTTPException(404, f"no event {event_id!r}")
+
+    @app.get("/stories/{story_id}/state", summary="What was true of an entity on a date")
+    def state(
+        story_id: str,
+        entity: str = Query(..., description="Name, alias or id"),
+        at: str = Query(..., description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    ) -> list[dict[str, Any]]:
+        from storyline.story.state import describe_state
+
+        s = story(story_id)
+        try:
+            found = api.state_of(s, entity, at)
+        except LookupError as e:
+            raise HTTPException(404, str(e.args[0])) from None
+        except ValueError as e:
+            raise HTTPException(422, str(e)) from None
+        names = {e.id: e.name for e in s.entities}
+        return [to_dict(x) | {"description": describe_state(x, names)} for x in found]
+
+    @app.get("/stories/{story_id}/story.json", summary="The whole story.json")
+    def story_json(story_id: str) -> dict[str, Any]:
+        return to_dict(story(story_id))
+
+    @app.get("/stories/{story_id}/report.html", response_class=HTMLResponse,
+             summary="The interactive, self-contained HTML report")  # fmt: skip
+    def report(story_id: str) -> HTMLResponse:
+        return HTMLResponse(story_to_html(story(story_id)))
+
+    @app.exception_handler(StoreError)
+    def _store_error(request: Request, exc: StoreError) -> Any:
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    return app
+
+
+def _event(story: Story, ev: Any) -> dict[str, Any]:
+    names = {e.id: e.name for e in story.entities}
+    arts = {a.id: a for a in story.articles}
+    out = to_dict(ev)
+    out["participant_names"] = [names.get(p, p) for p in ev.participants]
+    for m in out["mentions"]:
+        a = arts.get(m["article"])
+        m["outlet"] = a.outlet if a else None
+        m["published"] = a.published.value if a and a.published else None
+    out["contradictions"] = [c.id for c in story.contradictions if ev.id in c.subjects]
+    return out
+
+
+def _safe_name(name: str | None, content_type: str) -> str:
+    """A bare file name with a suffix the reader knows (from the name or the content type)."""
+    base = PurePosixPath((name or "").replace("\\", "/")).name.strip(". ") or "article"
+    suffix = PurePosixPath(base).suffix.lower()
+    if suffix in SUFFIXES:
+        return base
+    guessed = BODY_TYPES.get(content_type)
+    if guessed is None:
+        raise HTTPException(
+            415, f"cannot tell the format of {name or 'the body'!r} ({content_type or 'no type'}):"
+            f" use a {', '.join(sorted(set(SUFFIXES)))} file or Content-Type "
+            f"{', '.join(BODY_TYPES)}",
+        )  # fmt: skip
+    return base + guessed
+
+
+async def _uploads(request: Request, filename: str | None) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of every uploaded article, from multipart form data or a raw body."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "multipart/form-data":
+        form = await request.form()
+        files = []
+        for _, value in form.multi_items():
+            if hasattr(value, "read"):
+                ftype = (value.content_type or "").split(";")[0].strip().lower()
+                files.append((_safe_name(value.filename, ftype), await value.read()))
+        if not files:
+            raise HTTPException(400, "multipart upload without any file part")
+        return files
+    body = await request.body()
+    if not body.strip():
+        raise HTTPException(400, "empty body: send an article as text, HTML or JSON")
+    return [(_safe_name(filename, ctype), body)]

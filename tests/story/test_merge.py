@@ -1,0 +1,165 @@
+"""Merging claims into events: type, participants, time intervals, place, determinism."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+from story_helpers import MARA, RIVA, TOBIN, Coverage, d, only, people, story_of
+
+from storyline.model import to_dict
+from storyline.story.merge import merge_claims
+
+
+def test_a_year_and_a_day_inside_it_merge_into_the_day():
+    cov = Coverage()
+    a = cov.article("a1", "2020-05-01", "Daily Lantern")
+    b = cov.article("a2", "2021-03-02", "Evening Crier")
+    c1 = cov.claim(a, "married", "Quell and Ashgrove wed in 2012.", [MARA, TOBIN], "2012")
+    c2 = cov.claim(b, "married", "The pair married on August 4, 2012.", [MARA, TOBIN],
+                   "2012-08-04")
+    ev = only(merge_claims(cov.articles, cov.analyses, people()), "married")
+    assert ev.time.value == "2012-08-04"
+    assert (ev.time.earliest, ev.time.latest) == (d("2012-08-04"), d("2012-08-04"))
+    assert ev.claims == [c1.id, c2.id]
+    assert [m.text for m in ev.mentions] == [c1.mention.text, c2.mention.text]
+
+
+def test_june_and_august_stay_apart():
+    cov = Coverage()
+    a = cov.article("a1", "2023-09-01", "Daily Lantern")
+    cov.claim(a, "sighting", "Quell was seen in Lisbon in June 2023.", [MARA], "2023-06",
+              place="Lisbon")
+    cov.claim(a, "sighting", "She was seen in Lisbon again in August 2023.", [MARA], "2023-08",
+              place="Lisbon")
+    events = merge_claims(cov.articles, cov.analyses, people())
+    assert sorted(e.time.value for e in events) == ["2023-06", "2023-08"]
+
+
+def test_an_undated_claim_joins_the_dated_event_and_its_article_date_narrows_it():
+    cov = Coverage()
+    a = cov.article("a1", "2023-09-01", "Daily Lantern")
+    b = cov.article("a2", "2023-08-10", "Evening Crier")
+    cov.claim(a, "separated", "They split in August 2023.", [MARA, TOBIN], "2023-08")
+    cov.claim(b, "separated", "Quell has separated from Ashgrove.", [MARA, TOBIN])
+    ev = only(merge_claims(cov.articles, cov.analyses, people()), "separated")
+    assert ev.time.value == "2023-08"
+    assert (ev.time.earliest, ev.time.latest) == (d("2023-08-01"), d("2023-08-10"))
+    assert ev.support.articles == 2
+
+
+def test_conflicting_participants_are_different_events():
+    cov = Coverage()
+    a = cov.article("a1", "2020-01-01", "Daily Lantern")
+    cov.claim(a, "married", "Quell married Ashgrove in 2012.", [MARA, TOBIN], "2012")
+    cov.claim(a, "married", "Lenz married Quell in 2012.", [MARA, RIVA], "2012")
+    events = merge_claims(cov.articles, cov.analyses, people())
+    assert sorted(tuple(sorted(e.participants)) for e in events) == [
+        tuple(sorted((MARA, RIVA))), tuple(sorted((MARA, TOBIN)))]
+
+
+def test_a_subset_of_participants_or_none_is_compatible():
+    cov = Coverage()
+    a = cov.article("a1", "2020-01-01", "Daily Lantern")
+    b = cov.article("a2", "2020-02-01", "Evening Crier")
+    cov.claim(a, "married", "Quell married Ashgrove in 2012.", [MARA, TOBIN], "2012")
+    cov.claim(b, "married", "Quell wed in 2012.", [MARA], "2012")
+    cov.claim(b, "married", "The two married in 2012.", [], "2012")
+    ev = only(merge_claims(cov.articles, cov.analyses, people()), "married")
+    assert set(ev.participants) == {MARA, TOBIN}
+    assert len(ev.claims) == 3
+
+
+def test_different_places_on_the_same_day_are_different_events():
+    cov = Coverage()
+    a = cov.article("a1", "2023-05-03", "Daily Lantern")
+    cov.claim(a, "sighting", "Quell was spotted in Oslo on May 2.", [MARA], "2023-05-02",
+              place="Oslo")
+    cov.claim(a, "sighting", "Quell was seen at the Oslo Opera House on May 2.", [MARA],
+              "2023-05-02", place="the Oslo Opera House")
+    cov.claim(a, "sighting", "Quell was photographed in Rome on May 2.", [MARA], "2023-05-02",
+              place="Rome")
+    events = merge_claims(cov.articles, cov.analyses, people())
+    assert len(events) == 2  # Oslo and the Oslo Opera House are one place, Rome another
+
+
+def test_undated_statements_by_the_same_person_do_not_pool():
+    cov = Coverage()
+    a = cov.article("a1", "2023-05-03", "Daily Lantern")
+    cov.claim(a, "statement", "Quell talked about her tour.", [MARA])
+    cov.claim(a, "statement", "Quell praised her band.", [MARA])
+    assert len(merge_claims(cov.articles, cov.analyses, people())) == 2
+
+
+def test_a_wedding_told_with_two_dates_is_one_event_with_the_better_supported_date():
+    cov = Coverage()
+    for aid, outlet in (("a1", "Daily Lantern"), ("a2", "Evening Crier")):
+        cov.article(aid, "2020-01-01", outlet)
+        cov.claim(aid, "married", "Quell and Ashgrove married in 2012.", [MARA, TOBIN], "2012")
+    cov.article("a3", "2020-01-01", "Morning Bell")
+    cov.claim("a3", "married", "Quell and Ashgrove married in 2014.", [MARA, TOBIN], "2014")
+    story = story_of(cov)
+    ev = only(story.events, "married")
+    assert ev.time.value == "2012"  # two independent outlets against one, not an average
+    assert len(ev.claims) == 3
+    (x,) = [c for c in story.contradictions if c.kind == "date"]
+    assert x.subjects == [ev.id]
+    assert sorted(len(s.evidence) for s in x.sides) == [1, 2]
+
+
+def _coverage() -> Coverage:
+    cov = Coverage()
+    cov.article("a1", "2023-08-20", "Daily Lantern")
+    cov.article("a2", "2023-08-21", "Us Weekly")
+    cov.article("a3", "2024-02-01", "Evening Crier")
+    cov.claim("a1", "married", "Quell and Ashgrove married in 2012.", [MARA, TOBIN], "2012")
+    cov.claim("a1", "separated", "A source told Us Weekly they split.", [MARA, TOBIN],
+              kind="anonymous_source", name="a source", via=["Us Weekly"], certainty="reported")
+    cov.claim("a2", "separated", "The couple separated in August 2023.", [MARA, TOBIN],
+              "2023-08")
+    cov.claim("a2", "sighting", "Quell was seen in Oslo on August 1.", [MARA], "2023-08-01",
+              place="Oslo")
+    cov.claim("a3", "married", "They wed on August 4, 2012.", [MARA, TOBIN], "2012-08-04")
+    cov.claim("a3", "affair_alleged", "Rumours say Ashgrove cheated in June 2023.",
+              [TOBIN, RIVA], "2023-06", certainty="alleged")
+    cov.spouse("a3", "Quell and her husband Ashgrove dined out.")
+    return cov
+
+
+def test_result_does_not_depend_on_article_order():
+    base = _coverage()
+    expected = to_dict(story_of(copy.deepcopy(base)))
+    rng = random.Random(7)
+    for _ in range(5):
+        cov = copy.deepcopy(base)
+        order = list(range(len(cov.articles)))
+        rng.shuffle(order)
+        cov.articles = [cov.articles[i] for i in order]
+        cov.analyses = [cov.analyses[i] for i in order]
+        for an in cov.analyses:
+            rng.shuffle(an.claims)
+        got = to_dict(story_of(cov))
+        assert got["events"] == expected["events"]
+        assert got["contradictions"] == expected["contradictions"]
+        assert got["states"] == expected["states"]
+
+
+def test_build_story_is_order_independent_end_to_end():
+    from story_helpers import entity_mentions
+
+    from storyline.settings import Settings
+    from storyline.story.build import build_story
+
+    def run(cov: Coverage):
+        analyses = copy.deepcopy(cov.analyses)
+        analyses[0].entities = entity_mentions(people())
+        return to_dict(build_story(copy.deepcopy(cov.articles), analyses, Settings()))
+
+    base = _coverage()
+    first = run(base)
+    flipped = copy.deepcopy(base)
+    flipped.articles.reverse()
+    flipped.analyses.reverse()
+    assert run(flipped)["events"] == first["events"]
+    assert [e["type"] for e in first["events"]] == [
+        "married", "affair_alleged", "sighting", "separated"]
