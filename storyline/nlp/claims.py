@@ -111,12 +111,16 @@ class _Context:
         return phrase.text
 
     def speaking_for(self, att: attr.Attribution) -> None:
-        """"Halvorsen Freight said": a company or body on the record is its representative."""
+        """"Acme said": a company on the record is its representative; "a sailor" is anonymous."""
         if att.source.kind != "named_person" or att.speaker is None:
             return
         ent = _entity_at(self.analysis, att.speaker.start_char, att.speaker.end_char)
         if ent is not None and self.types.get(ent) in SPEAKING_BODIES:
             att.source.kind = "representative"
+        root = att.speaker.root
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in root.children)
+        if ent is None and root.pos_ == "NOUN" and indefinite:
+            att.source.kind = "anonymous_source"  # "a sailor said": nobody on the record
 
     def group_before(self, char: int) -> list[str]:
         """The two people last named together before `char` ("X and Y ... the couple")."""
@@ -143,7 +147,7 @@ def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
     return out
 
 
-LINE = re.compile(r"[^\n]*\S[^\n]*")
+LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding blanks
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -508,11 +512,21 @@ def _coordinated_pairs(
 
 
 def _trimmed(raw: str, start: int, end: int) -> tuple[int, int]:
+    """Strip blanks, and never cut an HTML character reference ("&ldquo;") in half."""
     while start < end and raw[start].isspace():
         start += 1
     while end > start and raw[end - 1].isspace():
         end -= 1
+    for ref in ENTITY_REF.finditer(raw, max(0, start - 10), start + 10):
+        if ref.start() < start < ref.end():
+            start = ref.start()
+    for ref in ENTITY_REF.finditer(raw, max(0, end - 10), end + 10):
+        if ref.start() < end < ref.end():
+            end = ref.end()
     return start, end
+
+
+ENTITY_REF = re.compile(r"&#?\w{1,10};")
 
 
 # ------------------------------------------------------------------------- time
@@ -541,6 +555,9 @@ def _reach(hit: Hit) -> set[int]:
     if hit.rule.time_from_report:  # "in June, rumours swirled of an affair"
         for n, anc in enumerate(trigger.ancestors):
             if n > 4:
+                break
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in REPORT_NOUNS for c in anc.children):
+                reach.add(anc.i)  # "rumours swirled in August that X had an affair"
                 break
             if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS:
                 reach.add(anc.i)

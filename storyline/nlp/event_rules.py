@@ -71,6 +71,8 @@ class EventRule:
     named_subject: bool = False  # only when the subject is a name/pronoun, not "a source"
     time_from_report: bool = False  # a rumour's own date dates this event (allegations)
     detail: bool = False  # collect what was notable ("without her wedding ring")
+    # Objects (or passive subjects) that make a match something else: "reports were published"
+    not_objects: frozenset[str] = frozenset()
 
 
 AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe", "bafta",
@@ -78,6 +80,10 @@ AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe"
 ROLE_NOUNS = ["position", "post", "job", "helm", "reins", "office", "presidency", "seat"]
 LEAVE_OBJECTS = ROLE_NOUNS + ["role", "company", "board", "firm", "party", "government"]
 PARTNER_NOUNS = ["marriage", "relationship", "romance"]
+# What gets "published"/"released" without being a work: news about the story itself.
+NOT_WORKS = ["report", "claim", "statement", "interview", "photo", "picture", "image", "detail",
+             "information", "allegation", "rumor", "rumour", "story", "article", "news", "it",
+             "which", "that", "prisoner", "hostage", "suspect", "inmate"]
 PARTNER_PEOPLE = ["wife", "husband", "girlfriend", "boyfriend", "partner", "fiance", "fiancé",
                   "fiancee", "fiancée", "spouse"]
 MODIFIERS = {"POS": {"IN": ["ADJ", "PUNCT", "ADP", "NUM"]}, "OP": "*"}  # "his live-in girlfriend"
@@ -89,6 +95,9 @@ RULES: list[EventRule] = [
         [verb("date", "romance")],
         [word("romantically"), {"LEMMA": "link"}],
         [noun("romance")],
+        # "has been seeing structural engineer Petra Lind" (a name must follow)
+        [word("been", "is", "was", "are", "were"), word("seeing"),
+         {"POS": {"IN": ["NOUN", "ADJ"]}, "OP": "*"}, {"POS": "PROPN"}],
     ]),
     EventRule("engaged", "engage", tokens=[
         [{"LEMMA": {"IN": ["get", "become", "be"]}}, ADVS, word("engaged"), word("to")],
@@ -109,6 +118,7 @@ RULES: list[EventRule] = [
         [verb("break"), word("up")],
         [lemma("part"), word("ways")],
         [lemma("call"), word("it"), word("quits")],
+        [verb("live"), word("apart", "separately")],
         [verb("come"), word("to"), word("an"), word("end")],
         [verb("end"), DET_OR_PRON, {"LEMMA": {"IN": PARTNER_NOUNS}}],
         [verb("leave", "dump", "ditch"), DET_OR_PRON, MODIFIERS,
@@ -186,7 +196,7 @@ RULES: list[EventRule] = [
     EventRule("statement", "statement_said", named_subject=True, tokens=[
         [verb("say", "tell", "reveal", "explain", "admit", "insist", "gush", "post", "write")],
     ]),
-    EventRule("release", "release", tokens=[
+    EventRule("release", "release", not_objects=frozenset(NOT_WORKS), tokens=[
         [verb("release", "premiere", "debut", "publish")],
         [verb("hit"), word("theaters", "theatres", "shelves", "screens")],
     ]),

@@ -66,6 +66,8 @@ def find_hits(doc: Doc) -> list[Hit]:
     for match_id, start, end in tok_matcher(doc):
         rule = RULES[int(doc.vocab.strings[match_id])]
         trigger = doc[start:end].root
+        if _excluded_object(rule, trigger):
+            continue
         raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
     others: list[Token] = []
     for match_id, token_ids in dep_matcher(doc):
@@ -98,6 +100,16 @@ OTHER_RULE = EventRule("other", "other")
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+def _excluded_object(rule: EventRule, trigger: Token) -> bool:
+    """The rule's `not_objects` ("reports were published" is no release of a work)."""
+    if not rule.not_objects:
+        return False
+    patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("acl", "relcl"):  # "a statement released on Monday"
+        patients.append(trigger.head)
+    return any(p.lemma_.lower() in rule.not_objects for p in patients)
+
+
 def _concrete_object(verb: Token) -> bool:
     """Open-layer events need an object that is a thing, not a pronoun or an abstraction."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")]
@@ -118,6 +130,7 @@ def _named(verb: Token) -> bool:
 # ------------------------------------------------------------------ arguments
 
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "oprd"})
+GOAL_PREPS = frozenset({"in", "into", "for", "toward", "towards"})  # "headed for divorce"
 ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
                          "take", "give", "be", "keep"})
@@ -143,10 +156,13 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
         anchors.append(trigger.head)
     # "was involved in an affair", "is embroiled in a divorce": the subject of the verb above.
     prep = trigger.head
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "into") and (
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in GOAL_PREPS and (
         prep.head.pos_ in ("VERB", "AUX", "ADJ")
     ):
         anchors.append(prep.head)
+    # "they will be back together", "living apart": the subject of the verb the adverb modifies
+    if trigger.pos_ in ("ADV", "ADJ") and trigger.dep_ in ("advmod", "acomp", "prt"):
+        anchors.append(trigger.head)
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ in ARG_DEPS and (anchor == trigger or child.dep_.startswith("nsubj")):

@@ -23,10 +23,16 @@ def _asset(name: str) -> str:
 
 
 def report_data(story: Story) -> dict[str, Any]:
-    """What the page needs: story.json's content and the raw text of every article by id."""
+    """What the page needs: story.json's content and the raw text of every article by id.
+
+    For HTML inputs the cleaned text (markup blanked to spaces, same offsets) is added as
+    `text`, so evidence is shown highlighted in readable prose rather than in page source.
+    """
     return {
         "story": to_dict(story),
         "raw": {a.id: a.raw for a in story.articles if a.raw},
+        "text": {a.id: a.content for a in story.articles
+                 if a.format == "html" and len(a.content) == len(a.raw)},
     }
 
 
@@ -42,8 +48,8 @@ def script_json(data: Any) -> str:
 def story_to_html(story: Story, title: str | None = None) -> str:
     title = title or _title(story)
     page = _asset("report.html")
+    page = page.replace("{{TITLE}}", html.escape(title))
     for key, value in (
-        ("{{TITLE}}", html.escape(title)),
         ("{{CSS}}", _asset("report.css")),
         ("{{JS}}", _asset("report.js")),
         ("{{DATA}}", script_json(report_data(story))),

@@ -65,6 +65,12 @@ def _tense_of(verb: Token) -> str | None:
             continue
         if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return PRESENT
+        if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("acl", "advcl", "pcomp"):
+            # "flights departing from August 6": the tense of the clause it hangs from
+            verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None:
+                return None
+            continue
         return None
     return None
 
@@ -124,7 +130,7 @@ def month_of(today: date, month: int, tense: str | None) -> Point:
 
 
 # How much further a date against the tense may be than one with it: news looks back.
-_AGAINST_TENSE = {PAST: 2.5, FUTURE: 4.0, PRESENT: 1.0, None: 2.0}
+_AGAINST_TENSE = {PAST: 6.0, FUTURE: 4.0, PRESENT: 1.0, None: 2.0}
 
 
 def _cost(days: float, tense: str | None, past_factor: float | None = None) -> float:

@@ -188,7 +188,7 @@ def _date_result(point: Point, mod: str | None, anchor: str, typ: str = "DATE") 
 def h_full_date(m: re.Match, ctx: Context) -> Result | None:
     """Month Day[, Year], Day Month [Year], optionally after a weekday."""
     month = MONTHS[m.group("mon").rstrip(".").lower()]
-    day = int(m.group("day"))
+    day = int(m.group("day")) if m.group("day") else _DAY_WORDS[m.group("dayw").lower()]
     year_text = _g(m, "year")
     if year_text:
         year = parse_year(year_text)
@@ -779,7 +779,13 @@ def _rule(name: str, pattern: str, handle: Handler) -> Rule:
     return Rule(name, re.compile(pattern), handle)
 
 
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
+_DAY_WORDS = {w: n for w, n in ORDINALS.items() if n > 0} | {
+    f"twenty-{w}": 20 + n for w, n in ORDINALS.items() if 0 < n < 10
+} | {"thirtieth": 30, "thirty-first": 31}  # fmt: skip
+_DAY = (
+    rf"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
+    rf"|(?P<dayw>(?i:{_alt(list(_DAY_WORDS))}))(?![\w-]))"
+)
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d|%)"
 _PROPER_REFS = list(REFERENCES)
 _SET_EVERY = (

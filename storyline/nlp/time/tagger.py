@@ -78,6 +78,7 @@ _MONTH_NAMES = (
 )
 _MONTH_NEXT = re.compile(rf"\s+{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w&.]*[A-Za-z]\s+$")
 _WORDY_RULES = {"month", "weekday", "season", "month_year"}
 
 
@@ -109,6 +110,12 @@ def _is_trap(
     if rule.name in ("duration", "fuzzy_duration") and re.search(r"(?i:\baged?\s*)$", before):
         return True
     span_text = text[s:e]
+    if (
+        rule.name in ("deictic_day", "reference")
+        and span_text[:1].isupper()
+        and _NAME_BEFORE.search(text, max(0, s - 30), s)
+    ):
+        return True  # "USA Today", "VOA Today": a name that ends in a time word
     bare_word = rule.name in _WORDY_RULES and not re.search(r"\d", span_text)
     titled = bare_word or span_text.istitle() and not re.search(r"\d", span_text)
     if titled and _in_title(text, s, e, bare_word):

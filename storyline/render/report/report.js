@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("story-data").textContent);
-  var S = DATA.story, RAW = DATA.raw || {};
+  var S = DATA.story, RAW = DATA.raw || {}, TEXT = DATA.text || {};
   var SVGNS = "http://www.w3.org/2000/svg";
   var DAY = 86400000;
   var STATUSES = ["confirmed", "reported", "alleged", "speculated", "denied"];
@@ -170,11 +170,13 @@
     var lanes = [], rows = [];
     dated.forEach(function (ev) {
       var s = span(ev), x0 = x(s[0]), x1 = Math.max(x(s[1]), x0 + 6);
-      var end = x1 + 6 + label(ev).length * 6.2;
+      var textW = (label(ev).length + ev.time.value.length + 4) * 6.2;
+      var left = x1 + 6 + textW > width - RIGHT && x0 - 6 - textW > LEFT;
+      var from = left ? x0 - 6 - textW : x0, end = left ? x1 : x1 + 6 + textW;
       var lane = 0;
-      while (lane < lanes.length && lanes[lane] > x0 - 4) lane++;
+      while (lane < lanes.length && lanes[lane] > from - 4) lane++;
       lanes[lane] = end;
-      rows.push([ev, lane, x0, x1]);
+      rows.push([ev, lane, x0, x1, left]);
     });
     var height = TOP + lanes.length * LANE + 10;
     svg.setAttribute("height", height);
@@ -201,7 +203,8 @@
         g.appendChild(sv("rect", { x: r[2], y: y + 3, width: 2, height: LANE - 8, fill: color }));
         g.appendChild(sv("rect", { x: r[3] - 2, y: y + 3, width: 2, height: LANE - 8, fill: color }));
       }
-      g.appendChild(sv("text", { x: r[3] + 5, y: y + LANE / 2 + 4 },
+      g.appendChild(sv("text", r[4] ? { x: r[2] - 5, y: y + LANE / 2 + 4, "text-anchor": "end" }
+        : { x: r[3] + 5, y: y + LANE / 2 + 4 },
         (disputed[ev.id] ? "\u26A0 " : "") + label(ev) + "  " + ev.time.value));
       g.addEventListener("click", function (e) { e.stopPropagation(); select(ev.id); });
       g.addEventListener("keydown", function (e) { if (e.key === "Enter") select(ev.id); });
@@ -261,13 +264,17 @@
     return parts;
   }
 
+  // Blanked markup leaves runs of spaces: tidy them per piece, so offsets stay exact.
+  function tidy(s) { return s.replace(/[ \t]{2,}/g, " ").replace(/\n[ \t]*(\n[ \t]*)+/g, "\n\n"); }
   function articleText(m) {
-    var raw = RAW[m.article];
+    var raw = TEXT[m.article] !== undefined ? TEXT[m.article] : RAW[m.article];
     var box = el("div", { "class": "article-text", tabindex: 0 });
     if (raw === undefined) { box.textContent = m.text; return box; }
-    box.appendChild(document.createTextNode(raw.slice(0, m.start)));
-    box.appendChild(el("mark", null, raw.slice(m.start, m.end)));
-    box.appendChild(document.createTextNode(raw.slice(m.end)));
+    var clean = TEXT[m.article] !== undefined ? tidy : function (s) { return s; };
+    box.appendChild(document.createTextNode(clean(raw.slice(0, m.start)).trimStart()));
+    box.appendChild(el("mark", { title: "exact evidence: characters " + m.start + "-" + m.end },
+      clean(raw.slice(m.start, m.end)).trim() || m.text));
+    box.appendChild(document.createTextNode(clean(raw.slice(m.end))));
     return box;
   }
 
