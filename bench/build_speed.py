@@ -1,7 +1,11 @@
 """Benchmark: the whole `build` against bare spaCy `nlp.pipe` on the same texts, in one run.
 
-Inside the build, each registered nlp component is timed (a wrapper around its registry entry),
-so the report also says where the time beyond spaCy's parse goes.
+Two builds are timed: with the default settings (spaCy parses in a background process while the
+main process runs storyline's components: wall time ~ the larger of the two) and with
+`parse_workers=0` (everything in one process: the cost of storyline's own work on top of the
+parse). CPU seconds (this process and its finished children) are reported next to wall time.
+Inside the sequential build, each registered nlp component is timed (a wrapper around its
+registry entry), so the report also says where the time beyond spaCy's parse goes.
 
 Corpus: every TimeBank document (plain text of <TEXT>, dated by its <DCT>, split at a paragraph
 boundary into two articles when long) plus the bundled example story. Needs ../shared for
@@ -13,8 +17,10 @@ TimeBank; without it only the example story is used.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -47,6 +53,24 @@ def timebank_articles(limit: int | None) -> list[tuple[str, str]]:
     return out
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the parse workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed_result(fn):  # noqa: ANN001, ANN201
+    """(fn(), {"wall": seconds, "cpu": seconds})."""
+    w0, c0 = time.perf_counter(), _cpu()
+    out = fn()
+    return out, {"wall": time.perf_counter() - w0, "cpu": _cpu() - c0}
+
+
+def timed(fn) -> dict[str, float]:  # noqa: ANN001
+    return timed_result(fn)[1]
+
+
 def time_components(registry, ensure_registered, names: list[str]) -> dict[str, float]:
     """Re-register each component wrapped in a timer; the returned dict fills as they run."""
     ensure_registered()
@@ -77,6 +101,7 @@ def main() -> int:
     from storyline.settings import Settings
 
     settings = Settings()
+    sequential = dataclasses.replace(settings, parse_workers=0)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
@@ -84,7 +109,7 @@ def main() -> int:
             (corpus / name).write_text(text, encoding="utf-8")
         paths = [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
 
-        nlp = load_model(settings.model)  # loaded once, outside both timings
+        nlp = load_model(settings.model)  # loaded once, outside every timing
         t0 = time.perf_counter()
         texts = [a.content for a in read_articles(paths, settings) if a.status != "skipped"]
         read_s = time.perf_counter() - t0
@@ -92,31 +117,37 @@ def main() -> int:
         words = sum(len(t.split()) for t in texts)
         list(nlp.pipe(texts[:20]))  # warm up allocations before any timing
 
-        def bare_pipe() -> float:
-            t0 = time.perf_counter()
+        def bare_pipe() -> None:
             for _ in nlp.pipe(texts, batch_size=settings.batch_size):
                 pass
-            return time.perf_counter() - t0
 
-        # bare, build, bare: the mean of the two bare runs brackets any drift in the machine.
-        bare_before = bare_pipe()
-        t0 = time.perf_counter()
-        story = build(paths, settings)
-        full = time.perf_counter() - t0
-        bare = (bare_before + bare_pipe()) / 2
+        # bare, build (default: parse in a background process), build (all in one process),
+        # bare: the mean of the two bare runs brackets any drift in a shared machine.
+        bare_before = timed(bare_pipe)
+        story, full = timed_result(lambda: build(paths, settings))
+        component_s.update(dict.fromkeys(component_s, 0.0))  # keep the sequential run's only
+        _, seq = timed_result(lambda: build(paths, sequential))
+        bare_after = timed(bare_pipe)
+    bare = {k: (bare_before[k] + bare_after[k]) / 2 for k in bare_before}
+    components = sum(component_s.values())
 
     result = {
         "articles": len(texts),
         "words": words,
-        "bare_spacy_s": round(bare, 2),
-        "build_s": round(full, 2),
-        "ratio_build_to_bare": round(full / bare, 3),
-        "build_articles_per_s": round(len(texts) / full, 1),
-        "bare_articles_per_s": round(len(texts) / bare, 1),
+        "bare_spacy_s": round(bare["wall"], 2),
+        "bare_spacy_cpu_s": round(bare["cpu"], 2),
+        "parse_workers": settings.parse_workers,
+        "build_s": round(full["wall"], 2),
+        "build_cpu_s": round(full["cpu"], 2),
+        "ratio_build_to_bare": round(full["wall"] / bare["wall"], 3),
+        "build_articles_per_s": round(len(texts) / full["wall"], 1),
+        "bare_articles_per_s": round(len(texts) / bare["wall"], 1),
+        "sequential_build_s": round(seq["wall"], 2),
+        "ratio_sequential_to_bare": round(seq["wall"] / bare["wall"], 3),
         "read_and_clean_s": round(read_s, 2),
         "components_s": {k: round(v, 2) for k, v in component_s.items()},
-        "components_total_s": round(sum(component_s.values()), 2),
-        "rest_of_build_s": round(full - bare - sum(component_s.values()), 2),
+        "components_total_s": round(components, 2),
+        "sequential_rest_s": round(seq["wall"] - bare["wall"] - components, 2),
         "events": len(story.events),
         "entities": len(story.entities),
         "timexes": len(story.timexes),

@@ -129,12 +129,13 @@ def _analyse(
     """(article, analysis, None) or (article, None, error) for each article, one at a time."""
     if not articles:
         return
+    from storyline.nlp.parsing import parse_docs
     from storyline.nlp.pipeline import analyze_doc, load_model
 
     nlp = load_model(settings.model)
     done = 0
     tick("analysing", 0, len(articles))
-    docs = nlp.pipe((a.content for a in articles), batch_size=settings.batch_size)
+    docs = parse_docs(nlp, [a.content for a in articles], settings)
     while done < len(articles):
         art = articles[done]
         try:

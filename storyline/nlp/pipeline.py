@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.model import Article, ArticleAnalysis
+from storyline.nlp.parsing import parse_docs
 from storyline.registry import Registry
 from storyline.settings import Settings
 
@@ -66,11 +67,12 @@ def analyze(
     settings: Settings,
     progress: Callable[[int], None] | None = None,
 ) -> list[ArticleAnalysis]:
-    """Parse every article with spaCy (batched) and run the components over each Doc."""
+    """Parse every article with spaCy (batched, in background processes when settings say so)
+    and run the components over each Doc."""
     articles = list(articles)
     nlp = load_model(settings.model)
     out = []
-    docs = nlp.pipe((a.content for a in articles), batch_size=settings.batch_size)
+    docs = parse_docs(nlp, [a.content for a in articles], settings)
     for article, doc in zip(articles, docs, strict=True):
         out.append(analyze_doc(doc, article, settings))
         if progress:

@@ -26,6 +26,9 @@ CASES = [
     ("married", "Mara Quill married Jonas Verhoeven in a small ceremony."),
     ("separated", "Mara Quill and Jonas Verhoeven split after eight years together."),
     ("separated", "The singer and her husband have decided to part ways."),
+    ("separated", "Mara Quill and Jonas Verhoeven Part Ways After Eight Years"),  # Title Case
+    ("separated", "They have been living apart since the summer."),
+    ("dated", "Jonas Verhoeven has been seeing sculptor Lila Brandt since May."),
     ("divorce_filed", "Jonas Verhoeven filed for divorce from Mara Quill on Monday."),
     ("divorced", "Mara Quill divorced her first husband in 2009."),
     ("reconciled", "Mara Quill and Jonas Verhoeven are back together."),
@@ -39,6 +42,7 @@ CASES = [
     ("relocated", "The family moved to Vienna in 2019."),
     ("appointed", "Jonas Verhoeven was named artistic director of the Halden Ballet."),
     ("appointed", "Acme Robotics appointed Priya Lund as chief executive."),
+    ("appointed", "The senator was reappointed to the budget committee."),
     ("resigned", "Jonas Verhoeven resigned from the Halden Ballet in February."),
     ("resigned", "The chief executive stepped down after the scandal."),
     ("sighting", "Mara Quill was spotted at a cafe in Oslo without her wedding ring."),

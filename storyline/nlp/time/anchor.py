@@ -82,6 +82,7 @@ class Context:
     today: date | None
     doc: Doc | None = None
     reference: Point | None = None  # last calendar unit the narrative mentioned
+    reference_at: int = -(10**9)  # where the text mentioned it
     quarter: Point | None = None  # last fiscal quarter or half mentioned, and where it ended
     quarter_end: int = -(10**9)
     start: int = 0
@@ -93,8 +94,10 @@ class Context:
     def tense(self) -> str | None:
         if not self._tense_done:
             self._tense = verb_tense(self.doc, self.start, self.end)
-            if self._tense != PAST and self.doc is not None and _DEADLINE.search(
-                self.doc.text, max(0, self.start - 20), self.start
+            if (
+                self._tense != PAST
+                and self.doc is not None
+                and _DEADLINE.search(self.doc.text, max(0, self.start - 20), self.start)
             ):
                 self._tense = FUTURE  # "pay it down by February", "loans through January"
             self._tense_done = True

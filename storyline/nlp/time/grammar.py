@@ -106,6 +106,9 @@ _MOD_WORDS = {
 }  # fmt: skip
 
 
+_DEICTIC = re.compile(r"\b(?:last|this|next|past|coming)\b")
+
+
 def part_mod(text: str | None) -> str | None:
     """START/MID/END from a part modifier ("early", "the end of")."""
     if not text:
@@ -432,7 +435,7 @@ def h_season(m: re.Match, ctx: Context) -> Result | None:
     if bare_spring and not _SPRING_OK.search(ctx_text_before(m)):
         return None  # "spring" the verb or the coil
     code = SEASONS[word]
-    mod = part_mod(rel)
+    mod = part_mod(_DEICTIC.sub("", rel))  # "last summer" is a whole summer; "late" is not
     if _g(m, "year"):
         year = parse_year(m.group("year"))
         return _date_result(season(year, code), mod, "none") if year else None
@@ -551,7 +554,8 @@ def h_part_of_day(m: re.Match, ctx: Context) -> Result | None:
     if rel.strip(" -") in ("early", "mid", "late") and ctx.reference and ctx.reference.gran == "D":
         day = ctx.reference.start  # "by mid afternoon": of the day the story is telling
     point = Point("D", day + timedelta(days=shift))
-    return Result("TIME", f"{point.value}T{PARTS_OF_DAY[pod]}", point, part_mod(rel), "dct")
+    mod = part_mod(_DEICTIC.sub("", rel))
+    return Result("TIME", f"{point.value}T{PARTS_OF_DAY[pod]}", point, mod, "dct")
 
 
 def h_reference(m: re.Match, ctx: Context) -> Result | None:
@@ -673,6 +677,48 @@ def h_duration(m: re.Match, ctx: Context) -> Result | None:
             n, letter = n * (10 if letter == "E" else 100), "Y"
         return Result("DURATION", duration_value(n, letter, time_unit))
     return _offset(n, letter, gran, post, ctx, time_unit)
+
+
+def h_duration_after(m: re.Match, ctx: Context) -> Result | None:
+    """ "a month after the wedding": the date that far from the event the narrative has just
+    dated (within a sentence or two); otherwise only the span "a month" is tagged."""
+    if ctx.reference is None or ctx.start - ctx.reference_at > 300:
+        return None
+    return h_duration(m, ctx)
+
+
+_WEDDING = re.compile(r"(?i:\b(?:married|marry|wed|wedding|marriage|tied\s+the\s+knot)\b)")
+_WEDDING_DATE = re.compile(
+    rf"(?:(?P<mon>{MON_FULL}|{MON_ABBR})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:(?:in|of)\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def h_anniversary(m: re.Match, ctx: Context) -> Result | None:
+    """ "her 11th wedding anniversary": eleven years after the wedding the text dated earlier
+    (in a sentence that mentions marrying); untagged when no such date was given."""
+    word = m.group("ord").lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else _DAY_WORDS.get(word)
+    if not n:
+        return None
+    before = m.string[max(0, m.start() - 3000) : m.start()]
+    for sentence in reversed(re.split(r"(?<=[.!?])\s+", before)):
+        if not _WEDDING.search(sentence):
+            continue
+        dates = list(_WEDDING_DATE.finditer(sentence))
+        if not dates:
+            continue
+        d = dates[-1]
+        year = int(d.group("year")) + n
+        if d.group("mon"):
+            month = MONTHS[d.group("mon").rstrip(".").lower()]
+            try:
+                return _date_result(Point("D", date(year, month, int(d.group("day")))), None,
+                                    "event")  # fmt: skip
+            except ValueError:
+                return None
+        return _date_result(Point("Y", date(year, 1, 1)), None, "event")
+    return None
 
 
 def _is_rate(m: re.Match, ctx: Context) -> bool:
@@ -942,6 +988,12 @@ RULES: list[Rule] = [
         h_duration,
     ),
     _rule(
+        "anniversary",
+        rf"{B}(?P<t>(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|(?i:{_alt(list(_DAY_WORDS))}))[\s-]+"
+        rf"(?P<wed>(?i:wedding\s+))?(?i:anniversary)){E}",
+        h_anniversary,
+    ),
+    _rule(
         "fuzzy_duration",
         rf"{B}(?P<t>(?:{MOD_PRE}\s+)?(?:(?P<det>(?i:the\s+(?:last|past|next|coming|previous|"
         rf"following|recent)))\s+)?(?P<fz>{FUZZY}|(?i:recent|coming|the\s+coming|"
@@ -956,6 +1008,14 @@ RULES: list[Rule] = [
         h_set,
     ),
 ]
+
+# Not in RULES: the tagger tries it on a counted duration, once the narrative has a date.
+DURATION_AFTER = _rule(
+    "duration_after",
+    rf"{B}(?P<t>(?:{MOD_PRE}\s+)?(?P<num>{NUM})(?:\s+|-)(?P<unit>(?i:{_UNITS_WORD}))"
+    rf"(?P<post>\s+(?i:after|before)))(?=\s+(?i:the|their|his|her|its|our|my)\s)",
+    lambda m, c: h_duration_after(m, c),
+)
 
 _SPRING_OK = re.compile(r"(?i:\b(?:in|this|last|next|the|by|until|since|early|late)\s*)$")
 _FUNCTION_NEXT = re.compile(r"\s+(?:and|or|but|to|for|in|at|on|by|from|since|until|through)\b")

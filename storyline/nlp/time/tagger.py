@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from storyline.model import TimeValue, Timex
 from storyline.nlp.time.anchor import Context
-from storyline.nlp.time.grammar import RULES, Result, Rule
+from storyline.nlp.time.grammar import DURATION_AFTER, RULES, Result, Rule
 from storyline.nlp.time.normalize import GRANS, Point, narrow
 
 Candidate = tuple[int, int, int, re.Match]  # start, end, rule index, match
@@ -242,6 +242,8 @@ def tag(
             results.append(res)
         if len(results) != len(contexts):
             continue
+        if rule.name == "duration" and results[0].type == "DURATION":
+            e, results = _after_event(text, s, e, results, contexts)
         intervals = [_interval(r, c.today) for r, c in zip(results, contexts, strict=True)]
         res, lo, hi = _merge(results, intervals)
         if res.type == "DURATION" or res.type == "SET":
@@ -251,8 +253,23 @@ def tag(
             if r.point is not None and r.point.gran == "Q" and r.anchor != "event":
                 ctx.quarter, ctx.quarter_end = r.point, e
             if r.point is not None and r.type in ("DATE", "TIME") and rule.name in _SETS_REF:
-                ctx.reference = r.point
+                ctx.reference, ctx.reference_at = r.point, e
     return out
+
+
+def _after_event(
+    text: str, s: int, e: int, results: list[Result], contexts: list[Context]
+) -> tuple[int, list[Result]]:
+    """ "a month after the wedding" right after the narrative dated an event: that date plus
+    a month, anchored to the event; otherwise the plain duration stands."""
+    m = DURATION_AFTER.pattern.match(text, s)
+    if m is None or m.start("t") != s:
+        return e, results
+    end = m.end("t")
+    anchored = [DURATION_AFTER.handle(m, ctx.at(s, end)) for ctx in contexts]
+    if any(r is None or r.type != "DATE" for r in anchored):
+        return e, results
+    return end, anchored  # type: ignore[return-value]
 
 
 def tag_text(text: str, dct: TimeValue | str | None, nlp: Language | None = None) -> list[Timex]:
@@ -263,7 +280,7 @@ def tag_text(text: str, dct: TimeValue | str | None, nlp: Language | None = None
     return tag(text, dct, "", doc)
 
 
-_LATER = re.compile(r"(?P<m>.+?)\s+(?i:later|afterwards?)")
+_LATER = re.compile(r"(?P<m>.+?)\s+(?i:later|afterwards?|after|before)")
 
 
 def timeml_form(t: Timex) -> Timex:

@@ -1,0 +1,183 @@
+"""The temporal tagger's anchoring: tense and deadlines, event anchors, TimeML's form of
+"N units later", reference adjectives, and the names that end in a time word."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.model import PublicationDate
+from storyline.nlp.time.tagger import tag_text, timeml_form
+
+DCT = "2024-02-23"  # a Friday
+
+
+def found(nlp, text: str, dct: str | None = DCT) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag_text(text, dct, nlp)}
+
+
+def one(nlp, text: str, phrase: str, dct: str | None = DCT):
+    hits = [t for t in tag_text(text, dct, nlp) if t.text == phrase]
+    assert hits, f"{phrase!r} not tagged in {text!r}: {found(nlp, text, dct)}"
+    return hits[0]
+
+
+# ------------------------------------------------------------- precision of values
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "value"),
+    [
+        ("Talks stalled last week.", "last week", "DATE", "2023-W07"),
+        ("She had been married for 15 months.", "15 months", "DURATION", "P15M"),
+        ("They met a few years ago.", "a few years ago", "DATE", "PAST_REF"),
+        ("Within weeks, she had moved out.", "weeks", "DURATION", "PXW"),
+        ("A few years after the split, he remarried.", "A few years", "DURATION", "PXY"),
+        ("The fair opens on March eighth.", "March eighth", "DATE", "2023-03-08"),
+    ],
+)
+def test_values_keep_honest_precision(nlp, text, phrase, typ, value):
+    t = one(nlp, text, phrase, dct="2023-02-23")
+    assert (t.type, t.value) == (typ, value)
+
+
+def test_a_named_season_covers_the_whole_season(nlp):
+    t = one(nlp, "Last summer she left.", "Last summer")
+    assert (t.value, t.earliest, t.latest) == ("2023-SU", date(2023, 6, 1), date(2023, 8, 31))
+
+
+def test_ranged_document_date_gives_a_ranged_week(nlp):
+    pub = PublicationDate("2024-02", date(2024, 2, 1), date(2024, 2, 29), method="url")
+    [t] = [x for x in tag_text("Talks stalled last week.", pub, nlp) if x.text == "last week"]
+    assert t.earliest == date(2024, 1, 22) and t.latest == date(2024, 2, 25)
+    assert t.value == "2024-Q1"
+
+
+# ------------------------------------------------------------- tense and deadlines
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The firm must pay down the loan by February.", "February", "1990-02"),
+        ("The firm paid down the loan in February.", "February", "1989-02"),
+        ("The offer had been due to expire Friday evening.", "Friday evening",
+         "1989-10-27TEV"),
+        ("It had been scheduled to expire at midnight Friday.", "midnight Friday",
+         "1989-10-27T24:00"),
+        ("The chiefs meet separately Wednesday with the envoy.", "Wednesday", "1989-11-01"),
+        ("Shares closed at a high set on Aug. 6.", "Aug. 6", "1989-08-06"),
+    ],
+)  # fmt: skip
+def test_tense_and_deadlines_choose_past_or_future(nlp, text, phrase, value):
+    assert one(nlp, text, phrase, dct="1989-10-30").value == value  # a Monday
+
+
+def test_the_previous_weekday_counts_back_from_the_day_just_told(nlp):
+    text = "Stocks fell on Wednesday, February 21. The previous Friday, they had risen."
+    t = one(nlp, text, "The previous Friday")
+    assert (t.value, t.anchor) == ("2024-02-16", "event")
+
+
+def test_plural_weekday_nights_recur(nlp):
+    assert found(nlp, "Flights leave on Tuesday nights.")["Tuesday nights"] == (
+        "SET",
+        "XXXX-WXX-2TNI",
+    )
+
+
+def test_part_of_day_with_a_deictic_day(nlp):
+    t = one(nlp, "Shares slid at mid-afternoon yesterday.", "mid-afternoon yesterday")
+    assert (t.type, t.value) == ("TIME", "2024-02-22TAF")
+
+
+def test_latest_quarter_is_one_that_has_ended(nlp):
+    text = "Sales in the fourth quarter should rise. Profit in the latest quarter fell."
+    assert one(nlp, text, "the latest quarter", dct="1989-10-30").value == "1989-Q3"
+
+
+# ------------------------------------------------------------- anchored to another event
+
+
+def test_a_month_after_the_dated_event(nlp):
+    text = "They married in June 2012. A month after the wedding they moved to Paris."
+    t = one(nlp, text, "A month after")
+    assert (t.type, t.value, t.anchor) == ("DATE", "2012-07", "event")
+    assert (t.earliest, t.latest) == (date(2012, 7, 1), date(2012, 7, 31))
+
+
+def test_a_month_after_an_undated_event_stays_a_duration(nlp):
+    t = one(nlp, "The move comes barely a month after the airline cut flights.", "barely a month")
+    assert (t.type, t.value) == ("DURATION", "P1M")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The actors married on August 4, 2012, in Paris. Last summer she marked her 11th "
+         "wedding anniversary.", "11th wedding anniversary", "2023-08-04"),
+        ("They wed in 2012. Friends threw a party for their tenth anniversary.",
+         "tenth anniversary", "2022"),
+    ],
+)  # fmt: skip
+def test_wedding_anniversary_counts_from_the_wedding(nlp, text, phrase, value):
+    t = one(nlp, text, phrase)
+    assert (t.type, t.value, t.anchor) == ("DATE", value, "event")
+
+
+def test_anniversary_without_a_dated_wedding_is_not_tagged(nlp):
+    assert not found(nlp, "The museum marked its 50th anniversary.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "timeml_text", "value"),
+    [
+        ("They married in June 2012. 15 months later, they had a son.", "15 months later",
+         "15 months", "P15M"),
+        ("They married in June 2012. A month after the wedding they moved.", "A month after",
+         "A month", "P1M"),
+    ],
+)  # fmt: skip
+def test_timeml_form_is_the_duration_with_a_signal(nlp, text, phrase, timeml_text, value):
+    t = one(nlp, text, phrase)
+    assert t.type == "DATE"
+    tm = timeml_form(t)
+    assert (tm.text, tm.type, tm.value) == (timeml_text, "DURATION", value)
+    assert text[tm.start : tm.end] == tm.text
+
+
+def test_timeml_form_leaves_other_expressions_alone(nlp):
+    t = one(nlp, "She left three years ago.", "three years ago")
+    assert timeml_form(t) is t
+
+
+# ------------------------------------------------------------- reference words and names
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Investors fear the current slump.", "current", "PRESENT_REF"),
+        ("A recent filing shows the stake.", "recent", "PAST_REF"),
+        ("The company will soon begin layoffs.", "soon", "FUTURE_REF"),
+        ("Holders may buy at the then current price.", "then current", "PAST_REF"),
+    ],
+)
+def test_reference_adjectives_and_soon(nlp, text, phrase, value):
+    assert found(nlp, text)[phrase] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The current account deficit widened.",
+        "He died soon after the crash.",
+        "Call me as soon as you can.",
+        "She told USA Today that she left.",
+        "The firm adds four flights a week.",
+    ],
+)
+def test_words_that_are_not_times_here(nlp, text):
+    tagged = found(nlp, text)
+    assert not tagged, tagged
