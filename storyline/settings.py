@@ -24,3 +24,20 @@ class Settings:
     min_english_ratio: float = 0.5  # share of common English words an article needs
     max_bytes: int = 5_000_000  # larger inputs are skipped with a message
     llm_url: str | None = None  # optional OpenAI-compatible server; never required
+    # The LLM claims component (docs/llm.md): used only when llm_url is set.
+    llm_model: str = "default"  # the model name the server expects
+    llm_mode: str = "merge"  # merge: add claims the rules missed; replace: LLM claims only
+    llm_api_key_env: str = "STORYLINE_LLM_API_KEY"  # env var the CLI reads; the library never
+    llm_api_key: str | None = field(default=None, repr=False)  # passed in explicitly
+    llm_timeout: float = 60.0  # seconds per request
+    llm_max_sentences: int = 200  # per article; later sentences keep only rule-based claims
+
+    def __post_init__(self) -> None:
+        """With an LLM server configured, run "llm_claims" right after "claims"."""
+        if self.llm_mode not in ("merge", "replace"):
+            raise ValueError(f"llm_mode must be merge or replace, not {self.llm_mode!r}")
+        if self.llm_url and "llm_claims" not in self.components:
+            names = list(self.components)
+            names.insert(names.index("claims") + 1 if "claims" in names else len(names),
+                         "llm_claims")
+            self.components = names

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 import typer
 
 from storyline.api import ingest, load_story, write_report
-from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, app
+from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, EXIT_USAGE, app
 from storyline.cli.common import check_inputs, err, ingest_progress, print_json, report_inputs
+from storyline.nlp.llm import LlmStats, reset_llm_stats
 from storyline.settings import Settings
 
 
@@ -18,22 +20,31 @@ def build(
     paths: list[str] = typer.Argument(..., help="Article files or folders."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON summary on stdout."),
+    llm_url: str | None = typer.Option(
+        None, "--llm-url", help="Optional OpenAI-compatible server (e.g. http://localhost:8000/v1)"
+        " for extra claims; article text is sent there. Key from $STORYLINE_LLM_API_KEY."),
+    llm_model: str = typer.Option("default", "--llm-model", help="Model name on that server."),
+    llm_mode: str = typer.Option("merge", "--llm-mode", help="merge (add what the rules missed)"
+                                 " or replace (LLM claims instead of rule claims)."),
 ) -> None:
     """Build story.json, story.md and story.html from PATH... into --out.
 
     Exit codes: 0 built, 3 a path is missing or no input was usable, 1 an article failed.
     """
     check_inputs(paths)
+    settings = _settings(llm_url, llm_model, llm_mode)
+    llm = reset_llm_stats()
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store = Path(tmp) / "story.db"
         with ingest_progress(quiet=as_json) as tick:
-            summary = ingest(paths, store, Settings(), tick)
+            summary = ingest(paths, store, settings, tick)
         story = load_story(store)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)
     if as_json:
         print_json({**summary.to_dict(), "used": used,
-                    "written": {k: str(v) for k, v in written.items()}})  # fmt: skip
+                    "written": {k: str(v) for k, v in written.items()},
+                    **({"llm": llm.to_dict()} if llm_url else {})})  # fmt: skip
     else:
         err.print(
             f"{len(story.articles)} inputs: {used} used, {len(summary.skipped)} skipped"
@@ -42,6 +53,8 @@ def build(
             f"{len(story.contradictions)} contradictions"
         )
         report_inputs(summary)
+        if llm_url:
+            _report_llm(llm)
         for kind, path in written.items():
             print(f"{kind}: {path}")
     if summary.failed:
@@ -49,3 +62,28 @@ def build(
     if not used:
         err.print("[red]error:[/red] no usable article among the inputs")
         raise typer.Exit(EXIT_INPUT)
+
+
+def _settings(llm_url: str | None, llm_model: str, llm_mode: str) -> Settings:
+    """Build settings; the API key is read from the environment here, never in the library."""
+    if llm_mode not in ("merge", "replace"):
+        err.print(f"[red]error:[/red] --llm-mode must be merge or replace, not {llm_mode!r}")
+        raise typer.Exit(EXIT_USAGE)
+    if not llm_url:
+        return Settings()
+    key_env = Settings.llm_api_key_env
+    return Settings(llm_url=llm_url, llm_model=llm_model, llm_mode=llm_mode,
+                    llm_api_key=os.environ.get(key_env))
+
+
+def _report_llm(llm: LlmStats) -> None:
+    """One line of LLM counts, then the first few fallbacks."""
+    err.print(
+        f"LLM: {llm.claims_kept} claims kept, {llm.ungrounded} ungrounded and "
+        f"{llm.invalid} invalid dropped, {llm.duplicates} duplicates; "
+        f"{llm.fallbacks} of {llm.articles} articles fell back to rule claims"
+    )
+    for line in llm.warnings[:5]:
+        err.print(f"[yellow]warning:[/yellow] {line}")
+    if llm.fallbacks > 5:
+        err.print(f"... and {llm.fallbacks - 5} more articles fell back")

@@ -27,6 +27,9 @@ class Cand:
     kind: str = "name"
     cues: set[str] = field(default_factory=set)  # outlet, work, person, award, child
     group: int = -1
+    # A short form that fits several people ("Castell" with Julian and Maren Castell named):
+    # the groups it may be, decided later by gender and salience (see coref.resolve).
+    options: list[Group] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +84,7 @@ def name_candidates(doc: Doc, content: str) -> list[Cand]:
             continue
         for s, e in _parts(ent.text, ent.start_char):
             s, e = _trim(content[s:e], s)
+            s, e = _clean_span(doc, s, e, label)
             text = content[s:e]
             if e <= s or _is_furniture(text, content, s):
                 continue
@@ -91,18 +95,65 @@ def name_candidates(doc: Doc, content: str) -> list[Cand]:
     return out + _cued_works(doc, content, out)
 
 
-def _headline_line(content: str, start: int) -> bool:
-    """A Title Case line ("Star Ditches Ring While Having Lunch"): the model over-reads names."""
+# Capitalised words that open a question or clause, never a name: "Are Mara Quill ...?"
+_LEADING_NON_NAME = frozenset(
+    ["are", "is", "was", "were", "do", "does", "did", "has", "have", "had", "why", "how",
+     "what", "when", "where", "who", "whose", "which", "whom", "could", "should", "would",
+     "shall", "must", "might", "cannot"]
+)
+# Tags that end a person's name inside a Title Case run: "Natalie Portman Ditches Ring While".
+_NAME_BREAK_TAGS = frozenset(["VBZ", "VBD", "VBP", "VBG", "MD", "IN", "WRB", "WP"])
+_KEEP_INSIDE = frozenset(["de", "del", "della", "di", "da", "van", "von", "der", "den", "du",
+                          "la", "le", "bin", "ibn", "al", "el", "y", "of"])
+
+
+def _clean_span(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
+    """Drop a leading auxiliary or question word from a name, and cut a person's name at the
+    first verb or subordinator the model swallowed in a Title Case headline."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return s, e
+    toks = [t for t in span if t.idx >= s and t.idx + len(t) <= e]
+    while len(toks) > 1 and toks[0].lower_ in _LEADING_NON_NAME and label != "WORK":
+        toks = toks[1:]
+    if label == "PERSON" and len(toks) > 1:
+        for n, t in enumerate(toks[1:], start=1):
+            if t.tag_ in _NAME_BREAK_TAGS and t.lower_ not in _KEEP_INSIDE:
+                toks = toks[:n]
+                break
+    if not toks:
+        return s, e
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _line_of(content: str, start: int) -> tuple[int, int]:
     line_start = content.rfind("\n", 0, start) + 1
     line_end = content.find("\n", start)
-    words = re.findall(r"[^\W\d_]{4,}", content[line_start : line_end if line_end >= 0 else None])
-    caps = sum(w[0].isupper() for w in words)
-    return len(words) >= 4 and caps >= 0.7 * len(words)
+    return line_start, line_end if line_end >= 0 else len(content)
+
+
+def _headline_line(content: str, start: int, covered: set[int]) -> bool:
+    """A Title Case line ("Star Ditches Ring While Having Lunch"): the model over-reads names.
+
+    Only the words outside the names found count, so a one-line sentence made mostly of names
+    ("Mara Quill and Jonas Verhoeven split in 2019.") is not a headline.
+    """
+    lo, hi = _line_of(content, start)
+    words = [m for m in re.finditer(r"[^\W\d_]{4,}", content[lo:hi])
+             if lo + m.start() not in covered]
+    caps = sum(m.group(0)[0].isupper() for m in words)
+    return len(words) >= 3 and caps >= 0.7 * len(words)
 
 
 def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
-    """Names found only in Title Case headlines are dropped unless the body names them too."""
-    in_body = [c for c in cands if not _headline_line(content, c.start)]
+    """Names found only in Title Case headlines are dropped unless the body names them too.
+
+    A text with no body line at all (a headline or a one-line item) keeps its names.
+    """
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    in_body = [c for c in cands if not _headline_line(content, c.start, covered)]
+    if not in_body and not _has_body_line(content, covered):
+        return cands
     body_words = {w for c in in_body for w in T.name_tokens(c.text)}
     body = {id(c) for c in in_body}
     keep = []
@@ -110,6 +161,18 @@ def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
         if id(c) in body or all(w in body_words for w in T.name_tokens(c.text)):
             keep.append(c)
     return keep
+
+
+def _has_body_line(content: str, covered: set[int]) -> bool:
+    """Some line of running text that is not a Title Case headline."""
+    pos = 0
+    for line in content.split("\n"):
+        if len(re.findall(r"[^\W\d_]{4,}", line)) >= 3 and not _headline_line(
+            content, pos, covered
+        ):
+            return True
+        pos += len(line) + 1
+    return False
 
 
 def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
@@ -162,8 +225,13 @@ def _is_furniture(text: str, content: str, start: int) -> bool:
     return bool(T.FURNITURE_LINE.match(line)) or line.strip() == line.strip().lower()
 
 
-def group_names(cands: list[Cand]) -> list[Group]:
-    """Group name mentions: same key, then short forms to the unique (or latest) full name."""
+def group_names(cands: list[Cand]) -> tuple[list[Group], list[Cand]]:
+    """Group name mentions: same key, then short forms to the one full name they fit.
+
+    Returns the groups and the short forms that fit several people named before them
+    ("Castell" after Julian and Maren Castell), which coreference decides later.
+    """
+    ambiguous: list[Cand] = []
     groups: list[Group] = []
     by_key: dict[str, Group] = {}
     multi = sorted((c for c in cands if len(T.name_tokens(c.text)) > 1), key=lambda c: c.start)
@@ -180,7 +248,12 @@ def group_names(cands: list[Cand]) -> list[Group]:
         words = T.name_tokens(c.text)
         if not words:
             continue
-        g = _short_form_owner(words[0], c, people)
+        fits = _short_form_owners(words[0], c, people)
+        if len(fits) > 1:
+            c.kind, c.options = "alias", fits
+            ambiguous.append(c)
+            continue
+        g = fits[0] if fits else None
         if g is None:
             key = T.name_key(c.text)
             g = by_key.get(key)
@@ -194,32 +267,53 @@ def group_names(cands: list[Cand]) -> list[Group]:
         g.mentions.sort(key=lambda c: c.start)
         for c in g.mentions:
             c.group = g.index
-    return groups
+    return groups, ambiguous
 
 
 def _person_like(g: Group) -> bool:
+    """Named as a person: context cues first ("chair Kari Lunde", "CEO of X"), else the labels."""
+    cues = {cue for c in g.mentions for cue in c.cues}
+    if any(T.is_org_name(c.text) for c in g.mentions):
+        return False
+    if "person" in cues:
+        return True
+    if "org" in cues:
+        return False
     labels = Counter(c.label for c in g.mentions)
     return labels["PERSON"] > 0 and labels["PERSON"] >= max(labels.values()) / 2
 
 
-def _short_form_owner(word: str, c: Cand, people: list[Group]) -> Group | None:
-    """The person group whose surname or given name (or its nickname) is `word`."""
+def _childlike(g: Group) -> bool:
+    return any("child" in c.cues for c in g.mentions)
+
+
+def _short_form_owners(word: str, c: Cand, people: list[Group]) -> list[Group]:
+    """The person groups whose surname or given name (or its nickname) is `word`.
+
+    Of several, only those named before the mention compete (a brother introduced later does
+    not take "Verhoeven, 44"); more than one left is an ambiguity for coreference to settle.
+    """
     fits = []
+    child = "child" in c.cues
     for g in people:
         full = T.name_tokens(g.mentions[0].text)
-        if word == full[-1] or T.given_key(word) == T.given_key(full[0]):
+        if word == full[-1]:
             fits.append(g)
+        elif T.given_key(word) == T.given_key(full[0]) and child == _childlike(g):
+            fits.append(g)  # "their son Otto" is not the director Otto Falk
     if len(fits) <= 1:
-        return fits[0] if fits else None
-    # Several people share the name: the one named most recently before this mention.
-    def last_before(g: Group) -> int:
-        return max((m.start for m in g.mentions if m.start < c.start), default=-1)
-
-    return max(fits, key=last_before)
+        return fits
+    before = [g for g in fits if any(m.start < c.start for m in g.mentions)]
+    return before or fits
 
 
-def find_unlabelled(doc: Doc, groups: list[Group], content: str) -> None:
-    """Capitalised words naming a known person that the model left untagged ("Millepied")."""
+def find_unlabelled(
+    doc: Doc, groups: list[Group], content: str, ambiguous: list[Cand]
+) -> None:
+    """Capitalised words naming a known person that the model left untagged ("Millepied").
+
+    A word two people share goes to `ambiguous`, like the short forms `group_names` finds.
+    """
     words: dict[str, list[Group]] = {}
     for g in groups:
         if g.type != "PERSON":
@@ -229,6 +323,7 @@ def find_unlabelled(doc: Doc, groups: list[Group], content: str) -> None:
                 if g not in words.setdefault(w, []):
                     words[w].append(g)
     covered = {i for g in groups for c in g.mentions for i in range(c.start, c.end)}
+    covered |= {i for c in ambiguous for i in range(c.start, c.end)}
     for t in doc:
         if not t.is_title or t.idx in covered:
             continue
@@ -237,9 +332,12 @@ def find_unlabelled(doc: Doc, groups: list[Group], content: str) -> None:
         if not owners or _is_furniture(text, content, t.idx):
             continue
         c = Cand(t.idx, t.idx + len(text), text, "PERSON", t.i, kind="alias")
-        full = max(owners, key=lambda g: max((m.start for m in g.mentions if m.start < t.idx),
-                                               default=-1))
-        c.group = full.index
-        full.mentions.append(c)
+        before = [g for g in owners if any(m.start < t.idx for m in g.mentions)] or owners
+        if len(before) > 1:
+            c.options = before
+            ambiguous.append(c)
+            continue
+        c.group = before[0].index
+        before[0].mentions.append(c)
     for g in groups:
         g.mentions.sort(key=lambda c: c.start)

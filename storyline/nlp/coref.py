@@ -9,6 +9,7 @@ the description becomes a placeholder that cross-article linking resolves later.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -31,8 +32,8 @@ class People:
         self.groups = {g.index: g for g in groups if g.type == "PERSON"}
         self.sent_starts = [s.start_char for s in doc.sents]
         self.count = Counter({i: len(g.mentions) for i, g in self.groups.items()})
-        self.seen: list[tuple[int, int, bool]] = sorted(
-            (c.start, g.index, _is_subject(doc, c)) for g in self.groups.values()
+        self.seen: list[tuple[int, int, float]] = sorted(
+            (c.start, g.index, _role_weight(doc, c)) for g in self.groups.values()
             for c in g.mentions
         )
 
@@ -40,26 +41,43 @@ class People:
         return bisect_right(self.sent_starts, offset) - 1
 
     def add(self, c: Cand, gi: int) -> None:
-        self.seen.append((c.start, gi, _is_subject(self.doc, c)))
+        self.seen.append((c.start, gi, _role_weight(self.doc, c)))
         self.seen.sort()
 
     def candidates(self, at: int, *, ahead: bool = False) -> dict[int, float]:
         """Salience of each person named within WINDOW sentences before `at`."""
         sent = self.sent_of(at)
         scores: dict[int, float] = {}
-        for pos, gi, subj in self.seen:
+        for pos, gi, weight in self.seen:
             if pos >= at and not (ahead and self.sent_of(pos) == sent):
                 continue
             dist = sent - self.sent_of(pos)
             if dist > WINDOW or dist < 0:
                 continue
-            recency = 1.0 / (1 + dist) + (0.3 if subj else 0.0)
+            recency = 1.0 / (1 + dist) + weight
             scores[gi] = max(scores.get(gi, 0.0), recency)
         return {gi: s + 0.5 * math.log2(1 + self.count[gi]) for gi, s in scores.items()}
 
 
 def _is_subject(doc: Doc, c: Cand) -> bool:
     return doc[c.tok].dep_ in ("nsubj", "nsubjpass")
+
+
+def _role_weight(doc: Doc, c: Cand) -> float:
+    """Salience a mention's grammatical role adds: a clause's subject is what later pronouns
+    mostly continue; a name tucked in an apposition or a prepositional phrase ("with their son
+    Aleph") much less so."""
+    tok = doc[c.tok]
+    dep = tok.dep_
+    if dep == "appos" or dep == "conj":
+        dep = tok.head.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        return 0.5
+    if dep in ("dobj", "attr", "dative"):
+        return 0.15
+    if dep in ("pobj", "poss", "compound", "npadvmod"):
+        return -0.15
+    return 0.0
 
 
 def infer_gender(doc: Doc, groups: list[Group]) -> None:
@@ -70,6 +88,10 @@ def infer_gender(doc: Doc, groups: list[Group]) -> None:
             r = T.ROLES.get(role)
             if r and r.gender:
                 g.gender_votes[r.gender] += 3 * n
+        for c in g.mentions:
+            hon = honorific_gender(doc.text, c)
+            if hon:
+                g.gender_votes[hon] += 3
     quoted = quoted_offsets(doc.text)
     for sent in doc.sents:
         named = [c for g in people for c in g.mentions
@@ -86,6 +108,28 @@ def infer_gender(doc: Doc, groups: list[Group]) -> None:
         ranked = g.gender_votes.most_common(2) + [(None, 0), (None, 0)]
         if ranked[0][1] > ranked[1][1]:
             g.gender = ranked[0][0]
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+$")
+_HONORIFIC_IN = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\b\.?\s")
+
+
+def honorific_gender(text: str, c: Cand) -> str | None:
+    """ "Mrs Castell", "Mr. Berg": the honorific before (or opening) a name gives a gender."""
+    if c.kind not in ("name", "alias"):
+        return None
+    m = _HONORIFIC.search(text[max(0, c.start - 8) : c.start]) or _HONORIFIC_IN.match(c.text)
+    return T.GENDERED_HONORIFICS.get(m.group(1).lower()) if m else None
+
+
+def _set_gender(g: Group, gender: str | None, weight: int) -> None:
+    """Add gender evidence learnt while resolving ("herself" -> the mayor is a woman)."""
+    if not gender:
+        return
+    g.gender_votes[gender] += weight
+    ranked = g.gender_votes.most_common(2) + [(None, 0), (None, 0)]
+    if ranked[0][1] > ranked[1][1]:
+        g.gender = ranked[0][0]
 
 
 def quoted_offsets(text: str) -> list[tuple[int, int]]:
@@ -215,13 +259,16 @@ def resolve(
     groups: list[Group],
     free: list[Cand],
     spouses: dict[int, set[int]],
+    ambiguous: list[Cand] | None = None,
 ) -> tuple[list[tuple[Cand, int]], list[tuple[Cand, list[int]]]]:
-    """Resolve free descriptions and pronouns in text order.
+    """Resolve free descriptions, pronouns and shared short names in text order.
 
     Returns (mention, group) pairs resolved here, and (description, ranked candidates) pairs
-    left for cross-article linking.
+    left for cross-article linking. A short name two people share that neither gender nor
+    salience settles is left out rather than guessed.
     """
     people = People(doc, groups)
+    ambiguous = ambiguous or []
     pronouns = [
         Cand(t.idx, t.idx + len(t), t.text, "PERSON", t.i, kind="pronoun")
         for t in doc if t.lower_ in T.PRONOUNS and t.pos_ == "PRON"
@@ -232,8 +279,24 @@ def resolve(
     for g in groups:
         for c in g.mentions:
             where[c.tok] = g.index
-    for c in sorted(free + pronouns, key=lambda c: (c.start, c.kind != "pronoun")):
-        ranked = _rank(doc, c, people, groups, spouses, where)
+    traits = _traits(doc, groups)
+    stops = sorted({c.start for g in people.groups.values() for c in g.mentions}
+                   | {c.start for c in free + ambiguous})
+    quoted = quoted_offsets(doc.text)
+    order = sorted(free + pronouns + ambiguous,
+                   key=lambda c: (c.start, c.kind == "description", c.kind != "pronoun"))
+    for c in order:
+        if c.options:
+            gi = _resolve_name(doc, c, people, groups, stops, quoted)
+            if gi is not None:
+                resolved.append((c, gi))
+                where[c.tok] = gi
+                people.add(c, gi)
+            continue
+        said = None
+        if c.kind == "description" and T.ROLES[next(iter(c.cues))].gender is None:
+            said = _continued_gender(doc, c, stops, quoted)  # "The mayor ... herself"
+        ranked = _rank(doc, c, people, groups, spouses, where, traits, said)
         if not ranked:
             continue
         if c.kind == "pronoun" or len(ranked) == 1 or (
@@ -244,13 +307,91 @@ def resolve(
             resolved.append((c, gi))
             where[c.tok] = gi
             if c.kind == "pronoun":
+                clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN
+                if groups[gi].gender is None and clear:
+                    _set_gender(groups[gi], T.PRONOUNS[c.text.lower()], 1)
                 continue
             people.add(c, gi)
             role = next(iter(c.cues))
             groups[gi].roles[role] += 1
+            _set_gender(groups[gi], T.ROLES[role].gender or said, 3)
         else:
             pending.append((c, [gi for gi, _ in ranked]))
     return resolved, pending
+
+
+def _resolve_name(doc, c, people, groups, stops, quoted) -> int | None:
+    """Which of the people sharing a short name this one is: the one whose gender fits (an
+    honorific, or a pronoun that continues the name as subject), else the clearly most salient
+    one, else none."""
+    options = [g.index for g in c.options if g.index in people.groups]
+    gender = honorific_gender(doc.text, c) or _continued_gender(doc, c, stops, quoted)
+    if gender:
+        known = [gi for gi in options if groups[gi].gender == gender]
+        options = known or [gi for gi in options if groups[gi].gender is None]
+    if len(options) <= 1:
+        return options[0] if options else None
+    scores = people.candidates(c.start)
+    ranked = sorted(((scores.get(gi, 0.0), gi) for gi in options), reverse=True)
+    if ranked[0][0] - ranked[1][0] >= MARGIN:
+        return ranked[0][1]
+    return None
+
+
+def _continued_gender(doc: Doc, c: Cand, stops: list[int], quoted) -> str | None:
+    """The gender of a pronoun that continues a subject name before anyone else is named:
+    "Castell resigned in February. He had been appointed ..." says this Castell is a man."""
+    tok = doc[c.tok]
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = tok.sent
+    nxt = doc[sent.end].sent if sent.end < len(doc) else None
+    limit = nxt.end if nxt is not None else sent.end
+    stop = next((x for x in stops if x > c.start), len(doc.text))
+    for t in doc[tok.i + 1 : limit]:
+        if t.idx >= stop:
+            return None
+        if t.lower_ in T.PRONOUNS and t.pos_ == "PRON" and not _inside(quoted, t.idx):
+            in_next = nxt is not None and t.i >= nxt.start
+            if in_next and t.dep_ not in ("nsubj", "nsubjpass"):
+                return None
+            return T.PRONOUNS[t.lower_]
+    return None
+
+
+def _traits(doc: Doc, groups: list[Group]) -> dict[int, set[str]]:
+    """Words the article predicates of each person ("Benjamin, who is French", "Verhoeven is
+    Danish", "the Danish conductor Jonas Verhoeven"), to match "the French choreographer"."""
+    out: dict[int, set[str]] = {}
+    for g in groups:
+        if g.type != "PERSON":
+            continue
+        words = out.setdefault(g.index, set())
+        for c in g.mentions:
+            if c.kind == "description":
+                span = doc.char_span(c.start, c.end, alignment_mode="expand")
+                words |= _modifiers(span) if span is not None else set()
+                continue
+            tok = doc[c.tok]
+            preds = []
+            for child in tok.children:  # "X, who is French"
+                if child.dep_ == "relcl" and child.lemma_ == "be":
+                    preds += [x for x in child.children if x.dep_ in ("acomp", "attr")]
+            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is French"
+                preds += [x for x in tok.head.children if x.dep_ in ("acomp", "attr")]
+            for p in preds:
+                words.add(p.lower_)
+                words |= {x.lower_ for x in p.children if x.dep_ in ("amod", "compound")}
+    return out
+
+
+def _modifiers(span) -> set[str]:
+    """Content words before a description's role noun: "the French choreographer" -> french."""
+    return {
+        t.lower_ for t in span[:-1]
+        if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.lower_ not in T.POSSESSIVES
+        and t.lower_ not in T.ROLES and t.is_alpha
+    }
 
 
 def _unsure_gender(c: Cand, g: Group) -> bool:
@@ -264,7 +405,9 @@ def _margin(c: Cand) -> float:
     return MARGIN if role.gender else NEUTRAL_MARGIN
 
 
-def _rank(doc, c, people, groups, spouses, where) -> list[tuple[int, float]]:
+def _rank(
+    doc, c, people, groups, spouses, where, traits, said=None
+) -> list[tuple[int, float]]:
     """Compatible people for a pronoun or description, best first."""
     tok = doc[c.tok]
     if c.kind == "pronoun":
@@ -272,10 +415,14 @@ def _rank(doc, c, people, groups, spouses, where) -> list[tuple[int, float]]:
         cands = _cataphora(doc, tok, people) or people.candidates(c.start)
     else:
         role = T.ROLES[next(iter(c.cues))]
-        gender, kind = role.gender, role.kind
+        gender, kind = role.gender or said, role.kind
         cands = people.candidates(c.start)
     excluded = _coordinated(tok, where) | _clause_subject(tok, where)
     possessor = _possessor(doc, c) if c.kind == "description" else None
+    mods: set[str] = set()
+    if c.kind == "description":
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        mods = _modifiers(span) if span is not None else set()
     owner = where.get(possessor.i) if possessor is not None else None
     out = []
     for gi, score in cands.items():
@@ -297,6 +444,8 @@ def _rank(doc, c, people, groups, spouses, where) -> list[tuple[int, float]]:
             score -= 0.5
         if c.kind == "description" and c.cues & set(g.roles):
             score += 1.0
+        if mods and mods & traits.get(gi, set()):
+            score += 2.0  # "the French choreographer" for the person "who is French"
         out.append((gi, score))
     return sorted(out, key=lambda x: -x[1])
 

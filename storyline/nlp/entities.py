@@ -61,17 +61,17 @@ def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     cands = name_candidates(doc, content)
     mark_cues(cands, content)
     mark_creators(cands, content)
-    groups = group_names(cands)
+    groups, ambiguous = group_names(cands)
     for g in groups:
         g.type = decide_type(g)
     groups = _merge_outlets(groups)
     groups = _merge_short_names(groups)
-    find_unlabelled(doc, groups, content)
+    find_unlabelled(doc, groups, content, ambiguous)
     cands = [c for g in groups for c in g.mentions]
     free = attach_descriptions(doc, groups, cands)
     spouses = spouse_pairs(doc, groups)
     infer_gender(doc, groups)
-    resolved, pending = resolve(doc, groups, free, spouses)
+    resolved, pending = resolve(doc, groups, free, spouses, ambiguous)
     for c, gi in resolved:
         c.group = gi
         groups[gi].mentions.append(c)

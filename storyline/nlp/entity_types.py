@@ -77,6 +77,50 @@ AWARDS = frozenset(
     ]
 )
 
+# Last words that make a name an organisation, whatever the model says ("Halvorsen Freight").
+ORG_HEADS = frozenset(
+    [
+        "freight", "holdings", "holding", "group", "inc", "ltd", "llc", "plc", "corp",
+        "corporation", "company", "co", "bank", "airlines", "airline", "airways", "energy",
+        "capital", "partners", "media", "motors", "systems", "technologies", "pharmaceuticals",
+        "pharma", "insurance", "logistics", "shipping", "foods", "trust", "foundation",
+        "university", "college", "council", "ministry", "agency", "association", "institute",
+        "industries", "enterprises", "ventures", "labs", "studios", "records", "entertainment",
+        "fund", "authority", "commission", "committee", "party", "union", "federation",
+        "league", "club", "hospital", "school", "department", "police", "army", "navy",
+        "ballet", "orchestra", "opera", "theatre", "theater", "project", "ensemble",
+        "gmbh", "ag", "sa", "asa", "ab", "nv", "bv", "limited", "telecom", "petroleum", "oil",
+        "gas", "mining", "motor", "air", "rail", "railways", "solutions", "services",
+    ]
+)
+# Text right before / after a name that says "this is an organisation".
+ORG_BEFORE = re.compile(
+    r"(?:\b(?:ceo|cfo|coo|chief executive|chief \w+ officer|chair(?:man|woman)?|president|"
+    r"founder|co-founder|head|boss|owner|shareholders?|spokes(?:man|woman|person)|employees?|"
+    r"staff|board|subsidiary|division|unit|stake|shares|director|directors)\s+(?:of|at|in)|"
+    r"-based|\bworks? (?:at|for)|\bworked (?:at|for)|\bjoined)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ORG_AFTER = re.compile(
+    r"^(?:['’]s\s+)?(?:shares|stock|board|employees|staff|headquarters|subsidiary|"
+    r"spokes(?:man|woman|person)|chief executive|chief \w+ officer|ceo|cfo|chair(?:man|woman)?|"
+    r"said in a statement|, (?:which|whose shares))\b",
+    re.IGNORECASE,
+)
+# Text right before / after a name that says "this is a person".
+PERSON_BEFORE = re.compile(
+    r"(?:\b(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?|"
+    r"\b(?:chief executive|ceo|cfo|chair(?:man|woman)?|chief|boss|spokes(?:man|woman|person)|"
+    r"minister|secretary|senator|president|founder|analyst|official|governor|mayor|judge|"
+    r"director|manager|actress|actor|singer|coach|captain|lawyer|attorney|prosecutor|officer)"
+    r"\s*,?)\s+$",
+    re.IGNORECASE,
+)
+PERSON_AFTER = re.compile(r"^,?\s+(?:who|whom|whose)\b|^\s*,\s*(?:her|his)\b")
+# Honorifics that give a gender: "Mrs Castell" is a woman.
+GENDERED_HONORIFICS = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "ms": "F", "miss": "F",
+                       "dame": "F", "lady": "F"}
+
 # Lines that carry credits and captions, not story text.
 FURNITURE_LINE = re.compile(
     r"^\s*(?:\(?photos?\b|credits?\b|editorial credit|image|source:|courtesy|getty|"
@@ -110,7 +154,10 @@ ROLES: dict[str, Role] = {
              "pianist composer guitarist drummer lawyer attorney surgeon doctor engineer manager "
              "publicist agent teacher professor scientist photographer reporter editor judge "
              "mayor governor officer detective novelist poet painter sculptor architect "
-             "investor banker economist diplomat"),
+             "investor banker economist diplomat chief chair boss analyst official secretary "
+             "chancellor prosecutor captain treasurer cfo coo chairperson"),
+    **_roles("occupation", "F", "spokeswoman"),
+    **_roles("occupation", "M", "spokesman"),
     **_roles("occupation", "F", "actress heiress businesswoman"),
     **_roles("occupation", "M", "actor businessman"),
     **_roles("epithet", "F", "beauty brunette blonde starlet"),
@@ -208,6 +255,12 @@ def looks_like_outlet_name(text: str) -> bool:
         return True
     known = outlet_key(text).replace("!", "") in KNOWN_OUTLETS
     return known and (len(words) > 1 or text.rstrip().endswith("!"))
+
+
+def is_org_name(text: str) -> bool:
+    """The name itself says organisation: a corporate word last ("Halvorsen Freight")."""
+    words = name_key(text).split()
+    return len(words) > 1 and words[-1] in ORG_HEADS
 
 
 def is_award(text: str) -> bool:

@@ -56,8 +56,14 @@ def mark_cues(cands: list[Cand], content: str) -> None:
         if _MAKER_AFTER.match(after):
             c.cues.discard("work")
             c.cues.add("person")
+        org_context = bool(T.ORG_BEFORE.search(before) or T.ORG_AFTER.match(after))
+        if T.is_org_name(c.text) or org_context and c.label != "PERSON":
+            c.cues.add("org")  # the model's PERSON tag on a two-word name outvotes context
         if c.label == "NORP":
             continue
+        person_context = T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
+        if person_context and not T.is_org_name(c.text) and "work" not in c.cues:
+            c.cues.add("person")
         if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
             c.cues.add("person")
         if _CHARACTER_BEFORE.search(before) and len(T.name_tokens(c.text)) > 1:
@@ -97,6 +103,14 @@ def _full_person(g: Group) -> bool:
     return any(c.label == "PERSON" and len(T.name_tokens(c.text)) > 1 for c in g.mentions)
 
 
+def _org(g: Group) -> bool:
+    """A corporate word in the name ("Halvorsen Freight"), or organisation context ("CEO of X",
+    "X's shares") with no person cue on any mention."""
+    if any(T.is_org_name(c.text) for c in g.mentions if c.kind == "name"):
+        return True
+    return _cue(g, "org") and not _cue(g, "person") and not _cue(g, "outlet_name")
+
+
 def _award(g: Group) -> bool:
     return _cue(g, "award") and not _full_person(g)
 
@@ -128,6 +142,7 @@ def _only_work(g: Group) -> bool:
 TYPE_RULES = [
     ("AWARD", _award),
     ("OUTLET", _outlet),
+    ("ORG", _org),
     ("WORK", _only_work),
     ("PERSON", _full_person),
     ("WORK", _work),

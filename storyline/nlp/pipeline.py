@@ -51,6 +51,7 @@ def sentences(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
 def ensure_registered() -> None:
     """Import the component modules, which registers them in COMPONENTS."""
     from storyline.nlp import claims, entities, quantities, timex  # noqa: F401
+    from storyline.nlp.llm import component  # noqa: F401  # "llm_claims"
 
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
@@ -58,7 +59,11 @@ def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalys
     ensure_registered()
     analysis = ArticleAnalysis(article=article.id)
     for name in settings.components:
-        COMPONENTS.get(name)(doc, article, analysis)
+        component = COMPONENTS.get(name)
+        if getattr(component, "needs_settings", False):  # e.g. llm_claims: server, model
+            component(doc, article, analysis, settings)
+        else:
+            component(doc, article, analysis)
     return analysis
 
 

@@ -92,7 +92,8 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
         by_word[surname].add(uf.find(eid))
         by_surname[surname].add(uf.find(eid))
         by_word[given].add(uf.find(eid))
-    singles: dict[str, str] = {}
+    child_roots = {uf.find(e.id) for e in named if e.attributes.get("_child")}
+    singles: dict[tuple[str, bool], str] = {}
     for e in named:
         word = e.attributes.get("_single") or (
             e.attributes.get("_key", "") if e.type in ("ORG", "NORP", "GPE", "LOC") else ""
@@ -100,18 +101,32 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
         if not word or " " in word:
             continue
         nick = e.attributes.get("_given", word)
+        child = bool(e.attributes.get("_child"))
         if e.type == "PERSON":
             owners = {uf.find(x) for x in by_word.get(word, set()) | by_word.get(nick, set())}
+            # "their son Otto" is not the director Otto Falk: a child joins only a child, and
+            # someone's spouse or parent never joins a child.
+            owners = {o for o in owners if (o in child_roots) == child or
+                      (o in child_roots and not _adult_kin(e))}
         else:  # a place or organisation only joins a person by surname ("Millepied")
             owners = {uf.find(x) for x in by_surname.get(word, set())}
         if len(owners) == 1:
             uf.union(owners.pop(), e.id)
             e.type = "PERSON"
         elif not owners and e.type == "PERSON":
-            if word in singles:
-                uf.union(singles[word], e.id)
+            if (word, child) in singles:
+                uf.union(singles[(word, child)], e.id)
             else:
-                singles[word] = e.id
+                singles[(word, child)] = e.id
+
+
+_ADULT_KINDS = frozenset({"spouse", "partner", "former", "parent"})
+
+
+def _adult_kin(e: Entity) -> bool:
+    """Named as someone's spouse, partner or parent in its article."""
+    roles = filter(None, e.attributes.get("_roles", "").split(","))
+    return any(r in ROLES and ROLES[r].kind in _ADULT_KINDS for r in roles)
 
 
 def _link_by_key(named: list[Entity], uf: _Union) -> None:

@@ -639,11 +639,44 @@ def h_rel_unit(m: re.Match, ctx: Context) -> Result | None:
 
 
 def h_in_the_unit(m: re.Match, ctx: Context) -> Result | None:
-    """earlier in the year / later in the week: the current unit."""
+    """earlier in the year / later in the week: the current unit ("later in the day": the
+    day the story is telling, when it just named one)."""
     _, _, gran = unit_of(m.group("unit"))
     if ctx.today is None:
         return None
+    day = _recent_day(ctx)
+    if gran == "D" and day is not None:
+        return _date_result(day, part_mod(m.group("mod")), "event")
     return _date_result(Point.of(gran, ctx.today), part_mod(m.group("mod")), "dct")
+
+
+def _recent_day(ctx: Context, window: int = 300) -> Point | None:
+    """The day the narrative named within the last sentence or two, if any."""
+    ref = ctx.reference
+    if ref is None or ref.gran != "D" or ctx.start - ctx.reference_at > window:
+        return None
+    return ref
+
+
+def h_pod_of_the_day(m: re.Match, ctx: Context) -> Result | None:
+    """ "in the morning" right after a named day is that day's morning; alone it is generic."""
+    day = _recent_day(ctx)
+    if day is None:
+        return None
+    return Result("TIME", f"{day.value}T{PARTS_OF_DAY[m.group('pod').lower()]}", day, None, "event")
+
+
+def h_nth_day_today(m: re.Match, ctx: Context) -> Result | None:
+    """ "Today is the eighth day of the strike": that day is the document's day."""
+    if ctx.today is None:
+        return None
+    return _date_result(Point("D", ctx.today), None, "dct")
+
+
+def h_vague_span(m: re.Match, ctx: Context) -> Result | None:
+    """ "for a while", "over the years": spans of unknown length."""
+    unit = (_g(m, "unit") or "").lower()
+    return Result("DURATION", {"years": "PXY", "decades": "PXE"}.get(unit, "PXX"))
 
 
 def _amount(m: re.Match) -> float | None:
@@ -974,8 +1007,32 @@ RULES: list[Rule] = [
     _rule(
         "in_the_unit",
         rf"{B}(?P<t>(?P<mod>(?i:earlier|later|early|late))\s+(?i:in\s+)?(?i:the)\s+(?P<unit>"
-        rf"(?i:week|month|year))){E}",
+        rf"(?i:day|week|month|year))){E}",
         h_in_the_unit,
+    ),
+    _rule(
+        "pod_of_the_day",
+        rf"{B}(?i:in|during|by)\s+(?P<t>(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening))){E}",
+        h_pod_of_the_day,
+    ),
+    _rule(
+        "nth_day_today",
+        rf"{B}(?i:today|it|this)\s*(?i:\s+is|'s|’s)\s+(?P<t>(?i:the\s+)?(?P<ord>"
+        rf"(?i:{_alt(list(_DAY_WORDS))})|\d{{1,3}}(?:st|nd|rd|th))\s+(?i:straight\s+)?"
+        rf"(?i:day))\s+(?i:of|in|since)\b",
+        h_nth_day_today,
+    ),
+    _rule(
+        "this_moment",
+        rf"{B}(?P<t>(?i:this|the\s+present)\s+(?:(?i:crucial|critical|difficult|very|"
+        rf"particular|historic)\s+)?(?i:moment))\b",
+        lambda m, c: ref("PRESENT_REF"),
+    ),
+    _rule(
+        "vague_span",
+        rf"{B}(?i:for|over|through|during|in|after)\s+(?P<t>(?i:a\s+while|"
+        rf"the\s+(?:early\s+|later\s+|following\s+)?(?P<unit>years|decades))){E}",
+        h_vague_span,
     ),
     _rule(
         "duration",

@@ -79,6 +79,8 @@ _MONTH_NAMES = (
 _MONTH_NEXT = re.compile(rf"\s+{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w&.]*[A-Za-z]\s+$")
+# Rules that only fire right after the text named a day (the probe context has none).
+_NEEDS_NARRATIVE = {"pod_of_the_day"}
 _WORDY_RULES = {"month", "weekday", "season", "month_year"}
 
 
@@ -229,6 +231,8 @@ def tag(
         rule = RULES[i]
         if _is_trap(rule, m, s, e, text, doc, dct_year):
             return False
+        if rule.name in _NEEDS_NARRATIVE:
+            return True  # decided below, once the narrative's reference time is known
         return rule.handle(m, probe.at(s, e)) is not None
 
     out: list[Timex] = []
