@@ -194,6 +194,9 @@ class Relation:
     object: str
     evidence: list[Mention] = field(default_factory=list)
     valid: TimeValue | None = None
+    # What the text adds: the role title of an employer relation ("role": "director of dance"),
+    # "ended": "yes" when the text says the person left it.
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -13,9 +13,9 @@ class Settings:
     batch_size: int = 32
     n_process: int = 1
     # Background processes that parse with spaCy while the main process runs the components on
-    # Docs already parsed (0: parse in-process). Only used from `parse_workers_from` texts on,
-    # so small builds do not pay for starting a process.
-    parse_workers: int = 1
+    # Docs already parsed: 0 parses in-process, -1 ("auto") uses one when a CPU core is idle.
+    # Only used from `parse_workers_from` texts on: small builds do not pay to start a process.
+    parse_workers: int = -1
     parse_workers_from: int = 64
     components: list[str] = field(
         default_factory=lambda: ["sentences", "timex", "entities", "quantities", "claims"]

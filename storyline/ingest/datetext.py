@@ -78,6 +78,28 @@ def parse_date_string(text: str) -> date | None:
     return full_date(m) if m else None
 
 
+_PARTIAL = re.compile(
+    rf"(?i)^(?:(?P<year>(?:19|20)\d{{2}})(?:-(?P<mm>[01]\d))?|{MONTH},?\s+(?P<y2>(?:19|20)\d{{2}}))$"
+)
+
+
+def parse_partial_date(text: str) -> tuple[date, date] | None:
+    """The days a month or year from metadata covers ("2024-02", "February 2024", "2024")."""
+    m = _PARTIAL.match(text.strip())
+    if not m:
+        return None
+    if m.group("y2"):
+        year, month = int(m.group("y2")), month_number(m.group("month"))
+    else:
+        year, month = int(m.group("year")), int(m.group("mm")) if m.group("mm") else None
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if not 1 <= month <= 12:
+        return None
+    last = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), date.fromordinal(last.toordinal() - 1)
+
+
 def find_dateline(content: str, max_lines: int = 10) -> tuple[int, int, date] | None:
     """A short line near the top that only states a full date (and maybe a time): the dateline."""
     seen = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 # suffix -> format name (the article's `format`); anything else is not an article file.
@@ -43,6 +44,17 @@ def _str(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _when(value: Any) -> str | None:
+    """A date field as text; Unix timestamps (seconds or milliseconds) become ISO dates (UTC)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return _str(value)
+    seconds = value / 1000 if value > 1e11 else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def _record(path: str, data: Any) -> Record:
     if not isinstance(data, dict):
         return Record(path, problem="record is not a JSON object")
@@ -55,7 +67,7 @@ def _record(path: str, data: Any) -> Record:
         title=_str(data.get("title")),
         outlet=_str(data.get("outlet")) or _str(data.get("source")),
         url=_str(data.get("url")),
-        published=_str(data.get("published")) or _str(data.get("date")),
+        published=_when(data.get("published")) or _when(data.get("date")),
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from storyline.ingest.blank import Blanker
 from storyline.ingest.clean import clean
-from storyline.ingest.datetext import find_dateline, parse_date_string
+from storyline.ingest.datetext import find_dateline, parse_date_string, parse_partial_date
 from storyline.ingest.dating import date_articles, known_date
 from storyline.ingest.decode import decode
 from storyline.ingest.dedupe import mark_duplicates
@@ -23,6 +23,7 @@ from storyline.ingest.header import parse_header
 from storyline.ingest.html import read_html
 from storyline.ingest.language import english_ratio
 from storyline.ingest.outlet import cited_outlets, outlet_from_copyright, outlet_from_url
+from storyline.ingest.precision import covering_value
 from storyline.model import Article, PublicationDate
 from storyline.settings import Settings
 
@@ -89,10 +90,12 @@ def _from_record(record: Record, settings: Settings) -> Article:
     if record.outlet:
         art.outlet, art.outlet_method = record.outlet, "json"
     found = parse_date_string(record.published) if record.published else None
+    said = f"the record's published field {record.published!r}"
     if found:
-        art.published = known_date(
-            found, "json", f"the record's published field {record.published!r}"
-        )
+        art.published = known_date(found, "json", said)
+    elif record.published and (span := parse_partial_date(record.published)):
+        value = covering_value(*span)
+        art.published = PublicationDate(value, span[0], span[1], "json", said)
     return _finish(art, Blanker(record.text), settings)
 
 

@@ -92,7 +92,53 @@ def name_candidates(doc: Doc, content: str) -> list[Cand]:
             last = tok[-1].i if tok is not None and len(tok) else ent.end - 1
             out.append(Cand(s, e, text, label, last))
     out = _drop_headline_only(out, content)
+    out += _cued_people(doc, content, out)
+    out += _cued_orgs(doc, content, out)
     return out + _cued_works(doc, content, out)
+
+
+def _cued_orgs(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
+    """A Title Case run ending in a corporate word the model missed: "the Nordvik Opera"."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].idx not in covered:
+            j += 1
+        run = doc[i:j]
+        if len(run) >= 2 and run[-1].lower_ in T.ORG_HEADS and run[0].i != run[0].sent.start:
+            s, e = run[0].idx, run[-1].idx + len(run[-1])
+            c = Cand(s, e, content[s:e], "ORG", run[-1].i)
+            c.cues.add("org")
+            out.append(c)
+        i = max(j, i + 1)
+    return out
+
+
+def _cued_people(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
+    """Two or three Title Case words right after a title the model missed as a name:
+    "chief executive Per Moe", "Ms. Ada Lind"."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        propn = t.pos_ == "PROPN" or nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
+        if propn and t.is_title and t.is_alpha and t.idx not in covered and \
+                T.PERSON_BEFORE.search(content[max(0, t.idx - 40) : t.idx]) and \
+                t.sent.start != t.i:
+            j = i
+            while j + 1 < len(doc) and j - i < 2 and doc[j + 1].is_title and \
+                    doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx not in covered:
+                j += 1
+            if j > i:
+                s, e = t.idx, doc[j].idx + len(doc[j])
+                out.append(Cand(s, e, content[s:e], "PERSON", j))
+            i = j
+        i += 1
+    return out
 
 
 # Capitalised words that open a question or clause, never a name: "Are Mara Quill ...?"
@@ -182,7 +228,9 @@ def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     i = 0
     while i < len(doc):
         t = doc[i]
-        if t.pos_ == "PROPN" and t.is_title and t.idx not in covered and \
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        propn = t.pos_ == "PROPN" or nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
+        if propn and t.is_title and t.is_alpha and t.idx not in covered and \
                 T.WORK_BEFORE.search(content[max(0, t.idx - 40) : t.idx]):
             j = i
             while j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN":

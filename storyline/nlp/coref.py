@@ -31,7 +31,9 @@ class People:
         self.doc = doc
         self.groups = {g.index: g for g in groups if g.type == "PERSON"}
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.count = Counter({i: len(g.mentions) for i, g in self.groups.items()})
+        # how often the article names each person; an apposition ("their son, Emil") is one
+        self.count = Counter({i: sum(c.kind != "description" for c in g.mentions) or 1
+                              for i, g in self.groups.items()})
         self.seen: list[tuple[int, int, float]] = sorted(
             (c.start, g.index, _role_weight(doc, c)) for g in self.groups.values()
             for c in g.mentions
@@ -43,6 +45,8 @@ class People:
     def add(self, c: Cand, gi: int) -> None:
         self.seen.append((c.start, gi, _role_weight(self.doc, c)))
         self.seen.sort()
+        if c.kind != "pronoun":
+            self.count[gi] += 1
 
     def candidates(self, at: int, *, ahead: bool = False) -> dict[int, float]:
         """Salience of each person named within WINDOW sentences before `at`."""
@@ -310,6 +314,8 @@ def resolve(
                 clear = len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN
                 if groups[gi].gender is None and clear:
                     _set_gender(groups[gi], T.PRONOUNS[c.text.lower()], 1)
+                if not c.text.lower().endswith("self"):
+                    people.add(c, gi)  # "he told reporters": he stays in focus
                 continue
             people.add(c, gi)
             role = next(iter(c.cues))
@@ -440,10 +446,10 @@ def _rank(
                 score += 2.0
             elif spouses.get(owner):
                 continue
-        if gender and g.gender is None:
+        if gender and g.gender is None and not (said and gender == said):
             score -= 0.5
         if c.kind == "description" and c.cues & set(g.roles):
-            score += 1.0
+            score += 1.5  # "the singer" again: the person already called so here
         if mods and mods & traits.get(gi, set()):
             score += 2.0  # "the French choreographer" for the person "who is French"
         out.append((gi, score))

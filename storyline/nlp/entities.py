@@ -22,7 +22,7 @@ from storyline.nlp.entity_types import (
     name_tokens,
     outlet_key,
 )
-from storyline.nlp.entity_typing import decide_type, mark_creators, mark_cues
+from storyline.nlp.entity_typing import decide_type, mark_coordinated, mark_creators, mark_cues
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.relations import find_relations, spouse_pairs
 
@@ -61,6 +61,7 @@ def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     cands = name_candidates(doc, content)
     mark_cues(cands, content)
     mark_creators(cands, content)
+    mark_coordinated(cands, content)
     groups, ambiguous = group_names(cands)
     for g in groups:
         g.type = decide_type(g)

@@ -91,6 +91,7 @@ ORG_HEADS = frozenset(
         "ballet", "orchestra", "opera", "theatre", "theater", "project", "ensemble",
         "gmbh", "ag", "sa", "asa", "ab", "nv", "bv", "limited", "telecom", "petroleum", "oil",
         "gas", "mining", "motor", "air", "rail", "railways", "solutions", "services",
+        "players", "philharmonic", "symphony", "choir", "academy",
     ]
 )
 # Text right before / after a name that says "this is an organisation".
@@ -117,6 +118,15 @@ PERSON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 PERSON_AFTER = re.compile(r"^,?\s+(?:who|whom|whose)\b|^\s*,\s*(?:her|his)\b")
+# Title words that open an apposition about a person: "X, CEO of Y," / "X, the chair of Y".
+TITLE_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+|new\s+|interim\s+|acting\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:ceo|cfo|coo|chief executive|chair(?:man|woman|person)?|president|"
+    r"founder|co-founder|director|spokes(?:man|woman|person)|minister|senator|mayor|governor|"
+    r"secretary|head|manager|editor|analyst|professor|lawyer|attorney|judge|coach|captain|"
+    r"actress|actor|singer|dancer|choreographer|writer|author|economist|chief)\b",
+    re.IGNORECASE,
+)
 # Honorifics that give a gender: "Mrs Castell" is a woman.
 GENDERED_HONORIFICS = {"mr": "M", "sir": "M", "lord": "M", "mrs": "F", "ms": "F", "miss": "F",
                        "dame": "F", "lady": "F"}
@@ -178,6 +188,12 @@ ROLES: dict[str, Role] = {
 }
 # Roles that say who the person is to someone else ("her husband").
 KIN_KINDS = frozenset({"spouse", "partner", "former", "child", "parent"})
+# A role noun written right before a name: "the singer Mara Lind", "Oscar winner Ilse Varga".
+ROLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(w) for w in ROLES), key=len, reverse=True))
+    + r")\s*,?\s+$",
+    re.IGNORECASE,
+)
 # Role nouns naming a person by a work they are known for ("the Thor star").
 WORK_ROLES = frozenset(["star", "alum", "actress", "actor", "co-star", "director", "producer"])
 

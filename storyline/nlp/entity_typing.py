@@ -61,7 +61,9 @@ def mark_cues(cands: list[Cand], content: str) -> None:
             c.cues.add("org")  # the model's PERSON tag on a two-word name outvotes context
         if c.label == "NORP":
             continue
-        person_context = T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
+        person_context = (T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
+                          or T.ROLE_BEFORE.search(before) and c.label != "GPE"
+                          or T.TITLE_APPOSITION.match(after) and c.label != "ORG")
         if person_context and not T.is_org_name(c.text) and "work" not in c.cues:
             c.cues.add("person")
         if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
@@ -72,6 +74,28 @@ def mark_cues(cands: list[Cand], content: str) -> None:
             c.cues.add("child")
         if T.is_award(c.text):
             c.cues.add("award")
+
+
+_PAIRED = re.compile(r"^\s*(?:and|&|,)\s*$|^\s+(?:[\w.-]+\s+){0,5}?with\s+$", re.IGNORECASE)
+
+
+def mark_coordinated(cands: list[Cand], content: str) -> None:
+    """ "Ilse Varga and Teodor Bakk split": a two- or three-word name the model tagged ORG,
+    paired by "and"/"with" with a full name it tagged PERSON, is a person too, unless
+    anything says organisation."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    pairs = [(a, b) for n, a in enumerate(ordered) for b in ordered[n + 1 : n + 4]
+             if 0 <= b.start - a.end < 60]
+    for a, b in pairs:
+        if not _PAIRED.match(content[a.end : b.start]) or "\n" in content[a.end : b.start]:
+            continue
+        for x, y in ((a, b), (b, a)):
+            words = T.name_tokens(x.text)
+            if (x.label in ("ORG", "GPE", "NORP", "PRODUCT") and 2 <= len(words) <= 3
+                    and y.label == "PERSON" and len(T.name_tokens(y.text)) > 1
+                    and not x.cues & {"org", "outlet", "outlet_name", "work", "award"}
+                    and all(w[:1].isupper() for w in x.text.split())):
+                x.cues.add("person")
 
 
 def mark_creators(cands: list[Cand], content: str) -> None:

@@ -9,6 +9,7 @@ in the order of the texts either way.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import threading
 from collections.abc import Iterator
@@ -23,17 +24,34 @@ POLL_SECONDS = 1.0  # how often a waiting main process checks that its worker is
 
 
 def parse_docs(nlp: Language, texts: list[str], settings: Settings) -> Iterator[Doc]:
-    """Docs for `texts`, in order. Uses `settings.parse_workers` background processes when
-    there are at least `settings.parse_workers_from` texts, else parses in-process.
+    """Docs for `texts`, in order. Uses `settings.parse_workers` background processes (see
+    `resolve_workers`) when there are at least `settings.parse_workers_from` texts, else parses
+    in-process.
 
     A failure inside a worker is raised here as RuntimeError, so a caller can fall back to
     parsing one text at a time.
     """
-    workers = settings.parse_workers
+    workers = resolve_workers(settings.parse_workers)
     if workers < 1 or len(texts) < max(settings.parse_workers_from, 2):
         yield from nlp.pipe(texts, batch_size=settings.batch_size)
         return
     yield from _parse_in_workers(nlp, texts, settings.model, settings.batch_size, workers)
+
+
+def resolve_workers(setting: int) -> int:
+    """The number of parse workers to start: the setting, or for -1 ("auto") one worker when
+    at least one CPU core is idle (cores minus the 1-minute load average), else none."""
+    if setting >= 0:
+        return setting
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return 1 if cores - busy >= 1.0 else 0
 
 
 def _context() -> mp.context.BaseContext:

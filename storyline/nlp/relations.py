@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from storyline.model import Article, Mention, Relation
 from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.role_relations import find_roles
 
 _MARRIED = re.compile(r"\b(?:married|tied the knot|wed|got hitched)\b", re.I)
 _LEFT = re.compile(r"\b(?:left|leaving|leave|dumped|split from|divorced)\s+(?:his|her)\b", re.I)
@@ -23,12 +24,29 @@ _POSS_WORK = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:film|movie|series|documentary
 PREDICATE_OF_KIND = {"spouse": "spouse", "partner": "partner", "former": "former_partner"}
 
 
+_BLOCK_BREAK = re.compile(r"\n\s*\n|\s{4,}")
+
+
 def _sentence(doc: Doc, offset: int) -> tuple[int, int]:
+    """The sentence around `offset`, cut at paragraph breaks and at the blanked-out markup of
+    HTML pages, with surrounding blanks trimmed."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return offset, offset
     sent = span[0].sent
-    return sent.start_char, sent.end_char
+    s, e = sent.start_char, sent.end_char
+    text = doc.text
+    for m in _BLOCK_BREAK.finditer(text, s, e):
+        if m.end() <= offset:
+            s = m.end()
+        elif m.start() > offset:
+            e = m.start()
+            break
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _people_in(groups: list[Group], start: int, end: int, skip: int) -> list[Cand]:
@@ -71,7 +89,7 @@ def find_relations(
     rels: dict[tuple[str, str, str], Relation] = {}
     content = article.content or article.raw
 
-    def add(subj: int, pred: str, obj: int, at: int) -> None:
+    def add(subj: int, pred: str, obj: int, at: int, attrs: dict | None = None) -> None:
         if subj == obj or subj not in ids or obj not in ids:
             return
         s, e = _sentence(doc, at)
@@ -79,6 +97,8 @@ def find_relations(
         if pred == "spouse" and (ids[obj], pred, ids[subj]) in rels:
             key = (ids[obj], pred, ids[subj])
         rel = rels.setdefault(key, Relation(f"{article.id}:r{len(rels) + 1}", *key))
+        for k, v in (attrs or {}).items():
+            rel.attributes.setdefault(k, v)
         ev = Mention(article.id, s, e, article.raw[s:e])
         if all(x.start != s for x in rel.evidence):
             rel.evidence.append(ev)
@@ -94,6 +114,7 @@ def find_relations(
     _married(doc, groups, add)
     _works(groups, content, add)
     _employers(groups, content, add)
+    find_roles(doc, groups, content, add)
     return list(rels.values())
 
 

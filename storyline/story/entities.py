@@ -288,6 +288,8 @@ def merge_relations(analyses: list[ArticleAnalysis]) -> list[Relation]:
             if key not in merged:
                 merged[key] = Relation(f"r{len(merged) + 1}", subj, r.predicate, obj,
                                        valid=r.valid)
+            for k, v in r.attributes.items():
+                merged[key].attributes.setdefault(k, v)
             have = {(m.article, m.start) for m in merged[key].evidence}
             merged[key].evidence += [m for m in r.evidence if (m.article, m.start) not in have]
     return list(merged.values())

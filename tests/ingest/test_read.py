@@ -140,3 +140,20 @@ def test_unicode_encodings_with_or_without_bom_are_decoded(tmp_path, encoding: s
     text = "Caf\u00e9 owners said the ferry \u2018changed everything\u2019. " + ENGLISH
     art = read_one(tmp_path, "a.txt", text.encode(encoding))
     assert art.status == "ok" and art.raw == text
+
+
+def test_json_dates_as_month_year_or_unix_time(tmp_path) -> None:
+    recs = [
+        {"text": ENGLISH, "published": "2024-05"},
+        {"text": ENGLISH + " More.", "date": "2023"},
+        {"text": ENGLISH + " Again.", "published": 1715673600},  # 2024-05-14T08:00:00Z
+        {"text": ENGLISH + " Later.", "published": 1715673600000},  # the same in milliseconds
+    ]
+    path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(r) for r in recs))
+    pubs = [a.published for a in read_articles([str(path)], Settings())]
+    assert [(p.value, p.earliest.isoformat(), p.latest.isoformat(), p.method) for p in pubs] == [
+        ("2024-05", "2024-05-01", "2024-05-31", "json"),
+        ("2023", "2023-01-01", "2023-12-31", "json"),
+        ("2024-05-14", "2024-05-14", "2024-05-14", "json"),
+        ("2024-05-14", "2024-05-14", "2024-05-14", "json"),
+    ]

@@ -44,3 +44,12 @@ def test_few_texts_are_parsed_in_process(nlp, monkeypatch) -> None:
     monkeypatch.setattr(parsing, "_parse_in_workers", no_workers)
     settings = Settings(parse_workers=1, parse_workers_from=64)
     assert [d.text for d in parse_docs(nlp, TEXTS, settings)] == TEXTS
+
+
+def test_auto_uses_a_worker_only_when_a_core_is_idle(monkeypatch) -> None:
+    monkeypatch.setattr(parsing.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(parsing.os, "getloadavg", lambda: (0.4, 0.4, 0.4))
+    assert parsing.resolve_workers(-1) == 1
+    monkeypatch.setattr(parsing.os, "getloadavg", lambda: (1.6, 1.6, 1.6))
+    assert parsing.resolve_workers(-1) == 0
+    assert parsing.resolve_workers(0) == 0 and parsing.resolve_workers(2) == 2

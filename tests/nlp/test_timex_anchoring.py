@@ -181,3 +181,40 @@ def test_reference_adjectives_and_soon(nlp, text, phrase, value):
 def test_words_that_are_not_times_here(nlp, text):
     tagged = found(nlp, text)
     assert not tagged, tagged
+
+
+# ------------------------------------------------------------- the day the story is telling
+
+
+def test_part_of_the_day_just_named(nlp):
+    text = "Stocks fell on Friday, February 16. Dealers sold heavily in the morning."
+    t = one(nlp, text, "the morning")
+    assert (t.type, t.value, t.anchor) == ("TIME", "2024-02-16TMO", "event")
+    assert "the morning" not in found(nlp, "I always run in the morning.")
+
+
+def test_later_in_the_day_is_the_day_just_named(nlp):
+    text = "He landed on Tuesday, February 20, and spoke later in the day."
+    assert one(nlp, text, "later in the day").value == "2024-02-20"
+
+
+def test_until_then_is_the_date_just_given(nlp):
+    text = "The rights end on March 30. Until then, the shares stay convertible."
+    t = one(nlp, text, "then")
+    assert (t.value, t.anchor) == ("2024-03-30", "event")
+    assert "then" not in found(nlp, "He left, and then he came back.")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "typ", "value"),
+    [
+        ("Today is the eighth day of the strike.", "the eighth day", "DATE", "2024-02-23"),
+        ("Nobody should leave at this crucial moment.", "this crucial moment", "DATE",
+         "PRESENT_REF"),
+        ("They will live without power for a while.", "a while", "DURATION", "PXX"),
+        ("Over the years the town grew.", "the years", "DURATION", "PXY"),
+    ],
+)  # fmt: skip
+def test_day_counts_moments_and_vague_spans(nlp, text, phrase, typ, value):
+    t = one(nlp, text, phrase)
+    assert (t.type, t.value) == (typ, value)

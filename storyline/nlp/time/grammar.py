@@ -666,6 +666,14 @@ def h_pod_of_the_day(m: re.Match, ctx: Context) -> Result | None:
     return Result("TIME", f"{day.value}T{PARTS_OF_DAY[m.group('pod').lower()]}", day, None, "event")
 
 
+def h_until_then(m: re.Match, ctx: Context) -> Result | None:
+    """ "will end on Nov. 30. Until then, ...": the date the text just gave."""
+    ref_point = ctx.reference
+    if ref_point is None or ctx.start - ctx.reference_at > 300:
+        return None
+    return _date_result(ref_point, None, "event")
+
+
 def h_nth_day_today(m: re.Match, ctx: Context) -> Result | None:
     """ "Today is the eighth day of the strike": that day is the document's day."""
     if ctx.today is None:
@@ -1021,6 +1029,11 @@ RULES: list[Rule] = [
         rf"(?i:{_alt(list(_DAY_WORDS))})|\d{{1,3}}(?:st|nd|rd|th))\s+(?i:straight\s+)?"
         rf"(?i:day))\s+(?i:of|in|since)\b",
         h_nth_day_today,
+    ),
+    _rule(
+        "until_then",
+        rf"{B}(?i:until|till|by)\s+(?P<t>(?i:then)){E}",
+        h_until_then,
     ),
     _rule(
         "this_moment",

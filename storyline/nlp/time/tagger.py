@@ -80,7 +80,7 @@ _MONTH_NEXT = re.compile(rf"\s+{_MONTH_NAMES}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH_NAMES}\s+$")
 _NAME_BEFORE = re.compile(r"(?<![.!?:\"“] )\b[A-Z][\w&.]*[A-Za-z]\s+$")
 # Rules that only fire right after the text named a day (the probe context has none).
-_NEEDS_NARRATIVE = {"pod_of_the_day"}
+_NEEDS_NARRATIVE = {"pod_of_the_day", "until_then"}
 _WORDY_RULES = {"month", "weekday", "season", "month_year"}
 
 
