@@ -13,6 +13,12 @@ _CREDIT_WORD = (
     r"(?:photos?|images?|pictures?|pics?|credits?|editorial credit|photo credit|image credit)"
 )
 
+_AGENCY = (
+    r"(?:getty images|getty|shutterstock|wireimage|filmmagic|ap photo|ap|afp|reuters|splash news"
+    r"|backgrid|mega agency|mega|alamy|instagram|imago|pa images|pa wire|epa|invision"
+    r"|rex features|rex/shutterstock|bauer-griffin|gc images|x17online|x17)"
+)
+
 LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     (kind, re.compile(pattern, re.IGNORECASE), max_words)
     for kind, pattern, max_words in [
@@ -22,16 +28,38 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
          r"|a post shared by .{1,80}|view on (instagram|tiktok|youtube)|watch on youtube"
          r"|.{0,80}pic\.twitter\.com/\S+.{0,60}|— .{1,60}\(@\w+\) .{1,40}", 30),
         ("photo_credit", rf"\(?{_CREDIT_WORD}\s*(?:courtesy\s+of|by|via|:|-|/)\s*.{{1,80}}\)?", 14),
-        ("photo_credit", r".{0,60}\b(getty images|shutterstock|wireimage|ap photo|reuters"
-         r"|splash news|backgrid|mega agency|alamy|instagram|imago)\b.{0,30}", 8),
+        # An agency alone, or with a photographer after "/" "|" ":" or "via": never a sentence
+        # that merely mentions one ("She confirmed the split on Instagram." is kept).
+        ("photo_credit", rf"\(?\s*{_AGENCY}\s*\)?|[^.!?]{{0,60}}\s*[/|]\s*{_AGENCY}\b[^.!?]{{0,40}}"
+         rf"|\(?\s*{_AGENCY}\s*[/|:]\s*[^.!?]{{1,60}}\)?"
+         rf"|[^.!?]{{0,60}}\b(?:via|courtesy(?: of)?)\s+{_AGENCY}\b[^.!?]{{0,30}}"
+         r"|(?:image|photo|picture|video) source\s*[,:]\s*[^.!?]{1,60}", 12),
         ("copyright", r"(?:copyright\s*)?(?:©|\(c\))\s*[^.!?]{1,80}(?:\.\s*all rights reserved\.?)?"
          r"|copyright\s+(?:(?:19|20)\d{2}|©)[^.!?]{0,80}(?:\.\s*all rights reserved\.?)?"
          r"|.{0,80}\ball rights reserved\.?", 16),
         ("promo", r"(?=.*\bnewsletter\b)(?=.*\b(sign up|subscribe|inbox|delivered|receive|join)\b)"
          r".{0,400}", 60),
         ("promo", r"(sign up|subscribe)( now| today)?\b.{0,120}|.{0,100}\bin your inbox\b.{0,80}"
-         r"|advertisement|sponsored( content)?|(read|see) more:?.{0,80}"
-         r"|share( this)?( article| story)?:?|follow us on .{1,60}", 25),
+         r"|advertisement|sponsored( content)?|(read|see) more\b(:.{0,80}|\s*[»›>→…]*)"
+         r"|(?-i:READ MORE|SEE ALSO)\b:?.{0,100}|(?-i:WATCH|MORE|RELATED):.{0,150}"
+         r"|related( articles?| stories| posts| coverage| content| links?| reading)?:.{0,150}"
+         r"|share( this)?( article| story)?:?|follow us on .{1,60}"
+         r"|click here to (subscribe|sign up|read|see|watch|download|learn|get|find|buy|shop"
+         r"|join|register|view|listen|follow|order)\b.{0,100}"
+         r"|(story )?continues? (below|after)( this| the)? (advertisement|ad)\.?"
+         r"|advertisement\s*[-–—:]\s*(scroll|continue) .{0,40}"
+         r"|continue reading( below| the main story)?\.?", 25),
+        # Share buttons and comment links, one per line.
+        ("navigation", r"(share( on \w+)?|tweet|pin( it)?|e-?mail|print|copy link|facebook"
+         r"|twitter|x|whatsapp|linkedin|reddit|flipboard|pinterest|messenger|sms|comments?"
+         r"|\d+ comments?"
+         r"|leave a (comment|reply)|view comments|show comments)", 3),
+        ("navigation", r"(tags?|filed under|topics?|categories|category):\s.{1,200}", 30),
+        ("navigation", r"we use cookies\b.{0,300}|accept( all)? cookies|manage (cookies|consent)"
+         r"|.{0,120}\bcookie (policy|settings|preferences)\b.{0,120}", 60),
+        ("promo", r"(we|this site|this (article|post|page|story)) (may )?"
+         r"(earns?|receives?|contains?) (a )?(small )?(commission|compensation|affiliate links?)"
+         r"\b.{0,200}", 60),
     ]
 ]  # fmt: skip
 
