@@ -126,34 +126,11 @@ def ingest_articles(
 def _analyse(
     articles: list[Article], settings: Settings, tick: IngestProgress
 ) -> Iterator[tuple[Article, ArticleAnalysis | None, str | None]]:
-    """(article, analysis, None) or (article, None, error) for each article, one at a time."""
-    if not articles:
-        return
-    from storyline.nlp.parsing import parse_docs
-    from storyline.nlp.pipeline import analyze_doc, load_model
+    """(article, analysis, None) or (article, None, error) for each article, in input order,
+    from the executor `settings.executor` (local, or ray: storyline/nlp/executors.py)."""
+    from storyline.nlp.executors import run
 
-    nlp = load_model(settings.model)
-    done = 0
-    tick("analysing", 0, len(articles))
-    docs = parse_docs(nlp, [a.content for a in articles], settings)
-    while done < len(articles):
-        art = articles[done]
-        try:
-            doc = next(docs) if docs is not None else nlp(art.content)
-        except Exception as e:  # noqa: BLE001 - spaCy failed inside a batch: go one by one
-            if docs is None:
-                yield art, None, f"{type(e).__name__}: {e}"
-                done += 1
-                tick("analysing", done, len(articles))
-                continue
-            docs = None
-            continue
-        try:
-            yield art, analyze_doc(doc, art, settings), None
-        except Exception as e:  # noqa: BLE001 - one bad article must not stop the ingest
-            yield art, None, f"{type(e).__name__}: {e}"
-        done += 1
-        tick("analysing", done, len(articles))
+    return run(articles, settings, tick)
 
 
 def story_from_store(store: StoryStore, settings: Settings) -> Story:

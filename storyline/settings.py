@@ -17,6 +17,12 @@ class Settings:
     # Only used from `parse_workers_from` texts on: small builds do not pay to start a process.
     parse_workers: int = -1
     parse_workers_from: int = 64
+    # Where the nlp stage runs (storyline/nlp/executors.py, docs/scale.md): "local" in this
+    # process, or "ray" (optional extra) in batches of `ray_batch_size` articles on Ray workers.
+    executor: str = "local"
+    ray_address: str | None = None  # None starts a private local Ray; "auto"/"ray://h:p" joins
+    ray_batch_size: int = 64  # articles per Ray task
+    ray_num_cpus: int | None = None  # CPUs of a private local Ray (None: all of this machine)
     components: list[str] = field(
         default_factory=lambda: ["sentences", "timex", "entities", "quantities", "claims"]
     )

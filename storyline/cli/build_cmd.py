@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -13,6 +14,24 @@ from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, EXIT_USAGE, app
 from storyline.cli.common import check_inputs, err, ingest_progress, print_json, report_inputs
 from storyline.nlp.llm import LlmStats, reset_llm_stats
 from storyline.settings import Settings
+
+EXECUTOR_HELP = ("Where the nlp stage runs: local (this machine) or ray"
+                 " (pip install 'storyline[ray]').")
+RAY_ADDRESS_HELP = ("With --executor ray: an existing cluster (auto or ray://host:port);"
+                    " default starts a private local Ray.")
+
+
+def with_executor(settings: Settings, executor: str, ray_address: str | None) -> Settings:
+    """`settings` running on EXECUTOR; exits with a usage error when it is unknown or missing."""
+    from storyline.nlp.executors import check
+
+    settings = replace(settings, executor=executor, ray_address=ray_address)
+    try:
+        check(settings)
+    except (ValueError, RuntimeError) as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    return settings
 
 
 @app.command()
@@ -26,13 +45,15 @@ def build(
     llm_model: str = typer.Option("default", "--llm-model", help="Model name on that server."),
     llm_mode: str = typer.Option("merge", "--llm-mode", help="merge (add what the rules missed)"
                                  " or replace (LLM claims instead of rule claims)."),
+    executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
+    ray_address: str | None = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
 ) -> None:
     """Build story.json, story.md and story.html from PATH... into --out.
 
     Exit codes: 0 built, 3 a path is missing or no input was usable, 1 an article failed.
     """
     check_inputs(paths)
-    settings = _settings(llm_url, llm_model, llm_mode)
+    settings = with_executor(_settings(llm_url, llm_model, llm_mode), executor, ray_address)
     llm = reset_llm_stats()
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store = Path(tmp) / "story.db"

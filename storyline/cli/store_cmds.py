@@ -9,6 +9,7 @@ from rich.table import Table
 
 from storyline import api
 from storyline.cli.app import EXIT_FAILED, EXIT_USAGE, app
+from storyline.cli.build_cmd import EXECUTOR_HELP, RAY_ADDRESS_HELP, with_executor
 from storyline.cli.common import (
     check_inputs,
     err,
@@ -35,6 +36,8 @@ def ingest_cmd(
     paths: list[str] = typer.Argument(..., help="Article files or folders to add."),
     store: Path = typer.Option(..., "--store", "-s", help="Store file (created if missing)."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
+    ray_address: str | None = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
 ) -> None:
     """Add articles to a store: only new ones are parsed, then the story is rebuilt.
 
@@ -42,9 +45,10 @@ def ingest_cmd(
     1 an article's analysis failed (it is stored as skipped and retried next time).
     """
     check_inputs(paths)
+    settings = with_executor(Settings(), executor, ray_address)
     try:
         with ingest_progress(quiet=as_json) as tick:
-            summary = api.ingest(paths, store, Settings(), tick)
+            summary = api.ingest(paths, store, settings, tick)
     except StoreError as e:
         fail(str(e))
     if as_json:

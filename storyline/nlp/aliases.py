@@ -178,17 +178,24 @@ def _line_of(content: str, start: int) -> tuple[int, int]:
     return line_start, line_end if line_end >= 0 else len(content)
 
 
-def _headline_line(content: str, start: int, covered: set[int]) -> bool:
+def _headline_line(
+    content: str, start: int, covered: set[int], memo: dict[int, bool] | None = None
+) -> bool:
     """A Title Case line ("Star Ditches Ring While Having Lunch"): the model over-reads names.
 
     Only the words outside the names found count, so a one-line sentence made mostly of names
     ("Mara Quill and Jonas Verhoeven split in 2019.") is not a headline.
     """
     lo, hi = _line_of(content, start)
+    if memo is not None and lo in memo:
+        return memo[lo]
     words = [m for m in re.finditer(r"[^\W\d_]{4,}", content[lo:hi])
              if lo + m.start() not in covered]
     caps = sum(m.group(0)[0].isupper() for m in words)
-    return len(words) >= 3 and caps >= 0.7 * len(words)
+    out = len(words) >= 3 and caps >= 0.7 * len(words)
+    if memo is not None:
+        memo[lo] = out
+    return out
 
 
 def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
@@ -197,8 +204,9 @@ def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
     A text with no body line at all (a headline or a one-line item) keeps its names.
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
-    in_body = [c for c in cands if not _headline_line(content, c.start, covered)]
-    if not in_body and not _has_body_line(content, covered):
+    memo: dict[int, bool] = {}  # line start -> headline? (many names share a line)
+    in_body = [c for c in cands if not _headline_line(content, c.start, covered, memo)]
+    if not in_body and not _has_body_line(content, covered, memo):
         return cands
     body_words = {w for c in in_body for w in T.name_tokens(c.text)}
     body = {id(c) for c in in_body}
@@ -209,12 +217,12 @@ def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
     return keep
 
 
-def _has_body_line(content: str, covered: set[int]) -> bool:
+def _has_body_line(content: str, covered: set[int], memo: dict[int, bool] | None = None) -> bool:
     """Some line of running text that is not a Title Case headline."""
     pos = 0
     for line in content.split("\n"):
         if len(re.findall(r"[^\W\d_]{4,}", line)) >= 3 and not _headline_line(
-            content, pos, covered
+            content, pos, covered, memo
         ):
             return True
         pos += len(line) + 1

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.doc_text import doc_text
 
 WINDOW = 5  # sentences back a pronoun or description may reach
 MARGIN = 0.35  # score lead a description needs over the runner-up to be resolved here
@@ -87,16 +88,17 @@ def _role_weight(doc: Doc, c: Cand) -> float:
 def infer_gender(doc: Doc, groups: list[Group]) -> None:
     """Gender from role nouns attached to the person, else from lone-person pronoun sentences."""
     people = [g for g in groups if g.type == "PERSON"]
+    text = doc.text  # built from every token on each access: read it once
     for g in people:
         for role, n in g.roles.items():
             r = T.ROLES.get(role)
             if r and r.gender:
                 g.gender_votes[r.gender] += 3 * n
         for c in g.mentions:
-            hon = honorific_gender(doc.text, c)
+            hon = honorific_gender(text, c)
             if hon:
                 g.gender_votes[hon] += 3
-    quoted = quoted_offsets(doc.text)
+    quoted = quoted_offsets(text)
     for sent in doc.sents:
         named = [c for g in people for c in g.mentions
                  if c.kind in ("name", "alias") and sent.start_char <= c.start < sent.end_char]
@@ -286,7 +288,7 @@ def resolve(
     traits = _traits(doc, groups)
     stops = sorted({c.start for g in people.groups.values() for c in g.mentions}
                    | {c.start for c in free + ambiguous})
-    quoted = quoted_offsets(doc.text)
+    quoted = quoted_offsets(doc_text(doc))
     order = sorted(free + pronouns + ambiguous,
                    key=lambda c: (c.start, c.kind == "description", c.kind != "pronoun"))
     for c in order:
@@ -331,7 +333,7 @@ def _resolve_name(doc, c, people, groups, stops, quoted) -> int | None:
     honorific, or a pronoun that continues the name as subject), else the clearly most salient
     one, else none."""
     options = [g.index for g in c.options if g.index in people.groups]
-    gender = honorific_gender(doc.text, c) or _continued_gender(doc, c, stops, quoted)
+    gender = honorific_gender(doc_text(doc), c) or _continued_gender(doc, c, stops, quoted)
     if gender:
         known = [gi for gi in options if groups[gi].gender == gender]
         options = known or [gi for gi in options if groups[gi].gender is None]
@@ -353,7 +355,7 @@ def _continued_gender(doc: Doc, c: Cand, stops: list[int], quoted) -> str | None
     sent = tok.sent
     nxt = doc[sent.end].sent if sent.end < len(doc) else None
     limit = nxt.end if nxt is not None else sent.end
-    stop = next((x for x in stops if x > c.start), len(doc.text))
+    stop = next((x for x in stops if x > c.start), len(doc_text(doc)))
     for t in doc[tok.i + 1 : limit]:
         if t.idx >= stop:
             return None

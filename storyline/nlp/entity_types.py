@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # spaCy label -> storyline type; labels not listed (DATE, CARDINAL, ...) are not entities.
 LABEL_MAP = {
@@ -227,6 +228,7 @@ NICKNAMES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are folded hundreds of times per article
 def fold(text: str) -> str:
     """Case- and accent-folded text: "Étienne" -> "etienne"."""
     nfkd = unicodedata.normalize("NFKD", text)
@@ -237,6 +239,7 @@ _NON_WORD = re.compile(r"[^\w&!]+")
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """A comparison key for a name: folded, possessive and leading "the" dropped."""
     t = _POSSESSIVE.sub("", text.strip())

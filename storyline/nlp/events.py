@@ -21,6 +21,7 @@ from storyline.nlp.event_rules import (
     RULES,
     EventRule,
 )
+from storyline.nlp.match_windows import Reach, reach_of, windows
 
 
 @dataclass
@@ -53,6 +54,27 @@ def matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     return _CACHE[key]
 
 
+def _token_reaches() -> list[Reach] | None:
+    """Every token pattern's `Reach`, or None when one cannot be bounded (scan the whole Doc)."""
+    reaches = [reach_of(p) for rule in RULES for p in rule.tokens]
+    return None if any(r is None for r in reaches) else reaches  # type: ignore[return-value]
+
+
+_REACHES = _token_reaches()
+
+
+def token_matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
+    """`matcher(doc)`, run only over the windows where a token pattern can match (the same
+    matches, found without trying every pattern at every token)."""
+    if _REACHES is None:
+        return matcher(doc)
+    return [
+        (match_id, start + lo, end + lo)
+        for lo, hi in windows(doc, _REACHES)
+        for match_id, start, end in matcher(doc[lo:hi])
+    ]
+
+
 def _predicate(trigger: Token) -> str:
     parts = [trigger.lemma_.lower()]
     parts += [c.lower_ for c in trigger.children if c.dep_ == "prt"]
@@ -63,7 +85,7 @@ def find_hits(doc: Doc) -> list[Hit]:
     """Typed triggers (longest match wins a token) then open-layer verbs, in text order."""
     tok_matcher, dep_matcher = matchers(doc.vocab)
     raw: list[Hit] = []
-    for match_id, start, end in tok_matcher(doc):
+    for match_id, start, end in token_matches(doc, tok_matcher):
         rule = RULES[int(doc.vocab.strings[match_id])]
         trigger = doc[start:end].root
         if _excluded_object(rule, trigger):

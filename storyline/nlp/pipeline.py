@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.model import Article, ArticleAnalysis
-from storyline.nlp.parsing import parse_docs
 from storyline.registry import Registry
 from storyline.settings import Settings
 
@@ -72,14 +71,22 @@ def analyze(
     settings: Settings,
     progress: Callable[[int], None] | None = None,
 ) -> list[ArticleAnalysis]:
-    """Parse every article with spaCy (batched, in background processes when settings say so)
-    and run the components over each Doc."""
-    articles = list(articles)
-    nlp = load_model(settings.model)
+    """Parse every article with spaCy and run the components over each Doc, on the executor
+    `settings.executor` ("local": batched, parsing in background processes when settings say
+    so; "ray": on Ray workers). Raises RuntimeError naming the first article that failed."""
+    from storyline.nlp.executors import run
+
+    seen = 0
+
+    def tick(phase: str, done: int, total: int | None) -> None:
+        nonlocal seen
+        if progress and done > seen:
+            progress(done - seen)
+            seen = done
+
     out = []
-    docs = parse_docs(nlp, [a.content for a in articles], settings)
-    for article, doc in zip(articles, docs, strict=True):
-        out.append(analyze_doc(doc, article, settings))
-        if progress:
-            progress(1)
+    for article, analysis, error in run(list(articles), settings, tick):
+        if analysis is None:
+            raise RuntimeError(f"analysis of article {article.id} ({article.path}) failed: {error}")
+        out.append(analysis)
     return out

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from storyline.model import Article, Mention, Relation
 from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.doc_text import doc_text
 from storyline.nlp.role_relations import find_roles
 
 _MARRIED = re.compile(r"\b(?:married|tied the knot|wed|got hitched)\b", re.I)
@@ -35,7 +36,7 @@ def _sentence(doc: Doc, offset: int) -> tuple[int, int]:
         return offset, offset
     sent = span[0].sent
     s, e = sent.start_char, sent.end_char
-    text = doc.text
+    text = doc_text(doc)
     for m in _BLOCK_BREAK.finditer(text, s, e):
         if m.end() <= offset:
             s = m.end()

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from storyline.nlp.doc_text import doc_text
 from storyline.nlp.time.lexicon import FUTURE_AUX, FUTURE_LEMMAS
 from storyline.nlp.time.normalize import Point, add_months
 
@@ -97,7 +98,7 @@ class Context:
             if (
                 self._tense != PAST
                 and self.doc is not None
-                and _DEADLINE.search(self.doc.text, max(0, self.start - 20), self.start)
+                and _DEADLINE.search(doc_text(self.doc), max(0, self.start - 20), self.start)
             ):
                 self._tense = FUTURE  # "pay it down by February", "loans through January"
             self._tense_done = True
