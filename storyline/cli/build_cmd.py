@@ -62,13 +62,16 @@ def build(
         story = load_story(store)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)
+    copies = sum(a.status == "duplicate" for a in story.articles)
     if as_json:
-        print_json({**summary.to_dict(), "used": used,
+        print_json({**summary.to_dict(), "used": used, "duplicates": copies,
                     "written": {k: str(v) for k, v in written.items()},
                     **({"llm": llm.to_dict()} if llm_url else {})})  # fmt: skip
     else:
         err.print(
-            f"{len(story.articles)} inputs: {used} used, {len(summary.skipped)} skipped"
+            f"{len(story.articles)} inputs: {used} used, "
+            f"{_copies(copies)}"
+            f"{len(summary.skipped)} skipped"
             f"{f', {len(summary.failed)} failed' if summary.failed else ''}; "
             f"{len(story.events)} events, {len(story.entities)} entities, "
             f"{len(story.contradictions)} contradictions"
@@ -83,6 +86,11 @@ def build(
     if not used:
         err.print("[red]error:[/red] no usable article among the inputs")
         raise typer.Exit(EXIT_INPUT)
+
+
+def _copies(n: int) -> str:
+    """ "1 copy (counted once), " for the summary line; nothing when there are none."""
+    return f"{n} {'copy' if n == 1 else 'copies'} (counted once), " if n else ""
 
 
 def _settings(llm_url: str | None, llm_model: str, llm_mode: str) -> Settings:

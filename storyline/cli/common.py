@@ -38,20 +38,33 @@ def check_inputs(paths: list[str]) -> None:
         fail(f"no such file or folder: {', '.join(missing)}")
 
 
-@contextmanager
-def ingest_progress(quiet: bool = False) -> Iterator:
-    """A rich progress display fed by api.ingest's (phase, done, total) callback."""
-    if quiet:
-        yield None
-        return
-    with Progress(
+def _progress() -> Progress:
+    """The one progress display every command uses: on stderr, gone when done."""
+    return Progress(
         "[progress.description]{task.description}",
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err,
         transient=True,
-    ) as bar:
+    )
+
+
+@contextmanager
+def progress_bar(description: str, total: int) -> Iterator:
+    """A single bar; yields `advance(n=1)`."""
+    with _progress() as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n=1: bar.advance(task, n)
+
+
+@contextmanager
+def ingest_progress(quiet: bool = False) -> Iterator:
+    """A rich progress display fed by api.ingest's (phase, done, total) callback."""
+    if quiet:
+        yield None
+        return
+    with _progress() as bar:
         tasks: dict[str, TaskID] = {}
 
         def tick(phase: str, done: int, total: int | None) -> None:

@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
 from storyline.cli.app import EXIT_INPUT, EXIT_USAGE, app, eval_app
+from storyline.cli.common import err, out
+from storyline.cli.common import progress_bar as _bar
 from storyline.model import to_dict
 from storyline.settings import Settings
-
-err = Console(stderr=True)
-out = Console()
-
-
-@contextmanager
-def _bar(description: str, total: int) -> Iterator:
-    """A rich progress bar on stderr (advance with `bar.advance(task)`)."""
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as bar:
-        task = bar.add_task(description, total=total)
-        yield lambda n=1: bar.advance(task, n)
 
 
 def _nlp():

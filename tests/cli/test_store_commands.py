@@ -37,6 +37,20 @@ def test_build_json_summary(frontdoor_corpus, tmp_path):
     assert data["used"] == 3 and data["written"]["html"].endswith("story.html")
 
 
+def test_build_counts_a_copied_article_once_and_says_so(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = " date 2025-03-04 Fjord Post\nThe mayor of Ostvik resigned on Monday, officials said.\n"
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    (corpus / "b.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "2 inputs: 1 used, 1 copy (counted once), 0 skipped" in result.output
+    as_json = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "j"), "--json"])
+    data = json.loads(as_json.stdout)
+    assert (data["used"], data["duplicates"]) == (1, 1)
+
+
 def test_build_missing_input_and_nothing_usable(tmp_path):
     missing = runner.invoke(app, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)])
     assert missing.exit_code == EXIT_INPUT and "nope.txt" in missing.output
