@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quote, Source, TimeValue
 from storyline.nlp import attribution as attr
 from storyline.nlp.certainty import RANK, certainty_of
+from storyline.nlp.doc_text import doc_text
 from storyline.nlp.event_rules import DETAIL_VERBS
 from storyline.nlp.events import Hit, argument_heads, detail_of, find_hits, name_span, place_of
 from storyline.nlp.outlets import find_outlets
@@ -137,7 +138,7 @@ class _Context:
 def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
     """Sentence spans cut at line breaks (a sentence never runs across paragraphs or a headline)."""
     bounds = analysis.sentences or [(s.start_char, s.end_char) for s in doc.sents]
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for start, end in bounds:
         for piece in LINE.finditer(text, start, end):

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.model import TimeValue, Timex
+from storyline.nlp.doc_text import doc_text
 from storyline.nlp.time.anchor import Context
 from storyline.nlp.time.grammar import DURATION_AFTER, RULES, Result, Rule
 from storyline.nlp.time.normalize import GRANS, Point, narrow
@@ -26,10 +27,36 @@ Candidate = tuple[int, int, int, re.Match]  # start, end, rule index, match
 _TRIM_LEFT = re.compile(r"(?i:the|its|their|a)\s+(?=[\w.]+-[a-z]+$)")
 
 
+# A word every match of a rule contains (matched with the rule's own case rules): a text
+# without it cannot match, so the rule's costly pattern is not run over it. Same candidates.
+_MONTHS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_GATES = {
+    name: re.compile(gate)
+    for name, gate in {
+        "month": _MONTHS,
+        "weekday": r"Mon|Tue|Wed|Thu|Fri|Sat|Sun",
+        "deictic_day": r"(?i:today|tonight|yesterday|tomorrow)",
+        "decade": r"\d0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties"
+        r"|nineties)",
+        "century": r"(?i:century)",
+        "quarter": r"(?i:quarter|half)",
+        "rel_quarter": r"(?i:quarter|period)",
+        "the_quarter": r"(?i:quarter)",
+        "year_earlier": r"(?i:year-earlier|year-ago)",
+        "season": r"(?i:spring|summer|fall|autumn|winter)",
+        "anniversary": r"(?i:anniversary)",
+    }.items()
+}
+_RULE_GATES = [_GATES.get(rule.name) for rule in RULES]
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every rule's matches, longest first (earlier rules first among equals)."""
     found: list[Candidate] = []
     for i, rule in enumerate(RULES):
+        gate = _RULE_GATES[i]
+        if gate is not None and gate.search(text) is None:
+            continue
         for m in rule.pattern.finditer(text):
             s, e = m.span("t") if m.groupdict().get("t") is not None else m.span()
             while s < e and text[s].isspace():
@@ -214,7 +241,7 @@ def _merge(
 
 def tag_doc(doc: Doc, dct: TimeValue | None, article_id: str = "") -> list[Timex]:
     """Time expressions in a parsed document, normalised against document date `dct`."""
-    return tag(doc.text, dct, article_id, doc)
+    return tag(doc_text(doc), dct, article_id, doc)
 
 
 def tag(

@@ -1,0 +1,62 @@
+"""Running the event Matcher only over candidate windows finds exactly what a whole-Doc run does;
+the timex rule gates skip no match; the per-Doc text memo is the Doc's text."""
+
+from __future__ import annotations
+
+from storyline.nlp import events
+from storyline.nlp.doc_text import doc_text
+from storyline.nlp.event_rules import RULES
+from storyline.nlp.match_windows import reach_of, windows
+from storyline.nlp.time import tagger
+from storyline.nlp.time.grammar import RULES as TIME_RULES
+
+TEXT = (
+    "Harbour Lines said on Monday that its chief executive, Oren Valdt, had resigned. "
+    "Valdt, who married the architect Ilse Marren in 2011, stepped down after nine years "
+    "in the post.\n\nThe couple got very quietly engaged in the spring of 2010, a friend said, "
+    "and they have been seeing each other since the late nineties. Marren was appointed as "
+    "director of the city museum last quarter; she had split from her first husband years "
+    "earlier and gave birth to twins in 2014. Officials announced the award on Tuesday."
+)
+
+
+def test_windowed_token_matches_equal_whole_doc(nlp) -> None:
+    doc = nlp(TEXT)
+    tok_matcher, _ = events.matchers(doc.vocab)
+    whole = tok_matcher(doc)
+    assert len(whole) >= 5  # the text exercises several rules, gaps included
+    assert events.token_matches(doc, tok_matcher) == whole
+
+
+def test_windows_cover_every_match_and_not_the_whole_doc(nlp) -> None:
+    doc = nlp(TEXT)
+    reaches = [reach_of(p) for rule in RULES for p in rule.tokens]
+    assert all(r is not None for r in reaches)
+    spans = windows(doc, reaches)
+    tok_matcher, _ = events.matchers(doc.vocab)
+    for _, start, end in tok_matcher(doc):
+        assert any(lo <= start and end <= hi for lo, hi in spans)
+    assert sum(hi - lo for lo, hi in spans) < len(doc) / 2
+
+
+def test_unbounded_patterns_have_no_reach() -> None:
+    assert reach_of([{"POS": "VERB"}]) is None  # no word to start from
+    assert reach_of([{"LOWER": "a"}, {"OP": "*"}]) is None  # a gap that takes any token
+    assert reach_of([{"LOWER": {"REGEX": "^a"}}]) is None
+    r = reach_of([{"LEMMA": "get"}, {"POS": {"IN": ["ADV"]}, "OP": "*"}, {"LOWER": "engaged"}])
+    assert r is not None and r.fixed == 2 and r.free_pos == {"ADV"}
+
+
+def test_timex_gates_skip_no_match() -> None:
+    for i, rule in enumerate(TIME_RULES):
+        gate = tagger._RULE_GATES[i]
+        if gate is None:
+            continue
+        for m in rule.pattern.finditer(TEXT + " Sept. 4, the 1990s, the third quarter of 1998"):
+            assert gate.search(m.group(0)), (rule.name, m.group(0))
+    assert tagger.candidates("nothing of the sort") == []
+
+
+def test_doc_text_is_the_docs_text(nlp) -> None:
+    a, b = nlp("One text."), nlp("Another text.")
+    assert doc_text(a) == a.text and doc_text(b) == b.text and doc_text(a) == a.text
