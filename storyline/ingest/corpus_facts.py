@@ -12,8 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.dates import add_years
 from storyline.ingest.datetext import MONTHS, WEEKDAYS, month_number
-from storyline.ingest.intervals import add_years, days
+from storyline.ingest.intervals import days
 from storyline.ingest.wordset import wordset
 
 _CAP = r"[A-ZÀ-Þ][\w'’-]+"
@@ -108,11 +109,6 @@ def resolve_name(name: str, preferred: set[str], others: set[str]) -> str | None
         if len(match) > 1:
             return None
     return name
-
-
-def birth_interval(age: int, first: date, last: date) -> tuple[date, date]:
-    """Someone aged `age` on some day in [first, last] was born in this interval."""
-    return add_years(first, -(age + 1)) + days(1), add_years(last, -age)
 
 
 def age_window(age: int, born_first: date, born_last: date) -> tuple[date, date]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.dates import birth_interval
 from storyline.ingest.corpus_facts import (
     AgeMention,
     age_mentions,
-    birth_interval,
     corpus_marriage,
     full_names,
     resolve_name,

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.dates import add_years  # noqa: F401 - part of this module's interface
+
 Span = tuple[int, int]  # inclusive proleptic ordinals
 
 
@@ -81,14 +83,6 @@ class Constraint:
     allowed: DateSet
     reason: str
     strength: int
-
-
-def add_years(day: date, years: int) -> date:
-    """The same calendar day `years` later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def days(n: int) -> timedelta:

@@ -9,10 +9,11 @@ whose `at` says when the number held; story/facts.py does the arithmetic.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from storyline.dates import DAY as _DAY
+from storyline.dates import add_years
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -293,15 +294,8 @@ def _published(article: Article) -> TimeValue | None:
     return TimeValue(p.value, p.earliest, p.latest)
 
 
-_DAY = timedelta(days=1)
 
 
-def add_years(day: date, years: int) -> date:
-    """The same calendar day `years` later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def hull(a: TimeValue, b: TimeValue) -> TimeValue:

@@ -9,7 +9,7 @@ mentioning it). See docs/story.md.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from storyline.model import (
     Claim,
@@ -21,6 +21,7 @@ from storyline.model import (
     Story,
 )
 from storyline.story import intervals as iv
+from storyline.story.facts import start_from_anniversary, start_from_duration
 from storyline.story.independence import AFFIRMING, AGAINST, support_of
 from storyline.story.merge import date_groups
 from storyline.story.state import STANDING, couples, pair_of, person_ids
@@ -194,13 +195,6 @@ def _stale_references(story: Story, names: dict[str, str]) -> list[Contradiction
     return out
 
 
-def _minus_years(d: date, years: int) -> date:
-    try:
-        return d.replace(year=d.year - years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year - years, day=28)
-
-
 def _implied_wedding(q: QuantityStatement, story: Story) -> iv.Interval | None:
     """The wedding interval a marriage duration or anniversary implies."""
     if q.unit != "year" or q.amount <= 0:
@@ -212,9 +206,8 @@ def _implied_wedding(q: QuantityStatement, story: Story) -> iv.Interval | None:
     if at is None or at.earliest is None or at.latest is None:
         return None
     if q.kind == "anniversary":
-        return iv.Interval(_minus_years(at.earliest, q.amount), _minus_years(at.latest, q.amount))
-    return iv.Interval(_minus_years(at.earliest, q.amount + 1) + timedelta(days=1),
-                       _minus_years(at.latest, q.amount))
+        return iv.Interval(*start_from_anniversary(q.amount, at.earliest, at.latest))
+    return iv.Interval(*start_from_duration(q.amount, at.earliest, at.latest))
 
 
 def _arithmetic(story: Story, quantities: list[QuantityStatement],

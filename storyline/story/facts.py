@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.dates import add_years, birth_interval
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -22,19 +23,6 @@ from storyline.model import (
 )
 
 _DAY = timedelta(days=1)
-
-
-def add_years(day: date, years: int) -> date:
-    """The same calendar day `years` later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def birth_interval(age: int, first: date, last: date) -> tuple[date, date]:
-    """Born when, if aged `age` on some day in [first, last]: (first-age-1 y, last-age y]."""
-    return add_years(first, -(age + 1)) + _DAY, add_years(last, -age)
 
 
 def start_from_duration(years: int, first: date, last: date) -> tuple[date, date]:
