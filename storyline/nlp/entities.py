@@ -94,12 +94,17 @@ def _merge_outlets(groups: list[Group]) -> list[Group]:
                 continue
             by_key[key] = g
         keep.append(g)
-    for i, g in enumerate(keep):
+    return _renumber(keep)
+
+
+def _renumber(groups: list[Group]) -> list[Group]:
+    """Index kept groups 0..n-1 and point their mentions (in text order) at the new index."""
+    for i, g in enumerate(groups):
         g.index = i
         g.mentions.sort(key=lambda c: c.start)
         for c in g.mentions:
             c.group = i
-    return keep
+    return groups
 
 
 _PLACE_LIKE = frozenset({"ORG", "FAC", "LOC"})
@@ -123,12 +128,7 @@ def _merge_short_names(groups: list[Group]) -> list[Group]:
             fits[0].mentions.extend(g.mentions)
             drop.add(g.index)
     keep = [g for g in groups if g.index not in drop]
-    for i, g in enumerate(keep):
-        g.index = i
-        g.mentions.sort(key=lambda c: c.start)
-        for c in g.mentions:
-            c.group = i
-    return keep
+    return _renumber(keep)
 
 
 def _works_in_descriptions(doc: Doc, groups: list[Group], content: str) -> None:

@@ -5,24 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from timex_helpers import DCT, found, one
 
 from storyline.model import Article, ArticleAnalysis, PublicationDate
 from storyline.nlp.time.tagger import tag_text, value_to_time
 from storyline.nlp.timex import timex as timex_component
-
-DCT = "2024-02-23"  # a Friday
-
-
-def found(nlp, text: str, dct: str | None = DCT) -> dict[str, tuple[str, str]]:
-    """{text: (type, value)} of every expression tagged in `text`."""
-    return {t.text: (t.type, t.value) for t in tag_text(text, dct, nlp)}
-
-
-def one(nlp, text: str, phrase: str, dct: str | None = DCT):
-    hits = [t for t in tag_text(text, dct, nlp) if t.text == phrase]
-    assert hits, f"{phrase!r} not tagged in {text!r}: {found(nlp, text, dct)}"
-    return hits[0]
-
 
 # ------------------------------------------------------------- absolute dates
 

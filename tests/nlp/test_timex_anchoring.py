@@ -6,22 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from timex_helpers import found, one
 
 from storyline.model import PublicationDate
 from storyline.nlp.time.tagger import tag_text, timeml_form
-
-DCT = "2024-02-23"  # a Friday
-
-
-def found(nlp, text: str, dct: str | None = DCT) -> dict[str, tuple[str, str]]:
-    return {t.text: (t.type, t.value) for t in tag_text(text, dct, nlp)}
-
-
-def one(nlp, text: str, phrase: str, dct: str | None = DCT):
-    hits = [t for t in tag_text(text, dct, nlp) if t.text == phrase]
-    assert hits, f"{phrase!r} not tagged in {text!r}: {found(nlp, text, dct)}"
-    return hits[0]
-
 
 # ------------------------------------------------------------- precision of values
 
