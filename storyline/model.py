@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -358,15 +359,30 @@ class Story:
 # ------------------------------------------------------------------ (de)serialise
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_FIELDS: dict[tuple[type, bool], tuple[str, ...]] = {}
+
+
 def to_dict(obj: Any, *, for_json: bool = True) -> Any:
-    """Turn model objects into JSON-ready dicts; `for_json` drops in-memory-only fields."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out = {}
-        for f in dataclasses.fields(obj):
-            if for_json and f.metadata.get("json") is False:
-                continue
-            out[f.name] = to_dict(getattr(obj, f.name), for_json=for_json)
-        return out
+    """Turn model objects into JSON-ready dicts; `for_json` drops in-memory-only fields.
+
+    The field list of each class is worked out once: the store serialises every analysis.
+    """
+    t = type(obj)
+    if t in _PLAIN:
+        return obj
+    names = _FIELDS.get((t, for_json))
+    if names is None:
+        if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
+            return _container_to_dict(obj, for_json)
+        names = _FIELDS[(t, for_json)] = tuple(
+            f.name for f in dataclasses.fields(obj)
+            if not (for_json and f.metadata.get("json") is False)
+        )
+    return {n: to_dict(getattr(obj, n), for_json=for_json) for n in names}
+
+
+def _container_to_dict(obj: Any, for_json: bool) -> Any:
     if isinstance(obj, date):
         return obj.isoformat()
     if isinstance(obj, (list, tuple)):
@@ -376,38 +392,52 @@ def to_dict(obj: Any, *, for_json: bool = True) -> Any:
     return obj
 
 
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
 def from_dict(cls: Any, data: Any) -> Any:
     """Rebuild a model object (or list/dict/optional of them) from `to_dict` output."""
-    if data is None:
-        return None
+    return _decoder(cls)(data)
+
+
+def _decoder(cls: Any) -> Callable[[Any], Any]:
+    """One function rebuilding `cls` from plain data (None stays None), made once per type."""
+    try:
+        return _DECODERS[cls]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable annotation: no cache
+        return _make_decoder(cls)
+    _DECODERS[cls] = lambda data: _DECODERS[cls](data)  # recursive types find this
+    fn = _DECODERS[cls] = _make_decoder(cls)
+    return fn
+
+
+def _make_decoder(cls: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(cls) if a is not type(None)]
-        return from_dict(inner[0], data)
+        return _decoder(inner[0])
     if origin in (list, tuple):
         (arg, *_) = typing.get_args(cls)
-        items = [from_dict(arg, x) for x in data]
-        return tuple(items) if origin is tuple else items
+        item = _decoder(arg)
+        if origin is tuple:
+            return lambda data: None if data is None else tuple([item(x) for x in data])
+        return lambda data: None if data is None else [item(x) for x in data]
     if origin is dict:
         _, arg = typing.get_args(cls)
-        return {k: from_dict(arg, v) for k, v in data.items()}
+        value = _decoder(arg)
+        return lambda data: None if data is None else {k: value(v) for k, v in data.items()}
     if cls is date:
-        return date.fromisoformat(data)
+        return lambda data: None if data is None else date.fromisoformat(data)
     if dataclasses.is_dataclass(cls):
-        hints = _hints(cls)
-        kwargs = {
-            f.name: from_dict(hints[f.name], data[f.name])
-            for f in dataclasses.fields(cls)
-            if f.name in data
-        }
-        return cls(**kwargs)
-    return data
+        hints = typing.get_type_hints(cls)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
 
+        def make(data: Any) -> Any:
+            if data is None:
+                return None
+            return cls(**{n: fn(data[n]) for n, fn in fields if n in data})
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+        return make
+    return lambda data: data

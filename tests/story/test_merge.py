@@ -163,3 +163,47 @@ def test_build_story_is_order_independent_end_to_end():
     assert run(flipped)["events"] == first["events"]
     assert [e["type"] for e in first["events"]] == [
         "married", "affair_alleged", "sighting", "separated"]
+
+
+def _clusters_by_trying_every_one(claims, articles):
+    """The plain definition the indexed `cluster_claims` must match: try every cluster."""
+    from storyline.story.merge import _Cluster, _fits, _order, claim_window
+
+    windows = {c.id: claim_window(c, articles) for c in claims}
+    clusters = []
+    for c in sorted(claims, key=lambda c: _order(c, *windows[c.id])):
+        window, explicit = windows[c.id]
+        people = set(c.participants)
+        fits = [cl for cl in clusters
+                if cl.type == c.type and _fits(cl, c, people, window, explicit)]  # fmt: skip
+        if fits:
+            best = max(fits, key=lambda cl: (len(set(cl.participants) & people),
+                                             len(cl.claims), -clusters.index(cl)))  # fmt: skip
+        else:
+            best = _Cluster(c.type)
+            clusters.append(best)
+        best.add(c, window)
+    return [[x.id for x in cl.claims] for cl in clusters]
+
+
+def test_indexed_clustering_groups_exactly_like_trying_every_cluster(monkeypatch):
+    from storyline.story import merge
+
+    monkeypatch.setattr(merge, "_join_conflicting_dates", lambda clusters: None)
+    for seed in range(4):
+        rng = random.Random(seed)
+        cov = Coverage()
+        kinds = ["married", "statement", "sighting", "dated", "death", "moved"]
+        times = [None, "2019", "2019-06", "2019-06-02", "2020", "2020-01-05"]
+        for i in range(6):
+            aid = cov.article(f"a{i}", f"2021-0{i + 1}-10", "Daily Lantern")
+            for j in range(25):
+                who = rng.sample([MARA, TOBIN, RIVA], rng.choice([0, 0, 1, 1, 2, 3]))
+                place = rng.choice([None, None, "Lisbon", "Porto"])
+                cov.claim(aid, rng.choice(kinds), f"Sentence {j} of {aid}.", who,
+                          rng.choice(times), place=place)  # fmt: skip
+        claims = [c for an in cov.analyses for c in an.claims]
+        got = [[c.id for c in group] for group in merge.cluster_claims(claims, cov.by_id())]
+        expected = _clusters_by_trying_every_one(claims, cov.by_id())
+        assert got == expected
+        assert len(expected) < len(claims)  # some claims did merge
