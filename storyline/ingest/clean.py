@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.ingest.blank import Blanker
-from storyline.ingest.datetext import find_dateline
+from storyline.ingest.dateline import find_dateline
 from storyline.ingest.furniture import (
     BYLINE,
     BYLINE_LINES,
@@ -93,7 +93,7 @@ def blank_dateline(page: Page) -> None:
     """ "Feb. 23 2024, Published 1:19 p.m. ET": metadata, read by dating, not article text."""
     found = find_dateline(page.blanker.content)
     if found:
-        page.blanker.blank(found[0], found[1], "dateline")
+        page.blanker.blank(found.start, found.end, "dateline")
 
 
 @FURNITURE.register("tail")

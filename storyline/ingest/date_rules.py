@@ -48,6 +48,16 @@ PAST = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n\s*\n")
 PHOTO_NAME = re.compile(r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){2,}")
 YEAR = re.compile(r"(?<![\d$£€.,/-])((?:19|20)\d{2})(?![\d]|[,.]\d)")
+# Numbers shaped like years that are not: "Flight 2024", "route 2023", "2021 commuters".
+NOT_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:flight|route|bus|room|gate|no\.?|number|platform|highway|interstate|suite|unit"
+    r"|line|model|exit|channel|page|item|section|berth|track|code|ref|ticket|case)[ \t]*#?[ \t]*$"
+)
+YEAR_WORD_BEFORE = re.compile(
+    r"(?i)\b(?:in|since|of|the|by|from|until|before|after|during|early|late|mid|spring|summer"
+    r"|fall|autumn|winter)[ \t]*$"
+)
+COUNT_AFTER = re.compile(r"[ \t]+(?!years?\b|season\b)[a-z]+s\b")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?[ \t]+(?P<year>(?:19|20)\d{{2}})\b")
 BARE_DAY = re.compile(
     rf"\b(?:(?P<weekday>{_WEEKDAY}),?[ \t]+)?(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)"
@@ -214,6 +224,14 @@ def month_years(ctx: DatingContext) -> list[Constraint]:
     return [Constraint(not_before(best[0], ctx), why, 3)]
 
 
+def not_a_year(text: str, m: re.Match[str]) -> bool:
+    """A year-shaped number that names a flight/route/room, or counts things ("2021 commuters")."""
+    before = text[max(0, m.start() - 20) : m.start()]
+    if NOT_YEAR_BEFORE.search(before):
+        return True
+    return bool(COUNT_AFTER.match(text, m.end())) and not YEAR_WORD_BEFORE.search(before)
+
+
 @DATE_RULES.register("years")
 def years(ctx: DatingContext) -> list[Constraint]:
     """The latest year the text mentions as past, or as present ("is hoping for a fresh start
@@ -223,7 +241,7 @@ def years(ctx: DatingContext) -> list[Constraint]:
     for m in YEAR.finditer(ctx.content):
         year = int(m.group(1))
         sentence = sentence_at(ctx.content, m.start())
-        if year > ctx.universe.last.year or FUTURE.search(sentence):
+        if year > ctx.universe.last.year or FUTURE.search(sentence) or not_a_year(ctx.content, m):
             continue
         strength = 3 if PAST.search(sentence) else 2
         best[strength] = max(best.get(strength, (year, sentence)), (year, sentence))

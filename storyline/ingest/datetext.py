@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.ingest.wordset import wordset
-
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -29,12 +27,6 @@ FULL_DATE = re.compile(
     rf"|(?P<day2>[0-3]?\d)\s+(?P<month2>(?:{_MONTH_ALT})\.?)\s+(?P<year2>(?:19|20)\d{{2}})"
     r"|(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d))\b"
 )
-# What else a dateline ("Feb. 23 2024, Published 1:19 p.m. ET") may hold besides the date.
-_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)")
-DATELINE_WORDS = wordset(
-    "published updated posted last first on at et est edt ct cst cdt pt pst pdt gmt utc bst cet"
-    " cest aest"
-) | frozenset(WEEKDAYS)
 
 
 def month_number(word: str) -> int | None:
@@ -98,27 +90,3 @@ def parse_partial_date(text: str) -> tuple[date, date] | None:
         return None
     last = date(year + month // 12, month % 12 + 1, 1)
     return date(year, month, 1), date.fromordinal(last.toordinal() - 1)
-
-
-def find_dateline(content: str, max_lines: int = 10) -> tuple[int, int, date] | None:
-    """A short line near the top that only states a full date (and maybe a time): the dateline."""
-    seen = 0
-    pos = 0
-    for line in content.split("\n"):
-        stripped = line.strip()
-        start = pos + len(line) - len(line.lstrip())
-        pos += len(line) + 1
-        if not stripped:
-            continue
-        seen += 1
-        if seen > max_lines:
-            return None
-        m = FULL_DATE.search(stripped)
-        if not m or len(stripped) > 80 or len(stripped.split()) > 12:
-            continue
-        rest = _CLOCK.sub(" ", stripped[: m.start()] + " " + stripped[m.end() :])
-        words = re.findall(r"\w+", rest.lower())
-        found = full_date(m)
-        if found and all(w in DATELINE_WORDS for w in words):
-            return start, start + len(stripped), found
-    return None

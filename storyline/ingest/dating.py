@@ -66,6 +66,8 @@ def _inferred(solution: Solution, universe: Universe) -> PublicationDate:
         return PublicationDate("XXXX", None, None, "unknown", "no date evidence in the text")
     first, last = solution.allowed.hull()
     reason = "inferred from the text: " + "; ".join(c.reason for c in solution.used)
+    if last == universe.last:
+        reason += f"; nothing in the text bounds it from above, so up to today ({last.isoformat()})"
     if solution.dropped:
         reason += "; left out as contradicted: " + "; ".join(c.reason for c in solution.dropped)
     return PublicationDate(covering_value(first, last), first, last, "inferred", reason)

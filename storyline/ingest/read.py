@@ -14,7 +14,8 @@ from pathlib import Path
 
 from storyline.ingest.blank import Blanker
 from storyline.ingest.clean import clean
-from storyline.ingest.datetext import find_dateline, parse_date_string, parse_partial_date
+from storyline.ingest.dateline import Dateline, find_dateline, is_byline
+from storyline.ingest.datetext import parse_date_string, parse_partial_date
 from storyline.ingest.dating import date_articles, known_date
 from storyline.ingest.decode import decode
 from storyline.ingest.dedupe import mark_duplicates
@@ -134,9 +135,21 @@ def _url_date(url: str | None) -> date | None:
         return None
 
 
+def _dateline_date(raw: str, found: Dateline) -> PublicationDate:
+    """The publication date a dateline or dated byline states, quoting the line."""
+    line = raw[found.start : found.end]
+    kind = "byline" if is_byline(line) else "dateline"
+    if found.earliest == found.latest:
+        reason = f"the {kind} {line!r}" + (f" ({found.note})" if found.note else "")
+        return known_date(found.earliest, "text", reason)
+    value = covering_value(found.earliest, found.latest)
+    reason = f"the {kind} {line!r}: {found.note}"
+    return PublicationDate(value, found.earliest, found.latest, "text", reason)
+
+
 def _finish(art: Article, blanker: Blanker, settings: Settings) -> Article:
     """Clean, then fill what metadata did not give: title, outlet from URL, date from URL/text."""
-    dateline = find_dateline(blanker.content)
+    dateline = find_dateline(blanker.content, art.url)
     page = clean(blanker, art.title)
     art.content = blanker.content
     art.removed = blanker.removed()
@@ -150,8 +163,7 @@ def _finish(art: Article, blanker: Blanker, settings: Settings) -> Article:
     if art.published is None and (found := _url_date(art.url)):
         art.published = known_date(found, "url", f"the date in the URL {art.url}")
     if art.published is None and dateline:
-        line = art.raw[dateline[0] : dateline[1]]
-        art.published = known_date(dateline[2], "text", f"the dateline {line!r}")
+        art.published = _dateline_date(art.raw, dateline)
     art.cited_outlets = cited_outlets(art.content, art.outlet)
     if not art.content.strip():
         art.status, art.problem = "skipped", "no article text left after removing page furniture"
