@@ -41,6 +41,10 @@ SPEECH_VERBS: dict[str, str] = {
     "deny": "denied",
 }
 
+# An unnamed interviewer speaks for the publication or show, not on the record, and relays no one
+# else. ("the host", "the writer" are left out: they often describe the person the story is about.)
+PRESS_NOUNS = frozenset(_words("interviewer interviewers moderator reporter questioner"))
+
 # Head words of a speaker phrase, by the Source kind they make.
 SPEAKER_NOUNS: dict[str, str] = {
     **dict.fromkeys(
@@ -61,6 +65,7 @@ SPEAKER_NOUNS: dict[str, str] = {
         "eyewitness",
     ),
     **dict.fromkeys(["report", "reports"], "outlet"),
+    **dict.fromkeys(PRESS_NOUNS, "outlet"),
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "another": 0}
 AUTHOR_PRONOUNS = frozenset({"i", "we"})
@@ -256,6 +261,9 @@ def find_attributions(
         if via:
             sources.relay = via[0]
         src = classify_speaker(subj, sources, via, name_of)
+        if src.kind == "outlet" and subj.lemma_.lower() in PRESS_NOUNS:
+            found.append(Attribution(tok, speaker_phrase(subj), src, certainty, False))
+            continue  # "when the interviewer noted ...": the press asking, relaying nobody
         if src.kind == "outlet":
             sentence_outlets.append(src.name or "")
             sources.relay = src.name or sources.relay

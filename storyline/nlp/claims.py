@@ -45,6 +45,7 @@ def claims(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     ctx = _Context.build(doc, article, analysis)
     _attribute_quotes(ctx)
     _extract_claims(ctx)
+    _merge_interview_statements(ctx)
     _denials_of_earlier_reports(ctx)
     analysis.claims.extend(ctx.claims)
     analysis.quotes.extend(ctx.quotes)
@@ -374,6 +375,9 @@ def _extract_claims(ctx: _Context) -> None:
             base = "asserted"
         certainty = certainty_of(trigger, sent, base)
         raised = certainty == "negated" and hit.rule.detail and _negation_raised(trigger)
+        if hit.rule.detail and trigger.lemma_.lower() in DETAIL_VERBS:
+            # "didn't wear her ring": the negation is the detail ("didn't wear ..."), not the event
+            certainty = certainty_of(trigger, sent, base, negation=False)
         if raised:  # "was not seen wearing her ring": seen, without the ring
             certainty = certainty_of(trigger, sent, base, negation=False)
         claim = _claim(ctx, hit, sent, source, certainty, raw)
@@ -555,32 +559,55 @@ def _governor_chain(tok: Token) -> set[int]:
 
 
 def _reach(hit: Hit) -> set[int]:
-    """Tokens a time phrase may hang from to date this event."""
+    """Tokens a time phrase may hang from to date this event itself."""
     trigger = hit.trigger
     reach = {trigger.i}
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
         trigger.head.lemma_.lower() in LIGHT_VERBS
     ):
         reach.add(trigger.head.i)  # "had an affair in 2022", "the split happened in May"
-    if hit.rule.time_from_report:  # "in June, rumours swirled of an affair"
-        for n, anc in enumerate(trigger.ancestors):
-            if n > 4:
-                break
-            if any(c.dep_ == "nsubj" and c.lemma_.lower() in REPORT_NOUNS for c in anc.children):
-                reach.add(anc.i)  # "rumours swirled in August that X had an affair"
-                break
-            if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS:
-                reach.add(anc.i)
-                if anc.dep_ in ("nsubj", "nsubjpass"):
-                    reach.add(anc.head.i)
-                break
+    return reach
+
+
+def _report_reach(hit: Hit) -> set[int]:
+    """For allegations, the governing report clause: "rumours swirled in August that ..."."""
+    reach: set[int] = set()
+    for n, anc in enumerate(hit.trigger.ancestors):
+        if n > 4:
+            break
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in REPORT_NOUNS for c in anc.children):
+            reach.add(anc.i)  # "rumours swirled in August that X had an affair"
+            break
+        if anc.lemma_.lower() in REPORT_NOUNS:  # "rumours" is sometimes tagged a verb
+            reach.add(anc.i)
+            if anc.dep_ in ("nsubj", "nsubjpass"):
+                reach.add(anc.head.i)
+            # "Rumours swirled in August that ..." parsed as a noun phrase: the verb hangs off it
+            reach |= {c.i for c in anc.children
+                      if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"}
+            break
     return reach
 
 
 def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str | None]:
     """The timex of the sentence whose governing word is the trigger (or its light verb)."""
-    trigger = hit.trigger
     reach = _reach(hit)
+    # The event's own clause first; an allegation without a date of its own takes the rumour's.
+    reaches = [reach, _report_reach(hit)] if hit.rule.time_from_report else [reach]
+    for one in reaches:
+        tx = _nearest_timex(ctx, hit.trigger, sent, one)
+        if tx is not None:
+            return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
+    if not ctx.analysis.timexes:
+        for one in reaches:
+            text = _fallback_time_text(ctx, sent, one)
+            if text:
+                return None, text
+    return None, None
+
+
+def _nearest_timex(ctx: _Context, trigger: Token, sent: Span, reach: set[int]):
+    """The sentence's timex nearest the trigger among those governed by a `reach` token."""
     best = None
     for tx in ctx.analysis.timexes:
         if not (sent.start_char <= tx.start < sent.end_char) or tx.type in SKIP_TIMEX_TYPES:
@@ -591,12 +618,7 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str
         dist = abs(span.root.i - trigger.i)
         if best is None or dist < best[0]:
             best = (dist, tx)
-    if best is not None:
-        tx = best[1]
-        return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
-    if not ctx.analysis.timexes:
-        return None, _fallback_time_text(ctx, sent, reach)
-    return None, None
+    return best[1] if best is not None else None
 
 
 NOT_A_DATE = re.compile(r"^\d+$|^\d+\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
@@ -609,6 +631,50 @@ def _fallback_time_text(ctx: _Context, sent: Span, reach: set[int]) -> str | Non
         if ok and _governor_chain(ent.root) & reach:
             return ent.text
     return None
+
+
+# ------------------------------------------------------------------- interviews
+
+
+def _merge_interview_statements(ctx: _Context) -> None:
+    """One interview told over several sentences is one statement: consecutive statement claims
+    by the same speaker at the same venue keep only the first (its sentence is the mention)."""
+    kept: list[Claim] = []
+    last: Claim | None = None
+    last_venue: str | None = None
+    for c in ctx.claims:
+        if c.type != "statement":
+            kept.append(c)
+            continue
+        venue = _statement_venue(ctx, c, last_venue)
+        same = last is not None and venue is not None and venue == last_venue and (
+            c.participants[:1] == last.participants[:1] != []
+            and c.mention.source == last.mention.source
+        )
+        if same and last is not None:
+            if last.time is None and c.time is not None:
+                last.time, last.time_text = c.time, c.time_text
+            last.place = last.place or c.place
+            continue
+        kept.append(c)
+        last, last_venue = c, venue
+    for n, c in enumerate(kept, 1):
+        c.id = f"{ctx.article.id}:c{n}"
+    ctx.claims = kept
+
+
+def _statement_venue(ctx: _Context, claim: Claim, previous: str | None) -> str | None:
+    """Where a statement was made: an interview named in its sentence, its quotes' venue, or the
+    previous statement's venue when the sentence points back ("elsewhere in the chat")."""
+    i = ctx.sentence_index(claim.mention.start)
+    tokens = [t for t in ctx.sents[i] if t.i not in ctx.quoted]
+    found = venue_phrase(tokens)
+    if found is None:
+        found = next((q.venue for q in ctx.quotes if q.venue and
+                      claim.mention.start <= q.start < claim.mention.end), None)
+    if found is None and any(t.lemma_.lower() in VENUE_BACKREF for t in tokens):
+        found = previous
+    return " ".join(found.lower().split()) if found else None
 
 
 # ---------------------------------------------------------------------- denials

@@ -87,6 +87,8 @@ NOT_WORKS = ["report", "claim", "statement", "interview", "photo", "picture", "i
 PARTNER_PEOPLE = ["wife", "husband", "girlfriend", "boyfriend", "partner", "fiance", "fiancé",
                   "fiancee", "fiancée", "spouse"]
 MODIFIERS = {"POS": {"IN": ["ADJ", "PUNCT", "ADP", "NUM"]}, "OP": "*"}  # "his live-in girlfriend"
+NEGATIONS = ["not", "n't", "n’t", "never"]  # "n’t" is sometimes parsed as punctuation
+PICTURE_NOUNS = ["photo", "photograph", "picture", "pic", "image", "footage", "snap", "video"]
 CHILD_NOUNS = ["baby", "son", "daughter", "child", "twin", "twins", "boy", "girl"]
 
 RULES: list[EventRule] = [
@@ -183,7 +185,31 @@ RULES: list[EventRule] = [
     EventRule("sighting", "sighting", detail=True, tokens=[
         [verb("spot", "photograph", "snap", "picture", "film", TAG={"IN": ["VBN", "VBD"]})],
         [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, verb("see", "catch", TAG="VBN")],
+        # "has (also) seen not wearing her ring": the subject is the one seen doing something
+        [verb("see", "spot", TAG="VBN"), word("not", "never", OP="?"), {"TAG": "VBG"}],
         [verb("step", "head"), word("out")],
+    ], deps=[
+        # "didn't wear her ring at the gala": a ring (or anything) visibly not worn; the
+        # negation hangs off the verb or, with curly apostrophes, off its auxiliary
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": verb("wear", "sport")},
+           *neg,
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "worn",
+            "RIGHT_ATTRS": {"DEP": "dobj"}}]
+          for neg in (
+              [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "neg",
+                "RIGHT_ATTRS": {"DEP": "neg"}}],
+              [{"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "aux",
+                "RIGHT_ATTRS": {"DEP": "aux"}},
+               {"LEFT_ID": "aux", "REL_OP": ">", "RIGHT_ID": "neg",
+                "RIGHT_ATTRS": {"LOWER": {"IN": NEGATIONS}}}])],
+        # "photos of X leaving the club": pictures of a named person (or "the couple")
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": noun(*PICTURE_NOUNS)},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "of",
+            "RIGHT_ATTRS": {"LOWER": "of", "DEP": "prep"}},
+           {"LEFT_ID": "of", "REL_OP": ">", "RIGHT_ID": "who", "RIGHT_ATTRS": who}]
+          for who in ({"DEP": "pobj", "ENT_TYPE": "PERSON"}, {"DEP": "pobj", "POS": "PROPN"},
+                      {"DEP": "pobj", "LEMMA": {"IN": ["couple", "pair", "duo"]}},
+                      {"DEP": "pcomp", "TAG": "VBG"})],  # "of X leaving": X is the gerund's
     ]),
     EventRule("statement", "statement_interview", tokens=[
         [noun("interview", "statement", "remark", "speech")],

@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 from storyline.nlp.event_rules import (
     DETAIL_PREPS,
     DETAIL_VERBS,
+    NEGATIONS,
     OTHER_EXCLUDED,
     OTHER_OBJECTS_EXCLUDED,
     OTHER_PATTERN,
@@ -156,6 +157,10 @@ GOAL_PREPS = frozenset({"in", "into", "for", "toward", "towards"})  # "headed fo
 ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
                          "take", "give", "be", "keep"})
+# Nouns that hold an event as "a state of X", "the midst of X": their clause tells who. ("the
+# brink of divorce" is left out: an event that has not happened must not join the couple's.)
+STATE_NOUNS = frozenset({"state", "process", "midst", "middle", "throes", "period", "phase",
+                         "aftermath"})
 
 
 def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
@@ -176,12 +181,22 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
         trigger.head.lemma_.lower() in LIGHT_VERBS
     ):
         anchors.append(trigger.head)
-    # "was involved in an affair", "is embroiled in a divorce": the subject of the verb above.
-    prep = trigger.head
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in GOAL_PREPS and (
-        prep.head.pos_ in ("VERB", "AUX", "ADJ")
+    # "find themselves in a state of separation": the state noun stands in for the trigger
+    holder = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and (
+        trigger.head.head.lemma_.lower() in STATE_NOUNS
     ):
+        holder = trigger.head.head
+    # "was involved in an affair", "is embroiled in a divorce": the subject of the verb above.
+    prep = holder.head
+    if trigger.pos_ == "NOUN" and holder.dep_ == "pobj" and (
+        prep.lower_ in GOAL_PREPS or (holder is not trigger and prep.lower_ in ("on", "at"))
+    ) and prep.head.pos_ in ("VERB", "AUX", "ADJ"):
         anchors.append(prep.head)
+    elif holder is not trigger and holder.dep_ in ("dobj", "attr") and (
+        holder.head.pos_ in ("VERB", "AUX")
+    ):
+        anchors.append(holder.head)  # "they began the process of divorce"
     # "they will be back together", "living apart": the subject of the verb the adverb modifies
     if trigger.pos_ in ("ADV", "ADJ") and trigger.dep_ in ("advmod", "acomp", "prt"):
         anchors.append(trigger.head)
@@ -191,6 +206,9 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in ARG_PREPS and anchor == trigger:
                 heads += [c for c in child.children if c.dep_ == "pobj"]
+                # "photos of X leaving the club": the gerund's subject
+                heads += [s for c in child.children if c.dep_ == "pcomp"
+                          for s in c.children if s.dep_ == "nsubj"]
             elif child.dep_ == "dep" and child.ent_type_ == "PERSON" and anchor == trigger:
                 heads.append(child)  # a subject the parser left dangling
             elif child.dep_ in ("aux", "auxpass") and anchor == trigger:
@@ -324,16 +342,32 @@ def _trim(span: Span) -> Span:
 
 def detail_of(trigger: Token, sent: Span) -> Span | None:
     """What was notable about a sighting: "without her wedding ring", "missing her ring"."""
-    scope = list(trigger.subtree) if trigger.dep_ != "ROOT" else list(sent)
+    own = list(trigger.subtree) if trigger.dep_ != "ROOT" else list(sent)
+    # "photos of X leaving ..., and she wasn't wearing her ring": the rest of the sentence
+    for scope in (own, [t for t in sent if t not in own]):
+        found = _detail_in(trigger, sent, scope)
+        if found is not None:
+            return found
+    return None
+
+
+def _detail_in(trigger: Token, sent: Span, scope: list[Token]) -> Span | None:
     for tok in (t for t in scope if sent.start <= t.i < sent.end):
         obj = None
         if tok.lower_ in DETAIL_PREPS:
             obj = next((c for c in tok.children if c.dep_ in ("pobj", "dobj")), None)
             start = tok.i
-        elif tok.lemma_.lower() in DETAIL_VERBS and tok.pos_ == "VERB" and tok != trigger:
+        elif tok.lemma_.lower() in DETAIL_VERBS and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             neg = [c for c in tok.children if c.dep_ == "neg"]
+            neg += [a for a in tok.children if a.dep_ == "aux"  # "was n’t" (curly apostrophe)
+                    and any(n.lower_ in NEGATIONS for n in a.children)]
             start = min([tok.i] + [n.i for n in neg])
+            aux = {c.i for c in tok.children if c.dep_ == "aux"}
+            while start - 1 in aux:  # "wasn't wearing", "didn't wear": keep the auxiliary
+                start -= 1
+            if tok == trigger:  # "didn't wear her ring": the trigger is the detail itself
+                obj = obj if neg else None
             worn = tok.lemma_.lower() == "wear" and not neg and not _negated_head(tok)
             if worn:
                 obj = None  # wearing something is notable only when not worn
