@@ -33,7 +33,7 @@ CUES: dict[str, str] = {
     ),
     # Intentions and attempts: the event has not (yet) happened.
     **dict.fromkeys(
-        _words("""try attempt effort bid hope plan intend consider want wish"""),
+        _words("""try attempt effort bid hope plan intend consider want wish brink verge"""),
         "hypothetical",
     ),
     **dict.fromkeys(
@@ -46,6 +46,8 @@ CUES: dict[str, str] = {
 # Phrases whose head word is the cue: "there is no truth to", "not true".
 NEGATED_DENIAL_HEADS = frozenset({"truth", "true", "basis", "merit"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# Nouns of imminence: what they govern is about to happen, not done.
+IMMINENT = frozenset({"brink", "verge"})
 MODALS = frozenset({"might", "may", "could"})
 # A noun cue that is the subject of these verbs covers the verb's clause ("rumors swirled that").
 SPREAD_VERBS = frozenset({"swirl", "circulate", "spread", "surface", "emerge", "grow", "gain",
@@ -56,8 +58,12 @@ def _covers(cue: Token, trigger: Token, kind: str = "") -> bool:
     """Whether `cue` scopes over `trigger` in the dependency parse."""
     if cue == trigger:
         return False
+    if cue.lemma_.lower() in IMMINENT:  # "on the brink of divorce": not (yet) happened
+        return trigger in cue.subtree
     if kind == "hypothetical":  # an intention covers its complement, not its adjuncts
         return _complement_path(cue, trigger)
+    if cue.dep_ == "mark":  # "asked whether they had split": the clause it introduces
+        return trigger in cue.head.subtree
     if cue.tag_ == "MD" or cue.dep_ == "aux":
         return cue.head == trigger or (trigger.dep_ in ("xcomp",) and trigger.head == cue.head)
     if cue.dep_ in ("advmod", "amod", "npadvmod"):

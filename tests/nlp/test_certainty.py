@@ -36,6 +36,8 @@ CUES = [
     ("hypothetical", "divorce_filed", "If Jonas Verhoeven files for divorce, the tour ends."),
     ("hypothetical", "separated", "They would split if the affair were true."),
     ("hypothetical", "reconciled", "They have been trying to work on their marriage."),
+    ("speculated", "separated", "Fans asked whether Mara Quill and Jonas Verhoeven had split."),
+    ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are on the brink of divorce."),
     ("negated", "married", "Mara Quill and Tobin Ash never married."),
     ("negated", "separated", "Mara Quill and Jonas Verhoeven did not separate."),
 ]
