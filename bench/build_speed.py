@@ -160,12 +160,17 @@ def main() -> int:
         "entities": len(story.entities),
         "timexes": len(story.timexes),
     }
-    if args.json:
+    print_result(result, args.json)
+    return 0
+
+
+def print_result(result: dict, as_json: bool) -> None:
+    """One run's numbers: JSON, or one aligned `key: value` line each."""
+    if as_json:
         print(json.dumps(result, indent=2))
     else:
         for k, v in result.items():
             print(f"{k:>24}: {v}")
-    return 0
 
 
 if __name__ == "__main__":

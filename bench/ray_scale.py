@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_speed import EXAMPLES, TIMEBANK, timebank_articles  # noqa: E402
+from build_speed import EXAMPLES, TIMEBANK, print_result, timebank_articles  # noqa: E402
 
 
 def main() -> int:
@@ -69,11 +68,7 @@ def main() -> int:
         result[f"ray_{args.cpus}cpu_warm"] = timed_run(ray_settings)  # workers reused
     finally:
         ray.shutdown()
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for key, value in result.items():
-            print(f"{key:>24}: {value}")
+    print_result(result, args.json)
     return 0
 
 
