@@ -8,6 +8,7 @@ through the context, computed by dating.py from the other articles.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -280,7 +281,8 @@ def marriage(ctx: DatingContext) -> list[Constraint]:
     ):
         return []
     out = []
-    source = f"the corpus says the couple married in {wed.year}"
+    when = date(wed.year, wed.month, 1).strftime("%B %Y") if wed.month else str(wed.year)
+    source = f"the corpus says the couple married in {when}"
     for m in _near(ANNIVERSARY, ctx.content, "anniversary"):
         if not told_as_past(ctx.content, m.start()):
             continue
@@ -304,10 +306,14 @@ def marriage(ctx: DatingContext) -> list[Constraint]:
         first, last = wed.year + n, wed.year + n + 1
         if approx in ("nearly", "almost"):
             first, last = first - 1, last - 1
-        elif approx:
-            last = ctx.universe.last.year
-        allowed = DateSet.between(date(first, 1, 1), date(last, 12, 31))
-        why = f"{_quote(m.group())} and {source}: published in {first}..{last}"
+        # n whole years after a wedding in month M: from M of year+n to the end of M a year on
+        lo = date(first, wed.month or 1, 1)
+        hi = date(last, wed.month, monthrange(last, wed.month)[1]) if wed.month else \
+            date(last, 12, 31)
+        if approx and approx not in ("nearly", "almost"):
+            hi = ctx.universe.last
+        allowed = DateSet.between(lo, hi)
+        why = f"{_quote(m.group())} and {source}: published in {lo.isoformat()}..{hi.isoformat()}"
         out.append(Constraint(allowed, why, 2))
     return out
 
@@ -336,9 +342,25 @@ def _bare_days(ctx: DatingContext) -> list[tuple[re.Match[str], int, int]]:
     for m in BARE_DAY.finditer(ctx.content):
         month = month_number(m.group("month"))
         day = int(m.group("day"))
-        if month and 1 <= day <= 31 and told_as_past(ctx.content, m.start()):
+        if month and 1 <= day <= 31 and told_as_past(ctx.content, m.start()) and (
+            m.group("weekday") or not _narrated_year(ctx.content, m.start())
+        ):
             out.append((m, month, day))
     return out
+
+
+_YEAR_WORD = re.compile(r"(?<!since )\b(?:19|20)\d\d\b")  # "since 2020" runs up to now
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def _narrated_year(text: str, at: int) -> bool:
+    """A year named in this sentence or the one before it: the story is
+    telling a dated past ("married in July 2022 ... a July 17 newsletter"), not the news day."""
+    before = text[max(0, at - 400) : at]
+    ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+    window = before[ends[-2]:] if len(ends) >= 2 else before
+    stop = _SENTENCE_END.search(text, at)
+    return bool(_YEAR_WORD.search(window + text[at : stop.start() if stop else len(text)]))
 
 
 @DATE_RULES.register("bare_days")

@@ -74,10 +74,19 @@ def read_numeric(m: re.Match[str], order: str) -> tuple[date, date, str] | None:
     return (day, day, "") if day else None
 
 
+_PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|first\s+published)\b\W*$")
+
+
 def _dated(text: str, order: str) -> tuple[int, int, date, date, str] | None:
-    """The first full or numeric date in a line: (start, end, earliest, latest, note)."""
-    m = FULL_DATE.search(text)
-    if m and (day := full_date(m)):
+    """The line's publication date: the one after "Published"/"Posted" when it names several
+    ("Published Nov. 18, 2023 | Updated May 13, 2024"), else the first full or numeric date:
+    (start, end, earliest, latest, note)."""
+    fulls = [(m, day) for m in FULL_DATE.finditer(text) if (day := full_date(m))]
+    for m, day in fulls:
+        if _PUBLISHED_WORD.search(text, 0, m.start()):
+            return m.start(), m.end(), day, day, ""
+    if fulls:
+        m, day = fulls[0]
         return m.start(), m.end(), day, day, ""
     n = NUMERIC_DATE.search(text)
     if n and (read := read_numeric(n, order)):
@@ -95,7 +104,9 @@ def is_byline(line: str) -> bool:
 
 
 def _only_date_words(text: str, start: int, end: int) -> bool:
-    rest = _CLOCK.sub(" ", text[:start] + " " + text[end:])
+    rest = text[:start] + " " + text[end:]
+    rest = NUMERIC_DATE.sub(" ", FULL_DATE.sub(" ", rest))  # "| Updated May 13, 2024"
+    rest = _CLOCK.sub(" ", rest)
     return all(w in DATELINE_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower()))
 
 

@@ -21,7 +21,7 @@ from storyline.ingest.corpus_facts import (
 )
 from storyline.ingest.date_rules import DATE_RULES, DatingContext
 from storyline.ingest.intervals import Constraint, DateSet, Universe
-from storyline.ingest.precision import covering_value
+from storyline.dates import covering_value
 from storyline.model import Article, PublicationDate
 
 EARLIEST = date(1900, 1, 1)

@@ -24,7 +24,7 @@ from storyline.ingest.header import parse_header
 from storyline.ingest.html import read_html
 from storyline.ingest.language import english_ratio
 from storyline.ingest.outlet import cited_outlets, outlet_from_copyright, outlet_from_url
-from storyline.ingest.precision import covering_value
+from storyline.dates import covering_value
 from storyline.model import Article, PublicationDate
 from storyline.settings import Settings
 

@@ -300,6 +300,11 @@ def group_names(cands: list[Cand]) -> tuple[list[Group], list[Cand]]:
             groups.append(g)
         g.mentions.append(c)
     people = [g for g in groups if _person_like(g)]
+    _fold_initial_nicknames(groups, people)
+    groups = [g for g in groups if g.mentions]
+    people = [g for g in people if g.mentions]
+    for i, g in enumerate(groups):
+        g.index = i
     for c in sorted(single, key=lambda c: c.start):
         words = T.name_tokens(c.text)
         if not words:
@@ -324,6 +329,28 @@ def group_names(cands: list[Cand]) -> tuple[list[Group], list[Cand]]:
         for c in g.mentions:
             c.group = g.index
     return groups, ambiguous
+
+
+def _fold_initial_nicknames(groups: list[Group], people: list[Group]) -> None:
+    """ "J.Lo", "K-Stew": a given name's initial and the start of a surname name the one person
+    whose full name fits (moved into that group; the emptied group is dropped by the caller)."""
+    for g in groups:
+        words = T.name_tokens(g.mentions[0].text)
+        if len(words) != 2 or len(words[0]) != 1 or len(words[1]) < 2:
+            continue
+        initial, stem = words
+        owners = [p for p in people if p is not g and _initial_fit(p, initial, stem)]
+        if len(owners) == 1:
+            for c in g.mentions:
+                c.kind = "alias"
+            owners[0].mentions.extend(g.mentions)
+            g.mentions = []
+
+
+def _initial_fit(g: Group, initial: str, stem: str) -> bool:
+    full = T.name_tokens(g.mentions[0].text) if g.mentions else []
+    return len(full) >= 2 and len(full[0]) > 1 and full[0][0] == initial and \
+        full[-1] != stem and full[-1].startswith(stem)
 
 
 def _person_like(g: Group) -> bool:

@@ -67,6 +67,9 @@ SPEAKER_NOUNS: dict[str, str] = {
     **dict.fromkeys(["report", "reports"], "outlet"),
     **dict.fromkeys(PRESS_NOUNS, "outlet"),
 }
+# Records cited with "according to"/"per": the author reporting from the record, not a speaker.
+DOCUMENT_NOUNS = frozenset(_words("""paper papers document documents filing filings record records
+docs paperwork petition transcript transcripts court data figure figures"""))
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "another": 0}
 AUTHOR_PRONOUNS = frozenset({"i", "we"})
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
@@ -241,7 +244,8 @@ def find_attributions(
         if low in ("according", "per") or (low == "as" and tok.nbor(1).lower_ == "per"
                                            if tok.i + 1 < len(tok.doc) else False):
             target = _object_of_per(tok)
-            if target is None:
+            if target is None or (target.pos_ == "NOUN"
+                                  and target.lemma_.lower() in DOCUMENT_NOUNS):
                 continue
             src = classify_speaker(target, sources, [], name_of)
             if src.kind == "outlet":
@@ -252,9 +256,11 @@ def find_attributions(
         if tok.i in quoted or tok.pos_ not in ("VERB", "AUX"):
             continue
         certainty = SPEECH_VERBS.get(tok.lemma_.lower())
-        if certainty is None:
+        if certainty is None or _denies_a_thing(tok):
             continue
         subj = subject_of(tok)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            subj = _agent_of(subj.head)  # "the date was stated as": said by whom, if anyone
         if subj is None or subj.i in quoted or subj.lower_ in ("it", "that", "which", "who"):
             continue
         via = recipients(tok, subj, outlets)
@@ -276,6 +282,30 @@ def find_attributions(
         if att.source.kind != "outlet":
             att.source.via = [*att.source.via, *[r for r in relays if r not in att.source.via]]
     return found
+
+
+# A denial with one of these objects denies what was said ("denied the reports").
+DENIABLE = frozenset(_words("""report rumor rumour claim allegation story speculation suggestion
+accusation it that this them charge affair split separation divorce breakup romance relationship
+engagement pregnancy wrongdoing involvement"""))
+
+
+def _denies_a_thing(verb: Token) -> bool:
+    """ "denied spousal support", "was denied entry": a refusal, not a denial of a report."""
+    if verb.lemma_.lower() != "deny":
+        return False
+    if any(c.dep_ in ("nsubjpass", "dative") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in DENIABLE for o in objects)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """X in a passive "was revealed by X"; None when the passive names no one."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _object_of_per(tok: Token) -> Token | None:

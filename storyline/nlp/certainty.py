@@ -49,6 +49,15 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 # Nouns of imminence: what they govern is about to happen, not done.
 IMMINENT = frozenset({"brink", "verge"})
 MODALS = frozenset({"might", "may", "could"})
+# Verbs whose negation negates the wish, not the event: "didn't want a divorce" is no denial.
+WISH_VERBS = frozenset(_words("try attempt hope plan intend consider want wish need expect"))
+# What a denial denies when it has a noun object: the report, not "spousal support".
+DENIED_THINGS = frozenset(_words("""report reports rumor rumour rumors rumours claim claims
+allegation allegations story stories speculation suggestion accusation accusations it that
+this them"""))
+# "heading for a divorce", "moving toward a split": on the way, not there.
+PROSPECT_PREPS = frozenset({"toward", "towards"})
+PROSPECT_VERBS = frozenset({"head", "go", "move", "bind", "set", "steer", "race", "barrel"})
 # A noun cue that is the subject of these verbs covers the verb's clause ("rumors swirled that").
 SPREAD_VERBS = frozenset({"swirl", "circulate", "spread", "surface", "emerge", "grow", "gain",
                           "mount", "fly", "abound", "persist", "begin", "start", "suggest"})
@@ -60,6 +69,8 @@ def _covers(cue: Token, trigger: Token, kind: str = "") -> bool:
         return False
     if cue.lemma_.lower() in IMMINENT:  # "on the brink of divorce": not (yet) happened
         return trigger in cue.subtree
+    if kind == "denied" and cue.pos_ in ("VERB", "AUX"):
+        return _denial_path(cue, trigger)
     if kind == "hypothetical":  # an intention covers its complement, not its adjuncts
         return _complement_path(cue, trigger)
     if cue.dep_ == "mark":  # "asked whether they had split": the clause it introduces
@@ -88,16 +99,42 @@ def _complement_path(cue: Token, trigger: Token) -> bool:
     return False
 
 
+def _denial_path(cue: Token, trigger: Token) -> bool:
+    """A denial verb denies what it governs as a complement or a report-like object ("denied
+    reports of an affair", "denied that they split"), never its conjuncts or adjuncts."""
+    tok = trigger
+    for _ in range(10):
+        if tok.head == tok or tok.dep_ in ("conj", "advcl", "parataxis", "cc"):
+            return False
+        if tok.head == cue:
+            return tok == trigger or tok.dep_ != "dobj" or tok.lemma_.lower() in DENIED_THINGS
+        tok = tok.head
+    return False
+
+
 def _negated(trigger: Token) -> bool:
-    """A negation on the trigger, or on the light verb governing a noun trigger."""
+    """A negation on the trigger, or on the light verb governing a noun trigger (a negated
+    wish, "didn't want a divorce", leaves the event hypothetical instead)."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return True
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr", "pobj"):
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-        return any(c.dep_ == "neg" for c in head.children)
+        return head.lemma_.lower() not in WISH_VERBS and any(
+            c.dep_ == "neg" for c in head.children)
     if trigger.dep_ == "xcomp":
-        return any(c.dep_ == "neg" for c in trigger.head.children)
+        return trigger.head.lemma_.lower() not in WISH_VERBS and any(
+            c.dep_ == "neg" for c in trigger.head.children)
     return False
+
+
+def _prospective(trigger: Token) -> bool:
+    """ "moving toward divorce", "headed for a split": the event lies ahead."""
+    if trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    if prep.lower_ in PROSPECT_PREPS:
+        return True
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in PROSPECT_VERBS
 
 
 def _conditional(trigger: Token, sent: Span) -> bool:
@@ -146,7 +183,7 @@ def certainty_of(
         found.add("denied")
     if negation and _negated(trigger):
         found.add("negated")
-    if _conditional(trigger, sent):
+    if _conditional(trigger, sent) or _prospective(trigger):
         found.add("hypothetical")
     if is_question(sent):
         found.add("speculated")

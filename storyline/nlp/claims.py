@@ -596,6 +596,8 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str
     reaches = [reach, _report_reach(hit)] if hit.rule.time_from_report else [reach]
     for one in reaches:
         tx = _nearest_timex(ctx, hit.trigger, sent, one)
+        if tx is not None and _after_publication(ctx, tx) and _told_as_done(hit.trigger):
+            return None, None  # a done thing dated after the article: a misread date
         if tx is not None:
             return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
     if not ctx.analysis.timexes:
@@ -604,6 +606,21 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str
             if text:
                 return None, text
     return None, None
+
+
+def _after_publication(ctx: _Context, tx) -> bool:  # noqa: ANN001
+    pub = ctx.article.published
+    return (pub is not None and pub.latest is not None and tx.earliest is not None
+            and tx.earliest > pub.latest)
+
+
+def _told_as_done(trigger: Token) -> bool:
+    """A past-tense verb ("ended", "had split"): whatever it tells happened before the news."""
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
+        for c in trigger.children)
 
 
 def _nearest_timex(ctx: _Context, trigger: Token, sent: Span, reach: set[int]):

@@ -83,7 +83,12 @@ PARTNER_NOUNS = ["marriage", "relationship", "romance"]
 # What gets "published"/"released" without being a work: news about the story itself.
 NOT_WORKS = ["report", "claim", "statement", "interview", "photo", "picture", "image", "detail",
              "information", "allegation", "rumor", "rumour", "story", "article", "news", "it",
-             "which", "that", "prisoner", "hostage", "suspect", "inmate"]
+             "which", "that", "prisoner", "hostage", "suspect", "inmate", "speculation",
+             "paper", "document", "finding", "result", "figure", "data", "poll", "survey"]
+# What gets "promoted" without anyone being appointed: the work or product being plugged.
+PROMOTED_THINGS = ["film", "movie", "album", "book", "show", "tour", "project", "product",
+                   "series", "song", "single", "record", "brand", "collection", "line",
+                   "campaign", "event", "cause", "memoir", "novel", "documentary", "season"]
 PARTNER_PEOPLE = ["wife", "husband", "girlfriend", "boyfriend", "partner", "fiance", "fiancé",
                   "fiancee", "fiancée", "spouse"]
 MODIFIERS = {"POS": {"IN": ["ADJ", "PUNCT", "ADP", "NUM"]}, "OP": "*"}  # "his live-in girlfriend"
@@ -131,7 +136,9 @@ RULES: list[EventRule] = [
         [verb("file"), DET_OR_PRON, word("divorce"), {"LEMMA": {"IN": ["paper", "petition"]}}],
         [word("divorce"), word("filing")],
     ]),
-    EventRule("divorced", "divorce", tokens=[[verb("divorce")], [noun("divorce")]]),
+    # "divorce papers", "divorce rumors" name no divorce of their own
+    EventRule("divorced", "divorce", tokens=[
+        [verb("divorce")], [noun("divorce", DEP={"NOT_IN": ["compound"]})]]),
     EventRule("reconciled", "reconcile", tokens=[
         [verb("reconcile")],
         [noun("reconciliation")],
@@ -163,7 +170,7 @@ RULES: list[EventRule] = [
         [verb("relocate", "emigrate")],
         [verb("move"), word("to", "out", "abroad", "away", "into", "back")],
     ]),
-    EventRule("appointed", "appoint", tokens=[
+    EventRule("appointed", "appoint", not_objects=frozenset(PROMOTED_THINGS), tokens=[
         [verb("appoint", "hire", "elect", "promote", "install", "nominate")],
         [lemma("reappoint", "reelect")],  # the lemmatizer mangles these
         [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, {"LEMMA": "name", "TAG": "VBN"}],

@@ -226,7 +226,7 @@ def _marriage(doc, sent, article, analysis, content) -> list[QuantityStatement]:
         if not n:
             continue
         subject = _couple(analysis, content, s0, s1, hit.start())
-        near = _nearest_date(analysis, s0, s1, hit.end())
+        near = _date_of_same_verb(doc, analysis, s0, s1, hit.start())
         at = _published(article) if near is None else TimeValue(near.value, near.earliest,
                                                                  near.latest)
         out.append(QuantityStatement(article.id, hit.start(), hit.end(),
@@ -285,6 +285,22 @@ def _dated(analysis: ArticleAnalysis, s0: int, s1: int) -> list[Timex]:
 def _nearest_date(analysis: ArticleAnalysis, s0: int, s1: int, at: int) -> Timex | None:
     dated = _dated(analysis, s0, s1)
     return min(dated, key=lambda t: abs(t.start - at), default=None)
+
+
+def _date_of_same_verb(doc: Doc, analysis: ArticleAnalysis, s0: int, s1: int,
+                      at: int) -> Timex | None:
+    """A date of the sentence that hangs from the same verb as the phrase at `at` ("by 2019
+    they had been married ten years"), not one of another clause ("married for two years,
+    having reconnected in 2021")."""
+    tok = doc.char_span(at, at + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    verb = _verb_of(tok[0])
+    for t in sorted(_dated(analysis, s0, s1), key=lambda t: abs(t.start - at)):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _verb_of(span.root) == verb:
+            return t
+    return None
 
 
 def _published(article: Article) -> TimeValue | None:

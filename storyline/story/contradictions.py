@@ -27,6 +27,8 @@ from storyline.story.merge import date_groups
 from storyline.story.state import STANDING, couples, pair_of, person_ids
 
 ENDINGS = ("separated", "divorced", "divorce_filed")
+# Only a divorce needs a marriage to end: a couple may split long before they wed (and reunite).
+DIVORCES = ("divorced", "divorce_filed")
 MARRIAGE_WORDS = ("married", "marriage", "wedding", "wed")
 
 
@@ -114,20 +116,20 @@ def _couple_events(story: Story) -> dict[tuple[str, str], list[Event]]:
 
 
 def _state_order(story: Story, names: dict[str, str]) -> list[Contradiction]:
-    """A separation or divorce dated entirely before the wedding it would end; a stated
-    marriage validity that runs past a reported separation."""
+    """A divorce dated entirely before the wedding it would end; a stated marriage validity
+    that runs past a reported separation."""
     out = []
     couple_events = _couple_events(story)
     for pair, evs in sorted(couple_events.items()):
         weddings = [e for e in evs if e.type == "married"]
         endings = [e for e in evs if e.type in ENDINGS]
         for w in weddings:
-            for e in endings:
+            for e in (e for e in endings if e.type in DIVORCES):
                 if iv.of(e.time).before(iv.of(w.time)) and not _separate_marriages(w, weddings):
                     out.append(Contradiction(
                         "", "state",
                         f"The {_label(e, names)} is dated {iv.describe(e.time)}, before the "
-                        f"wedding ({iv.describe(w.time)}): they cannot have separated from a "
+                        f"wedding ({iv.describe(w.time)}): they cannot have divorced from a "
                         f"marriage that had not begun.",
                         [w.id, e.id],
                         [ContradictionSide(f"married in {iv.describe(w.time)}", w.mentions),

@@ -132,13 +132,17 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list
         attributed.setdefault(root, [])
         if found[0] not in attributed[root]:
             attributed[root].append(found[0])
-    hedged = {root for m, root in pending if m.certainty in ("alleged", "reported")}
+    first_hedge: dict[str, tuple[str, int, int]] = {}
+    for m, root in pending:
+        if m.certainty in ("alleged", "reported"):
+            first_hedge[root] = min(first_hedge.get(root, _mention_order(m)), _mention_order(m))
     for m, root in pending:  # the author's own voice
         art = articles.get(root)
         if attributed.get(root):  # the article credits this event to a source: it relays it
             key = sorted(attributed[root])[0]
             add(key, origins[key].label, m, root, relayed=True)
-        elif root in hedged:  # "reportedly ...": whatever it asserts later rests on that
+        elif root in first_hedge and first_hedge[root] <= _mention_order(m):
+            # "reportedly ..." first: whatever the article asserts after it rests on that
             add(("unattributed", ""), "unattributed reports (no source named)", m, root,
                 relayed=m.certainty in FIRM)
         else:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.dates import covering_value
 from storyline.model import TimeValue
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -111,6 +112,42 @@ def value_for(iv: Interval) -> str:
     if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
         return f"{lo.year:04d}"
     return f"{lo.isoformat()}/{hi.isoformat()}"
+
+
+_YEARLESS = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?$")
+
+
+def fit_value(value: str, own: Interval, window: Interval) -> str:
+    """`value` (covering `own`) made as precise as a narrower `window` allows: "XXXX-08-20"
+    inside 2024-08-20..2024-08-27 is "2024-08-20"; "202" inside August 2024 is "2024-08". A
+    calendar value ("2023-08") keeps the text's precision while its window narrows."""
+    if window.earliest is None or window.latest is None or window == own:
+        return value
+    m = _YEARLESS.match(value)
+    if m:
+        month, day = int(m.group(1)), int(m.group(2) or 0)
+        years = range(window.earliest.year, window.latest.year + 1)
+        inside = [y for y in years if Interval(*_yearless_span(y, month, day)).overlaps(window)]
+        if len(inside) != 1:
+            return value
+        lo, hi = _yearless_span(inside[0], month, day)
+        return value_for(Interval(max(lo, window.earliest), min(hi, window.latest)))
+    exact = parse(value)
+    if exact is not None:
+        return value if exact.contains(window) else value_for(window)
+    if own.bounded and not own.contains(window):
+        return value_for(window)
+    return covering_value(window.earliest, window.latest)
+
+
+def _yearless_span(year: int, month: int, day: int) -> tuple[date, date]:
+    if day:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            d = date(year, month, 28)
+        return d, d
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def describe(tv: TimeValue | None) -> str:

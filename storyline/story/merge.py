@@ -30,6 +30,10 @@ GENERIC_TYPES = frozenset({"statement", "other", "sighting", "release", "award",
                            "appointed", "resigned", "legal"})
 ARITY = {**{t: 2 for t in PAIR_TYPES}, "affair_alleged": 3, "birth": 3, "death": 1}
 SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculation may look
+# An undated mention of something that can happen again (a split, a move) is taken to be about
+# the news of its day: it joins a dated event only if that ends at most this long before the
+# article's publication ("are living apart" in 2024 is not the couple's split of 2004).
+RECENT_HORIZON = timedelta(days=2 * 365)
 _PLACE_WORDS = re.compile(r"[a-z0-9]+")
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "s", "de", "la", "le"})
 
@@ -87,8 +91,24 @@ def _participants_fit(kind: str, have: Set[str], new: set[str]) -> bool:
     return limit is None or len(have | new) <= limit
 
 
-def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explicit: bool) -> bool:
+def recent_from(c: Claim, articles: dict[str, Article], explicit: bool) -> date | None:
+    """For an undated claim of a repeatable kind: the earliest end a dated event it joins may
+    have (see RECENT_HORIZON); None when any date will do."""
+    if explicit or c.type in ONCE_TYPES:
+        return None
+    art = articles.get(c.article)
+    pub = art.published if art is not None else None
+    if pub is None or pub.earliest is None:
+        return None
+    return pub.earliest - RECENT_HORIZON
+
+
+def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explicit: bool,
+          recent: date | None = None) -> bool:
     if not _participants_fit(cl.type, cl.participants.keys(), people):
+        return False
+    if recent is not None and cl.window.latest is not None and cl.window.latest < recent \
+            and _explicit(cl):
         return False
     if c.place and any(not places_compatible(c.place, p) for p in cl.places):
         return False
@@ -145,13 +165,14 @@ class _ClusterIndex:
 def cluster_claims(claims: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
     """Group claims into happenings (each group becomes one event)."""
     windows = {c.id: claim_window(c, articles) for c in claims}
+    recent = {c.id: recent_from(c, articles, windows[c.id][1]) for c in claims}
     clusters: list[_Cluster] = []
     index = _ClusterIndex(clusters)
     for c in sorted(claims, key=lambda c: _order(c, *windows[c.id])):
         window, explicit = windows[c.id]
         people = set(c.participants)
         fits = [k for k in index.could_fit(c.type, people)
-                if _fits(clusters[k], c, people, window, explicit)]  # fmt: skip
+                if _fits(clusters[k], c, people, window, explicit, recent[c.id])]  # fmt: skip
         if fits:
             k = max(fits, key=lambda k: (len(clusters[k].participants.keys() & people),
                                          len(clusters[k].claims), -k))
@@ -222,10 +243,12 @@ def merged_time(claims: list[Claim], articles: dict[str, Article],
         if not explicit and c.mention.certainty not in SPECULATIVE and window.overlaps(bound):
             window = window.intersect(bound)
     narrowest = min(chosen, key=lambda c: (iv.of(c.time).width, c.article, c.mention.start))
-    value = narrowest.time.value if narrowest.time else iv.value_for(window)
-    exact = iv.parse(value)
-    if exact is not None and not exact.contains(window):
-        value = iv.value_for(window)
+    if narrowest.time is None:
+        return TimeValue(iv.value_for(window), window.earliest, window.latest)
+    value = iv.fit_value(narrowest.time.value, iv.of(narrowest.time), window)
+    fitted = iv.parse(value)
+    if fitted is not None and fitted.overlaps(window):
+        window = window.intersect(fitted)  # "XXXX-08-20" resolved: the window is that day
     return TimeValue(value, window.earliest, window.latest)
 
 

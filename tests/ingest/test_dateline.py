@@ -21,6 +21,8 @@ BODY = "The Kestrel Bay ferry returned to service after repairs, the harbour off
         ("12 March 2024 | 10:41", date(2024, 3, 12)),
         ("Updated: 25/12/2024", date(2024, 12, 25)),  # 25 cannot be a month
         ("Updated: 12/25/2024", date(2024, 12, 25)),
+        # published and later updated: the publication date, not the update
+        ("Published November 18, 2023 | Updated May 13, 2024 at 11:03 am", date(2023, 11, 18)),
     ],
 )
 def test_dateline_gives_text_date_and_quotes_the_line(tmp_path, line: str, day: date) -> None:

@@ -9,7 +9,7 @@ from ingest_helpers import date_texts, read_one
 
 from storyline.ingest.dating import solve
 from storyline.ingest.intervals import Constraint, DateSet, Universe
-from storyline.ingest.precision import covering_value
+from storyline.dates import covering_value
 
 TODAY = date(2026, 1, 1)
 
@@ -62,6 +62,16 @@ def test_bare_day_is_a_day_of_the_publication_year() -> None:
     pub = published("The ferry, running since 2023, stopped on October 2.", today=date(2024, 3, 1))
     # 2023-10-02..2023-12-31 or 2024 from October 2 on; the latter is after "today".
     assert (pub.earliest, pub.latest) == (date(2023, 10, 2), date(2023, 11, 2))
+
+
+def test_a_bare_day_right_after_a_dated_past_is_that_past_not_the_news_day() -> None:
+    text = (
+        "The pair married in a harbour chapel in June 2019.\n\n"
+        "She wrote about it in a June 12 newsletter. Friends said the marriage is over."
+    )
+    pub = published(text, today=date(2025, 3, 1))
+    assert "June 12" not in pub.reason
+    assert pub.earliest <= date(2020, 1, 1)  # nothing pins the news day to a June 12
 
 
 def test_weekday_keeps_only_matching_years() -> None:

@@ -27,6 +27,9 @@ KINDS = [
     ("outlet", "Us Weekly reported that Mara Quill and Jonas Verhoeven split."),
     ("outlet", "Mara Quill and Jonas Verhoeven split, according to Page Six."),
     ("author", "Mara Quill and Jonas Verhoeven split in May."),
+    # the record cited, and a passive with nobody speaking: the article's own voice
+    ("author", "According to court documents, Mara Quill and Jonas Verhoeven split in May."),
+    ("author", "The reason was stated as the couple's split in May."),
 ]
 
 
@@ -125,3 +128,14 @@ def test_time_clause_before_a_speech_verb_is_not_reported_speech():
     affair = claim(text, "affair_alleged")
     assert affair.mention.source.kind == "author"
     assert affair.mention.certainty == "alleged"
+
+
+def test_refusing_something_is_not_denying_the_story():
+    text = "Mara Quill split from Jonas Verhoeven in May and denied him spousal support."
+    c = claim(text, "separated")
+    assert (c.mention.source.kind, c.mention.certainty) == ("author", "asserted")
+
+
+def test_denying_the_event_itself_is_the_deniers_denial():
+    c = claim("Jonas Verhoeven denied the affair with Lila Brandt.", "affair_alleged")
+    assert (c.mention.source.kind, c.mention.certainty) == ("named_person", "denied")

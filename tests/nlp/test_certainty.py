@@ -38,6 +38,9 @@ CUES = [
     ("hypothetical", "reconciled", "They have been trying to work on their marriage."),
     ("speculated", "separated", "Fans asked whether Mara Quill and Jonas Verhoeven had split."),
     ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are on the brink of divorce."),
+    ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are heading for a divorce."),
+    ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are moving toward divorce."),
+    ("hypothetical", "divorced", "Friends said Mara Quill didn't want a divorce."),
     ("negated", "married", "Mara Quill and Tobin Ash never married."),
     ("negated", "separated", "Mara Quill and Jonas Verhoeven did not separate."),
 ]
@@ -80,3 +83,10 @@ def test_denial_of_earlier_reports_makes_a_denied_claim():
     denied = next(c for c in claims if c.mention.certainty == "denied")
     assert denied.mention.source.kind == "representative"
     assert denied.mention.text.startswith("A spokesperson")
+
+
+def test_denying_something_else_does_not_deny_the_event_in_a_conjunct():
+    text = ("Mara Quill filed for divorce from Jonas Verhoeven in March, denied spousal support "
+            "and asked to drop his surname in the divorce filing.")
+    assert certainty(text, "divorce_filed") == "asserted"
+

@@ -78,6 +78,15 @@ def test_non_events_are_not_claims():
     assert not types_of(text) & {"engaged", "married"}
 
 
+def test_words_that_name_no_event_of_their_own():
+    # plugging a film is no appointment; divorce papers and rumours are no divorce; a magazine
+    # publishing speculation releases no work
+    text = ("Mara Quill was in Oslo to promote her new film, Northlight. The divorce papers "
+            "are ready, amid divorce rumors. On Monday, Page Six published speculation that "
+            "Jonas Verhoeven had moved out.")
+    assert not types_of(text) & {"appointed", "divorced", "release"}
+
+
 def test_longest_wording_wins():
     # "filed for divorce" is a filing, not a completed divorce
     assert types_of("Mara Quill filed for divorce in May.") == {"divorce_filed"}

@@ -82,6 +82,13 @@ def test_nickname_joins_the_full_given_name():
     assert owner(ents, "Ben") == owner(ents, "Benjamin Achterberg")
 
 
+def test_initial_and_surname_stem_nickname_joins_the_one_person_it_fits():
+    ents = story("Jessa Lorimer and Daniel Okafor arrived at the premiere on Friday. "
+                 "J.Lo waved to fans while Okafor signed autographs.")
+    assert owner(ents, "J.Lo") == owner(ents, "Jessa Lorimer")
+    assert "J.Lo" not in people(ents)
+
+
 def test_people_sharing_a_given_name_or_role_stay_apart():
     ents = story(
         "The singer Mara Lind released an album on Friday.",

@@ -42,6 +42,12 @@ def test_ranged_document_date_gives_a_ranged_week(nlp):
     assert t.value == "2024-Q1"
 
 
+def test_a_day_told_without_a_year_in_an_article_of_unknown_year_keeps_its_day(nlp):
+    pub = PublicationDate("202", date(2024, 8, 20), date(2025, 9, 20), method="inferred")
+    [t] = [x for x in tag_text("She filed on Aug. 20.", pub, nlp) if x.text == "Aug. 20"]
+    assert (t.value, t.earliest, t.latest) == ("XXXX-08-20", date(2024, 8, 20), date(2025, 8, 20))
+
+
 # ------------------------------------------------------------- tense and deadlines
 
 
@@ -93,6 +99,25 @@ def test_a_month_after_the_dated_event(nlp):
     t = one(nlp, text, "A month after")
     assert (t.type, t.value, t.anchor) == ("DATE", "2012-07", "event")
     assert (t.earliest, t.latest) == (date(2012, 7, 1), date(2012, 7, 31))
+
+
+def test_a_span_after_in_apposition_restates_the_date_just_given(nlp):
+    text = "They reunited in 2021, 17 years after their first romance ended."
+    t = one(nlp, text, "17 years after")
+    assert (t.value, t.anchor) == ("2021", "event")  # not 2038
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The pair wed in Georgia in 2022. They had exchanged vows in Las Vegas that July.",
+         "that July", "2022-07"),
+        ("In 2019 she moved to Porto; that summer she met him.", "that summer", "2019-SU"),
+        ("She left that July, friends said.", "that July", "2023-07"),  # no year told: by tense
+    ],
+)
+def test_that_month_or_season_is_in_the_year_the_story_is_telling(nlp, text, phrase, value):
+    assert one(nlp, text, phrase).value == value
 
 
 def test_a_month_after_an_undated_event_stays_a_duration(nlp):

@@ -46,17 +46,25 @@ def test_husband_before_the_separation_is_not_stale():
     assert "stale_reference" not in _kinds(story_of(cov))
 
 
-def test_a_separation_dated_before_the_wedding_is_a_state_conflict():
+def test_a_divorce_dated_before_the_wedding_is_a_state_conflict():
     cov = Coverage()
     cov.article("a1", "2020-01-01", "Daily Lantern")
     cov.claim("a1", "married", "Quell and Ashgrove married in 2012.", [MARA, TOBIN], "2012")
     cov.article("a2", "2020-01-01", "Evening Crier")
-    cov.claim("a2", "separated", "Quell and Ashgrove split in 2010.", [MARA, TOBIN], "2010")
+    cov.claim("a2", "divorced", "Quell and Ashgrove divorced in 2010.", [MARA, TOBIN], "2010")
     cov.spouse("a1", "Quell's husband Ashgrove.")
     story = story_of(cov)
     (x,) = [c for c in story.contradictions if c.kind == "state"]
     assert "before the wedding" in x.explanation
     assert [s.evidence[0].article for s in x.sides] == ["a1", "a2"]
+
+
+def test_a_split_years_before_the_wedding_is_an_earlier_breakup_not_a_conflict():
+    cov = Coverage()
+    cov.article("a1", "2024-01-01", "Daily Lantern")
+    cov.claim("a1", "married", "Quell and Ashgrove married in 2022.", [MARA, TOBIN], "2022")
+    cov.claim("a1", "separated", "They had first split in 2004.", [MARA, TOBIN], "2004")
+    assert "state" not in _kinds(story_of(cov))
 
 
 def test_a_stated_marriage_running_past_the_separation_is_a_state_conflict():

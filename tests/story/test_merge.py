@@ -7,7 +7,7 @@ import random
 
 from story_helpers import MARA, RIVA, TOBIN, Coverage, d, only, people, story_of
 
-from storyline.model import to_dict
+from storyline.model import TimeValue, to_dict
 from storyline.story.merge import merge_claims
 
 
@@ -46,6 +46,39 @@ def test_an_undated_claim_joins_the_dated_event_and_its_article_date_narrows_it(
     assert ev.time.value == "2023-08"
     assert (ev.time.earliest, ev.time.latest) == (d("2023-08-01"), d("2023-08-10"))
     assert ev.support.articles == 2
+
+
+def test_an_undated_split_in_a_new_article_is_not_the_couples_split_of_decades_ago():
+    cov = Coverage()
+    a = cov.article("a1", "2024-05-20", "Daily Lantern")
+    cov.claim(a, "separated", "Quell and Ashgrove first split in 2004.", [MARA, TOBIN], "2004")
+    cov.claim(a, "separated", "Quell and Ashgrove are now living apart.", [MARA, TOBIN])
+    events = [e for e in merge_claims(cov.articles, cov.analyses, people())
+              if e.type == "separated"]  # fmt: skip
+    assert sorted(e.time.value if e.time else "undated" for e in events) == ["2004", "undated"]
+    assert all(e.support.articles == 1 and len(e.mentions) == 1 for e in events)
+
+
+def test_an_undated_once_in_a_lifetime_event_still_joins_an_old_date():
+    cov = Coverage()
+    a = cov.article("a1", "2024-05-20", "Daily Lantern")
+    b = cov.article("a2", "2024-06-01", "Evening Crier")
+    cov.claim(a, "married", "Quell and Ashgrove married in 1999.", [MARA, TOBIN], "1999")
+    cov.claim(b, "married", "Quell is married to Ashgrove.", [MARA, TOBIN])
+    ev = only(merge_claims(cov.articles, cov.analyses, people()), "married")
+    assert ev.time.value == "1999" and ev.support.articles == 2
+
+
+def test_a_day_of_unknown_year_takes_the_year_the_other_evidence_allows():
+    cov = Coverage()
+    a = cov.article("a1", "2024-08-27", "Daily Lantern")
+    b = cov.article("a2", "2024-08-22", "Evening Crier")
+    cov.claim(a, "divorce_filed", "Quell filed for divorce from Ashgrove.", [MARA, TOBIN])
+    c = cov.claim(b, "divorce_filed", "Quell filed for divorce on Aug. 20.", [MARA, TOBIN])
+    c.time = TimeValue("XXXX-08-20", d("2024-08-20"), d("2025-08-20"))
+    ev = only(merge_claims(cov.articles, cov.analyses, people()), "divorce_filed")
+    assert (ev.time.value, ev.time.earliest, ev.time.latest) == (
+        "2024-08-20", d("2024-08-20"), d("2024-08-20"))
 
 
 def test_conflicting_participants_are_different_events():
@@ -167,7 +200,7 @@ def test_build_story_is_order_independent_end_to_end():
 
 def _clusters_by_trying_every_one(claims, articles):
     """The plain definition the indexed `cluster_claims` must match: try every cluster."""
-    from storyline.story.merge import _Cluster, _fits, _order, claim_window
+    from storyline.story.merge import _Cluster, _fits, _order, claim_window, recent_from
 
     windows = {c.id: claim_window(c, articles) for c in claims}
     clusters = []
@@ -175,7 +208,8 @@ def _clusters_by_trying_every_one(claims, articles):
         window, explicit = windows[c.id]
         people = set(c.participants)
         fits = [cl for cl in clusters
-                if cl.type == c.type and _fits(cl, c, people, window, explicit)]  # fmt: skip
+                if cl.type == c.type
+                and _fits(cl, c, people, window, explicit, recent_from(c, articles, explicit))]
         if fits:
             best = max(fits, key=lambda cl: (len(set(cl.participants) & people),
                                              len(cl.claims), -clusters.index(cl)))  # fmt: skip

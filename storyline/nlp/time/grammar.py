@@ -258,9 +258,19 @@ def h_month(m: re.Match, ctx: Context) -> Result | None:
         point = Point("M", date(year, month, 1))
     elif "this" in rel:
         point = Point("M", date(ctx.today.year, month, 1))
+    elif "that" in rel and _narrative_year(ctx):  # "in 2022 ... that July": the story's year
+        point = Point("M", date(_narrative_year(ctx), month, 1))  # type: ignore[arg-type]
+        return _date_result(point, part_mod(_g(m, "mod")), "event")
     else:
         point = month_of(ctx.today, month, ctx.tense)
     return _date_result(point, part_mod(_g(m, "mod")), "dct")
+
+
+def _narrative_year(ctx: Context, window: int = 600) -> int | None:
+    """The year of the date the text mentioned last, if it did so recently."""
+    if ctx.reference is None or ctx.start - ctx.reference_at > window:
+        return None
+    return ctx.reference.start.year
 
 
 _MAY_OK = re.compile(
@@ -439,6 +449,8 @@ def h_season(m: re.Match, ctx: Context) -> Result | None:
     if _g(m, "year"):
         year = parse_year(m.group("year"))
         return _date_result(season(year, code), mod, "none") if year else None
+    if rel == "that" and _narrative_year(ctx):  # "in 2019 ... that summer": the story's year
+        return _date_result(season(_narrative_year(ctx), code), None, "event")  # type: ignore
     if ctx.today is None:
         return Result("DATE", f"XXXX-{code}")
     if "last" in rel or "past" in rel:
@@ -725,6 +737,10 @@ def h_duration_after(m: re.Match, ctx: Context) -> Result | None:
     dated (within a sentence or two); otherwise only the span "a month" is tagged."""
     if ctx.reference is None or ctx.start - ctx.reference_at > 300:
         return None
+    if ctx.start >= ctx.reference_at and not m.string[ctx.reference_at : ctx.start].strip(" ,"):
+        # "reconnected in 2021, 17 years after their romance ended": an apposition that
+        # restates 2021 (the romance ended 17 years before it), not 2021 plus 17 years
+        return _date_result(ctx.reference, None, "event")
     return h_duration(m, ctx)
 
 
@@ -903,7 +919,7 @@ RULES: list[Rule] = [
     _rule(
         "month",
         rf"{B}(?P<t>(?:(?P<mod>{PART_MOD})[\s-]+)?(?:(?P<rel>(?i:last|this|next|this\s+past|"
-        rf"this\s+coming))\s+)?(?P<mon>{MON_FULL}|Sept\.)){E}",
+        rf"this\s+coming|that))\s+)?(?P<mon>{MON_FULL}|Sept\.)){E}",
         h_month,
     ),
     _rule(
@@ -963,7 +979,7 @@ RULES: list[Rule] = [
     _rule(
         "season",
         rf"{B}(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the\s+early|the\s+late|the|"
-        rf"this\s+past|this\s+coming|past|coming|{PART_MOD}(?:\s+this|\s+last|\s+next)?))"
+        rf"this\s+past|this\s+coming|that|past|coming|{PART_MOD}(?:\s+this|\s+last|\s+next)?))"
         rf"[\s-]+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:,?\s+(?:of\s+)?"
         rf"(?P<year>{YEAR}))?){E}",
         h_season,

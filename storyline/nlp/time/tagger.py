@@ -230,6 +230,12 @@ def _merge(
         return first, lo, hi
     points = [r.point for r in results]
     lo, hi = intervals[0][0], intervals[-1][1]
+    if all(p is not None and p.gran in ("D", "M") for p in points) and len(
+        {(p.gran, p.start.month, p.start.day) for p in points}
+    ) == 1:  # "Aug. 20" in an article of 2024 or 2025: the day is known, the year is not
+        p = points[0]
+        value = f"XXXX-{p.start.month:02d}" + (f"-{p.start.day:02d}" if p.gran == "D" else "")
+        return Result(first.type, value, None, None, first.anchor), lo, hi
     if all(p is not None for p in points):
         for gran in [g for g in GRANS[GRANS.index(points[0].gran) :] if g != "S"]:
             cover = {p.coarsen(gran) for p in points}
