@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.dates import birth_interval
+from storyline.dates import birth_interval, covering_value
 from storyline.ingest.corpus_facts import (
     AgeMention,
     age_mentions,
@@ -21,7 +21,6 @@ from storyline.ingest.corpus_facts import (
 )
 from storyline.ingest.date_rules import DATE_RULES, DatingContext
 from storyline.ingest.intervals import Constraint, DateSet, Universe
-from storyline.dates import covering_value
 from storyline.model import Article, PublicationDate
 
 EARLIEST = date(1900, 1, 1)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from storyline.dates import covering_value
 from storyline.ingest.blank import Blanker
 from storyline.ingest.clean import clean
 from storyline.ingest.dateline import Dateline, find_dateline, is_byline
@@ -24,7 +25,6 @@ from storyline.ingest.header import parse_header
 from storyline.ingest.html import read_html
 from storyline.ingest.language import english_ratio
 from storyline.ingest.outlet import cited_outlets, outlet_from_copyright, outlet_from_url
-from storyline.dates import covering_value
 from storyline.model import Article, PublicationDate
 from storyline.settings import Settings
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from ingest_helpers import date_texts, read_one
 
+from storyline.dates import covering_value
 from storyline.ingest.dating import solve
 from storyline.ingest.intervals import Constraint, DateSet, Universe
-from storyline.dates import covering_value
 
 TODAY = date(2026, 1, 1)
 
