@@ -148,7 +148,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("acl", "relcl") and (
+            tok.head.pos_ == "PROPN" or tok.head.ent_type_ in ("PERSON", "ORG")
+            or tok.head.lemma_.lower() in SPEAKER_NOUNS
+        ):
             return tok.head  # '"...," a source revealed to Us' parsed as a reduced clause
         if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head != tok:
             tok = tok.head

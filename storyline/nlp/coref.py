@@ -204,7 +204,21 @@ def _role_of(t: Token) -> str | None:
             return glued
     if t.dep_ == "compound" and t.head.lower_ in T.ROLES and t.head.i > t.i:
         return None  # "climate activist": the head noun speaks for the phrase
+    if word == "model" and any(
+        (c.dep_ == "poss" and c.lemma_.lower() in _THING_OWNERS)
+        or (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _THING_MODELS)
+        for c in t.children
+    ):
+        return None  # "the company's model", "the GPT language model": no person
     return word if t.tag_ not in ("NNS", "NNPS") else None
+
+
+# What makes "model" a thing, not a person: its owner or modifier ("the company's model").
+_THING_OWNERS = frozenset({"company", "firm", "startup", "brand", "business", "agency",
+                           "platform", "app", "network", "product", "its"})
+_THING_MODELS = frozenset({"language", "business", "ai", "pricing", "revenue", "subscription",
+                           "data", "computer", "climate", "economic", "financial", "statistical",
+                           "mathematical", "car", "scale", "base", "new", "latest", "gpt"})
 
 
 def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:

@@ -276,10 +276,18 @@ def looks_like_outlet_name(text: str) -> bool:
     return known and (len(words) > 1 or text.rstrip().endswith("!"))
 
 
+# Platforms and services news names bare, which the small model often tags as people.
+PLATFORMS = frozenset({"twitter", "instagram", "facebook", "tiktok", "youtube", "snapchat",
+                       "threads", "reddit", "linkedin", "whatsapp", "telegram", "netflix",
+                       "spotify", "hulu", "twitch", "weibo", "google", "amazon", "apple"})
+
+
 def is_org_name(text: str) -> bool:
-    """The name itself says organisation: a corporate word last ("Halvorsen Freight")."""
+    """The name itself says organisation: a corporate word last ("Halvorsen Freight"), or a
+    platform news names bare ("Twitter")."""
     words = name_key(text).split()
-    return len(words) > 1 and words[-1] in ORG_HEADS
+    return (len(words) > 1 and words[-1] in ORG_HEADS) or (len(words) == 1 and
+                                                          words[0] in PLATFORMS)
 
 
 def is_award(text: str) -> bool:

@@ -80,6 +80,11 @@ AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe"
 ROLE_NOUNS = ["position", "post", "job", "helm", "reins", "office", "presidency", "seat"]
 LEAVE_OBJECTS = ROLE_NOUNS + ["role", "company", "board", "firm", "party", "government"]
 PARTNER_NOUNS = ["marriage", "relationship", "romance"]
+OUSTING_VERBS = ["fire", "oust", "sack", "dismiss", "remove", "depose", "axe", "terminate",
+                 "topple", "unseat"]
+OFFICE_HOLDERS = ["ceo", "chief", "executive", "president", "chairman", "chairwoman", "chair",
+                  "director", "coach", "manager", "minister", "secretary", "head", "founder",
+                  "boss", "leader", "editor", "governor", "commissioner", "principal"]
 # What gets "published"/"released" without being a work: news about the story itself.
 NOT_WORKS = ["report", "claim", "statement", "interview", "photo", "picture", "image", "detail",
              "information", "allegation", "rumor", "rumour", "story", "article", "news", "it",
@@ -182,8 +187,14 @@ RULES: list[EventRule] = [
         [lemma("step"), word("down")],
         [verb("leave", "exit", "depart"), DET_OR_PRON, {"LEMMA": {"IN": LEAVE_OBJECTS}}],
         [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, verb("fire", "oust", "sack", "dismiss")],
-        [noun("resignation", "departure")],
-    ], deps=[[
+        [noun("resignation", "departure", "ouster", "dismissal", "sacking", "exit")],
+    ], deps=[
+        # "the board ousted CEO Sam Altman", "fired its coach": someone made to leave a post
+        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": verb(*OUSTING_VERBS)},
+           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "who",
+            "RIGHT_ATTRS": {"DEP": "dobj", **who}}]
+          for who in ({"ENT_TYPE": "PERSON"}, {"LEMMA": {"IN": OFFICE_HOLDERS}})],
+        [
         # "a position he left": the role noun governs the leaving verb as a relative clause
         {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["leave", "quit", "exit"]}}},
         {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "role",

@@ -145,6 +145,16 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
             uf.union(seen[key], e.id)
         else:
             seen[key] = e.id
+    # A lone word the model called a person here and an organisation elsewhere ("Twitch"): one
+    # entity, whose type the mentions vote on (a person without a surname votes weakly).
+    for e in named:
+        if e.type == "PERSON" and not e.attributes.get("_surname") and \
+                " " not in (word := e.attributes.get("_key", e.name.casefold())):
+            other = seen.get(("OTHER", word)) or seen.get(("OUTLET", word))
+            if other is not None and not any(
+                    x.type == "PERSON" and x.attributes.get("_surname")
+                    for x in named if uf.find(x.id) == uf.find(e.id)):
+                uf.union(other, e.id)
 
 
 def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> None:
@@ -228,7 +238,10 @@ def _merge(group: list[Entity], used: set[str]) -> Entity:
 def _vote_type(group: list[Entity]) -> str:
     votes: Counter = Counter()
     for e in group:
-        votes[e.type] += len(e.mentions) or 1
+        weight = len(e.mentions) or 1
+        if e.type == "PERSON" and not e.attributes.get("_surname"):
+            weight /= 2  # "Twitch" tagged PERSON once is weaker than an ORG reading
+        votes[e.type] += weight
         if e.type == "PERSON" and e.attributes.get("_surname"):
             votes["PERSON"] += 100
     return max(votes, key=lambda t: (votes[t], -PREFERRED.index(t) if t in PREFERRED else -99))

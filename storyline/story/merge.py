@@ -34,6 +34,10 @@ SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculatio
 # the news of its day: it joins a dated event only if that ends at most this long before the
 # article's publication ("are living apart" in 2024 is not the couple's split of 2004).
 RECENT_HORIZON = timedelta(days=2 * 365)
+# A post changing hands is news told by every outlet within days: undated mentions of the same
+# person's appointment or departure in articles published this close together are one event.
+NEWS_TYPES = frozenset({"appointed", "resigned"})
+NEWS_WINDOW = timedelta(days=30)
 _PLACE_WORDS = re.compile(r"[a-z0-9]+")
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "s", "de", "la", "le"})
 
@@ -45,9 +49,12 @@ class _Cluster:
     participants: Counter = field(default_factory=Counter)
     window: iv.Interval = field(default_factory=iv.Interval)  # all evidence, bounds included
     places: list[str] = field(default_factory=list)
+    published: list[iv.Interval] = field(default_factory=list)  # of the claims' articles
 
-    def add(self, c: Claim, window: iv.Interval) -> None:
+    def add(self, c: Claim, window: iv.Interval, published: iv.Interval | None = None) -> None:
         self.claims.append(c)
+        if published is not None and published.bounded:
+            self.published.append(published)
         self.participants.update(c.participants)
         self.window = self.window.intersect(window)
         if c.place:
@@ -103,10 +110,29 @@ def recent_from(c: Claim, articles: dict[str, Article], explicit: bool) -> date 
     return pub.earliest - RECENT_HORIZON
 
 
+def published_window(c: Claim, articles: dict[str, Article]) -> iv.Interval:
+    art = articles.get(c.article)
+    pub = art.published if art is not None else None
+    return iv.Interval(pub.earliest, pub.latest) if pub is not None else iv.Interval()
+
+
+def _same_news(cl: _Cluster, published: iv.Interval | None) -> bool:
+    """Published within NEWS_WINDOW of an article already telling this cluster's event."""
+    if published is None or published.earliest is None or published.latest is None:
+        return False
+    near = iv.Interval(published.earliest - NEWS_WINDOW, published.latest + NEWS_WINDOW)
+    return any(near.overlaps(p) for p in cl.published)
+
+
 def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explicit: bool,
-          recent: date | None = None) -> bool:
+          recent: date | None = None, published: iv.Interval | None = None,
+          orgs: Set[str] = frozenset()) -> bool:
     if not _participants_fit(cl.type, cl.participants.keys(), people):
         return False
+    if cl.type in NEWS_TYPES and orgs:  # hired by Microsoft is not re-hired by OpenAI
+        mine, theirs = people & orgs, cl.participants.keys() & orgs
+        if mine and theirs and not mine & theirs:
+            return False
     if recent is not None and cl.window.latest is not None and cl.window.latest < recent \
             and _explicit(cl):
         return False
@@ -119,7 +145,8 @@ def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explici
             return False
         same_time = explicit and any(iv.dated(x.time) for x in cl.claims)
         same_place = bool(c.place and cl.places)
-        return same_time or same_place
+        same_news = cl.type in NEWS_TYPES and not explicit and _same_news(cl, published)
+        return same_time or same_place or same_news
     return True
 
 
@@ -162,24 +189,28 @@ class _ClusterIndex:
             self.unnamed.setdefault(cl.type, set()).add(k)
 
 
-def cluster_claims(claims: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
-    """Group claims into happenings (each group becomes one event)."""
+def cluster_claims(claims: list[Claim], articles: dict[str, Article],
+                   orgs: Set[str] = frozenset()) -> list[list[Claim]]:
+    """Group claims into happenings (each group becomes one event); `orgs` are the entity ids
+    of organisations (a post at one is not a post at another)."""
     windows = {c.id: claim_window(c, articles) for c in claims}
     recent = {c.id: recent_from(c, articles, windows[c.id][1]) for c in claims}
+    published = {c.id: published_window(c, articles) for c in claims}
     clusters: list[_Cluster] = []
     index = _ClusterIndex(clusters)
     for c in sorted(claims, key=lambda c: _order(c, *windows[c.id])):
         window, explicit = windows[c.id]
         people = set(c.participants)
         fits = [k for k in index.could_fit(c.type, people)
-                if _fits(clusters[k], c, people, window, explicit, recent[c.id])]  # fmt: skip
+                if _fits(clusters[k], c, people, window, explicit, recent[c.id],
+                         published[c.id], orgs)]  # fmt: skip
         if fits:
             k = max(fits, key=lambda k: (len(clusters[k].participants.keys() & people),
                                          len(clusters[k].claims), -k))
         else:
             k = len(clusters)
             clusters.append(_Cluster(c.type))
-        clusters[k].add(c, window)
+        clusters[k].add(c, window, published[c.id])
         index.note(k)
     _join_conflicting_dates(clusters)
     return [cl.claims for cl in clusters]
@@ -259,7 +290,8 @@ def merge_claims(
     by_id = {a.id: a for a in articles}
     ents = {e.id: e for e in entities}
     claims = [c for a in analyses for c in a.claims]
-    events = [_event(group, by_id, ents) for group in cluster_claims(claims, by_id)]
+    orgs = {e.id for e in entities if e.type in ("ORG", "OUTLET")}
+    events = [_event(group, by_id, ents) for group in cluster_claims(claims, by_id, orgs)]
     events.sort(key=_event_order)
     for n, ev in enumerate(events, 1):
         ev.id = f"ev{n}"

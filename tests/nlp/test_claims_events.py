@@ -45,6 +45,9 @@ CASES = [
     ("appointed", "The senator was reappointed to the budget committee."),
     ("resigned", "Jonas Verhoeven resigned from the Halden Ballet in February."),
     ("resigned", "The chief executive stepped down after the scandal."),
+    ("resigned", "The board of Halvard Systems ousted CEO Petra Lind on Friday."),
+    ("resigned", "The club fired its coach, Dario Venn, after the defeat."),
+    ("resigned", "Lind's sudden ouster shocked investors."),
     ("sighting", "Mara Quill was spotted at a cafe in Oslo without her wedding ring."),
     ("sighting", "Mara Quill was seen leaving the studio on Friday."),
     ("statement", "Mara Quill opened up about the divorce in a podcast interview."),
@@ -83,8 +86,8 @@ def test_words_that_name_no_event_of_their_own():
     # publishing speculation releases no work
     text = ("Mara Quill was in Oslo to promote her new film, Northlight. The divorce papers "
             "are ready, amid divorce rumors. On Monday, Page Six published speculation that "
-            "Jonas Verhoeven had moved out.")
-    assert not types_of(text) & {"appointed", "divorced", "release"}
+            "Jonas Verhoeven had moved out. The company fired a warning shot at regulators.")
+    assert not types_of(text) & {"appointed", "divorced", "release", "resigned"}
 
 
 def test_longest_wording_wins():

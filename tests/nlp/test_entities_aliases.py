@@ -134,3 +134,11 @@ def test_title_case_headline_names_need_the_body():
     ents = story("Mara Lind Ditches Label While Touring With Band\n\n"
                  "The singer Mara Lind left her label this week.")
     assert people(ents) == ["Mara Lind"]
+
+
+def test_a_business_or_language_model_is_no_description_of_a_person():
+    ents = story("Former chief executive Petra Lind was ousted on Friday. The company's model "
+                 "shifted in 2018 when it became a for-profit business. It also released its "
+                 "first generation of the Vela language model.")
+    lind = next(e for e in ents if e.name == "Petra Lind")
+    assert not [a for a in lind.aliases if "model" in a.lower()]

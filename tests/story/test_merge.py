@@ -7,7 +7,7 @@ import random
 
 from story_helpers import MARA, RIVA, TOBIN, Coverage, d, only, people, story_of
 
-from storyline.model import TimeValue, to_dict
+from storyline.model import Entity, TimeValue, to_dict
 from storyline.story.merge import merge_claims
 
 
@@ -79,6 +79,33 @@ def test_a_day_of_unknown_year_takes_the_year_the_other_evidence_allows():
     ev = only(merge_claims(cov.articles, cov.analyses, people()), "divorce_filed")
     assert (ev.time.value, ev.time.earliest, ev.time.latest) == (
         "2024-08-20", d("2024-08-20"), d("2024-08-20"))
+
+
+def test_a_departure_told_undated_by_outlets_in_the_same_week_is_one_event():
+    cov = Coverage()
+    a = cov.article("a1", "2023-11-17", "Daily Lantern")
+    b = cov.article("a2", "2023-11-20", "Evening Crier")
+    c = cov.article("a3", "2025-02-01", "Harbour Gazette")
+    cov.claim(a, "resigned", "The board ousted Quell as chief executive.", [MARA])
+    cov.claim(b, "resigned", "Quell's ouster stunned investors.", [MARA])
+    cov.claim(c, "resigned", "Quell resigned from her next post.", [MARA])
+    events = [e for e in merge_claims(cov.articles, cov.analyses, people())
+              if e.type == "resigned"]  # fmt: skip
+    assert sorted(e.support.articles for e in events) == [1, 2]
+
+
+def test_posts_at_different_organisations_are_different_events():
+    cov = Coverage()
+    a = cov.article("a1", "2023-11-20", "Daily Lantern")
+    b = cov.article("a2", "2023-11-21", "Evening Crier")
+    halvard, vela = "org:halvard", "org:vela"
+    cov.claim(a, "appointed", "Halvard hired Quell.", [MARA, halvard])
+    cov.claim(b, "appointed", "Vela was in talks to re-hire Quell.", [MARA, vela])
+    cov.claim(b, "appointed", "Halvard's hire of Quell surprised no one.", [MARA, halvard])
+    orgs = [Entity(halvard, "Halvard", "ORG"), Entity(vela, "Vela", "ORG")]
+    events = [e for e in merge_claims(cov.articles, cov.analyses, people() + orgs)
+              if e.type == "appointed"]  # fmt: skip
+    assert sorted(e.support.articles for e in events) == [1, 2]
 
 
 def test_conflicting_participants_are_different_events():
@@ -200,7 +227,14 @@ def test_build_story_is_order_independent_end_to_end():
 
 def _clusters_by_trying_every_one(claims, articles):
     """The plain definition the indexed `cluster_claims` must match: try every cluster."""
-    from storyline.story.merge import _Cluster, _fits, _order, claim_window, recent_from
+    from storyline.story.merge import (
+        _Cluster,
+        _fits,
+        _order,
+        claim_window,
+        published_window,
+        recent_from,
+    )
 
     windows = {c.id: claim_window(c, articles) for c in claims}
     clusters = []
@@ -209,14 +243,15 @@ def _clusters_by_trying_every_one(claims, articles):
         people = set(c.participants)
         fits = [cl for cl in clusters
                 if cl.type == c.type
-                and _fits(cl, c, people, window, explicit, recent_from(c, articles, explicit))]
+                and _fits(cl, c, people, window, explicit, recent_from(c, articles, explicit),
+                          published_window(c, articles))]
         if fits:
             best = max(fits, key=lambda cl: (len(set(cl.participants) & people),
                                              len(cl.claims), -clusters.index(cl)))  # fmt: skip
         else:
             best = _Cluster(c.type)
             clusters.append(best)
-        best.add(c, window)
+        best.add(c, window, published_window(c, articles))
     return [[x.id for x in cl.claims] for cl in clusters]
 
 
