@@ -137,12 +137,18 @@ def _ends(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def sentence_at(text: str, pos: int) -> str:
-    """The sentence (roughly) around `pos`."""
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Where the sentence (roughly) around `pos` starts and ends."""
     before = _ends(text, max(0, pos - 2000), pos)
     start = before[-1] if before else max(0, pos - 2000)
     after = _ends(text, pos, min(len(text), pos + 2000))
-    return text[start : after[0] if after else min(len(text), pos + 2000)]
+    return start, after[0] if after else min(len(text), pos + 2000)
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence (roughly) around `pos`."""
+    start, end = sentence_span(text, pos)
+    return text[start:end]
 
 
 def told_as_past(text: str, pos: int) -> bool:
@@ -233,6 +239,17 @@ def not_a_year(text: str, m: re.Match[str]) -> bool:
     return bool(COUNT_AFTER.match(text, m.end())) and not YEAR_WORD_BEFORE.search(before)
 
 
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who)\b")
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The sentence around `pos` without a relative clause that follows it ("they married in
+    2019, which will dictate the terms": the plan is the prenup's, not the wedding's)."""
+    at, end = sentence_span(text, pos)
+    cut = _TRAILING_RELATIVE.search(text, pos, end)
+    return text[at : cut.start() if cut else end]
+
+
 @DATE_RULES.register("years")
 def years(ctx: DatingContext) -> list[Constraint]:
     """The latest year the text mentions as past, or as present ("is hoping for a fresh start
@@ -242,7 +259,8 @@ def years(ctx: DatingContext) -> list[Constraint]:
     for m in YEAR.finditer(ctx.content):
         year = int(m.group(1))
         sentence = sentence_at(ctx.content, m.start())
-        if year > ctx.universe.last.year or FUTURE.search(sentence) or not_a_year(ctx.content, m):
+        said = _clause_at(ctx.content, m.start())
+        if year > ctx.universe.last.year or FUTURE.search(said) or not_a_year(ctx.content, m):
             continue
         strength = 3 if PAST.search(sentence) else 2
         best[strength] = max(best.get(strength, (year, sentence)), (year, sentence))

@@ -148,7 +148,10 @@ _LEADING_NON_NAME = frozenset(
      "shall", "must", "might", "cannot"]
 )
 # Tags that end a person's name inside a Title Case run: "Natalie Portman Ditches Ring While".
-_NAME_BREAK_TAGS = frozenset(["VBZ", "VBD", "VBP", "VBG", "MD", "IN", "WRB", "WP"])
+_NAME_BREAK_TAGS = frozenset(["VBZ", "VBD", "VBP", "VBG", "MD", "IN", "WRB", "WP", "RB"])
+# An organisation's name may hold "of" ("Bank of America"), never a finite verb or an adverb:
+# "Sophie Turner Are Getting Divorced" in a Title Case headline is a name and a clause.
+_ORG_BREAK_TAGS = frozenset(["VBZ", "VBD", "VBP", "MD", "RB", "WRB", "WP"])
 _KEEP_INSIDE = frozenset(["de", "del", "della", "di", "da", "van", "von", "der", "den", "du",
                           "la", "le", "bin", "ibn", "al", "el", "y", "of"])
 
@@ -162,9 +165,11 @@ def _clean_span(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     toks = [t for t in span if t.idx >= s and t.idx + len(t) <= e]
     while len(toks) > 1 and toks[0].lower_ in _LEADING_NON_NAME and label != "WORK":
         toks = toks[1:]
-    if label == "PERSON" and len(toks) > 1:
+    breaks = _NAME_BREAK_TAGS if label == "PERSON" else _ORG_BREAK_TAGS if label == "ORG" \
+        else frozenset()
+    if breaks and len(toks) > 1:
         for n, t in enumerate(toks[1:], start=1):
-            if t.tag_ in _NAME_BREAK_TAGS and t.lower_ not in _KEEP_INSIDE:
+            if t.tag_ in breaks and t.lower_ not in _KEEP_INSIDE:
                 toks = toks[:n]
                 break
     if not toks:

@@ -128,7 +128,12 @@ def _negated(trigger: Token) -> bool:
 
 
 def _prospective(trigger: Token) -> bool:
-    """ "moving toward divorce", "headed for a split": the event lies ahead."""
+    """ "moving toward divorce", "headed for a split", "are getting a divorce": the event
+    lies ahead (or is under way), not done."""
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "xcomp", "acomp", "attr") and head.lemma_.lower() == "get" \
+            and head.tag_ == "VBG":
+        return True
     if trigger.dep_ != "pobj":
         return False
     prep = trigger.head

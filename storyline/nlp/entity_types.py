@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.nlp.outlets import OUTLETS
+
 # spaCy label -> storyline type; labels not listed (DATE, CARDINAL, ...) are not entities.
 LABEL_MAP = {
     "PERSON": "PERSON",
@@ -35,12 +37,9 @@ OUTLET_HEADS = frozenset(
         "chronicle", "express", "mirror", "insider", "reporter", "today", "online"
     ]
 )
-# Outlets whose names carry no cue word (normalised with `outlet_key`).
-KNOWN_OUTLETS = frozenset(
-    ["us", "ok", "people", "variety", "tmz", "page six", "e", "vanity fair", "vogue", "elle",
-     "reuters", "ap", "bbc", "cnn", "deadline", "star", "hello", "in touch", "radar",
-     "hollywood reporter", "politico", "axios", "daily mail", "wall street journal"]
-)
+# Outlets whose names carry no cue word (normalised with `outlet_key`): the outlet table's
+# names and aliases, computed below once `outlet_key` is defined.
+KNOWN_OUTLETS: frozenset[str] = frozenset()
 # Words stripped from the end of an outlet name to compare outlets ("US Magazine" = "Us").
 _OUTLET_TAIL = re.compile(r"(?:\s+(?:weekly|magazine|online|mag|\.com))+$|!$")
 
@@ -263,6 +262,11 @@ def outlet_key(text: str) -> str:
     """A comparison key for an outlet: "US Magazine", "Us Weekly" and "Us" all give "us"."""
     key = name_key(text)
     return _OUTLET_TAIL.sub("", key).replace("!", "").strip() or key
+
+
+KNOWN_OUTLETS = frozenset(
+    outlet_key(alias) for name, aliases in OUTLETS.items() for alias in (name, *aliases)
+) | {"radar", "e"}
 
 
 def looks_like_outlet_name(text: str) -> bool:

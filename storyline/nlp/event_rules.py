@@ -138,6 +138,10 @@ RULES: list[EventRule] = [
     ]),
     EventRule("divorce_filed", "file_divorce", tokens=[
         [lemma("file"), word("for"), word("divorce")],
+        # "filed on Tuesday in Miami for a dissolution of marriage", "filed for legal separation"
+        [lemma("file"), {"OP": "*", "POS": {"IN": ["ADP", "PROPN", "NOUN", "ADV", "DET"]}},
+         word("for"), DET_OR_PRON, word("dissolution", "annulment")],
+        [lemma("file"), word("for"), DET_OR_PRON, word("legal"), word("separation")],
         [verb("file"), DET_OR_PRON, word("divorce"), {"LEMMA": {"IN": ["paper", "petition"]}}],
         [word("divorce"), word("filing")],
     ]),

@@ -145,6 +145,14 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
             uf.union(seen[key], e.id)
         else:
             seen[key] = e.id
+    # A full name the model tagged ORG in one article ("Sophie Turner Are ..." headlines, lists)
+    # and PERSON in others is that person.
+    full_people = {e.attributes["_key"]: e.id for e in named if e.type == "PERSON"
+                   and e.attributes.get("_surname") and e.attributes.get("_key")}
+    for e in named:
+        key = e.attributes.get("_key", "")
+        if e.type in ("ORG", "GPE", "NORP", "LOC") and " " in key and key in full_people:
+            uf.union(full_people[key], e.id)
     # A lone word the model called a person here and an organisation elsewhere ("Twitch"): one
     # entity, whose type the mentions vote on (a person without a surname votes weakly).
     for e in named:

@@ -227,7 +227,8 @@ def _join_conflicting_dates(clusters: list[_Cluster]) -> None:
         while a.type in ONCE_TYPES and len(pa) >= need and j < len(clusters):
             b = clusters[j]
             pb = set(b.participants)
-            if b.type == a.type and len(pb) >= need and (pa <= pb or pb <= pa) \
+            full = a.type != "birth" or len(pa) == len(pb) == ARITY["birth"]  # the same child
+            if b.type == a.type and len(pb) >= need and (pa <= pb or pb <= pa) and full \
                     and _explicit(a) and _explicit(b) and not a.window.overlaps(b.window):
                 a.claims += b.claims
                 a.participants.update(b.participants)

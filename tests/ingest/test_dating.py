@@ -200,3 +200,10 @@ def test_present_tense_year_is_a_weaker_lower_bound() -> None:
     pub = published("Brenner is hoping for a quieter 2024 at the harbour.")
     assert pub.earliest == date(2024, 1, 1)
     assert "in the present tense" in pub.reason
+
+
+def test_a_plan_in_a_trailing_relative_clause_does_not_unsay_a_past_year() -> None:
+    pub = published("The pair signed a prenup before they married in 2019, which will decide "
+                    "the terms of the split.", today=date(2025, 1, 1))
+    assert pub.earliest == date(2019, 1, 1)
+    assert "2019 as past" in pub.reason

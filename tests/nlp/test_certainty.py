@@ -41,6 +41,7 @@ CUES = [
     ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are heading for a divorce."),
     ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are moving toward divorce."),
     ("hypothetical", "divorced", "Friends said Mara Quill didn't want a divorce."),
+    ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are getting a divorce."),
     ("negated", "married", "Mara Quill and Tobin Ash never married."),
     ("negated", "separated", "Mara Quill and Jonas Verhoeven did not separate."),
 ]

@@ -30,6 +30,7 @@ CASES = [
     ("separated", "They have been living apart since the summer."),
     ("dated", "Jonas Verhoeven has been seeing sculptor Lila Brandt since May."),
     ("divorce_filed", "Jonas Verhoeven filed for divorce from Mara Quill on Monday."),
+    ("divorce_filed", "Jonas Verhoeven filed on Friday in Oslo for a dissolution of marriage."),
     ("divorced", "Mara Quill divorced her first husband in 2009."),
     ("reconciled", "Mara Quill and Jonas Verhoeven are back together."),
     ("reconciled", "The couple reconciled over the holidays."),

@@ -142,3 +142,24 @@ def test_a_business_or_language_model_is_no_description_of_a_person():
                  "first generation of the Vela language model.")
     lind = next(e for e in ents if e.name == "Petra Lind")
     assert not [a for a in lind.aliases if "model" in a.lower()]
+
+
+def _local(eid: str, name: str, type_: str, **attrs: str):
+    from storyline.model import ArticleAnalysis, Entity, EntityMention
+
+    art = eid.split(":")[0]
+    ent = Entity(eid, name, type_, mentions=[EntityMention(art, 0, len(name), name, eid, "name")],
+                 attributes={"_key": name.lower(), **attrs})
+    return ArticleAnalysis(article=art, entities=[ent])
+
+
+def test_a_name_typed_differently_in_two_articles_is_one_entity_of_the_stronger_type():
+    analyses = [
+        _local("a1:e1", "Kira Dane", "PERSON", _given="kira", _surname="dane"),
+        _local("a2:e1", "Kira Dane", "ORG"),  # a Title Case headline the model read as an ORG
+        _local("a3:e1", "Lumen", "PERSON", _single="lumen"),  # a one-word name, as a person
+        _local("a4:e1", "Lumen", "ORG"),
+        _local("a5:e1", "Lumen", "ORG"),
+    ]
+    ents = link_entities([], analyses)
+    assert sorted((e.name, e.type) for e in ents) == [("Kira Dane", "PERSON"), ("Lumen", "ORG")]

@@ -108,6 +108,18 @@ def test_posts_at_different_organisations_are_different_events():
     assert sorted(e.support.articles for e in events) == [1, 2]
 
 
+def test_two_births_to_one_couple_are_two_events_not_a_date_conflict():
+    cov = Coverage()
+    a = cov.article("a1", "2023-09-06", "Daily Lantern")
+    cov.claim(a, "birth", "Quell and Ashgrove welcomed daughter Riva in July 2020.",
+              [MARA, TOBIN, RIVA], "2020-07")
+    cov.claim(a, "birth", "They welcomed their second child in July 2022.", [MARA, TOBIN],
+              "2022-07")
+    events = [e for e in merge_claims(cov.articles, cov.analyses, people())
+              if e.type == "birth"]  # fmt: skip
+    assert sorted(e.time.value for e in events) == ["2020-07", "2022-07"]
+
+
 def test_conflicting_participants_are_different_events():
     cov = Coverage()
     a = cov.article("a1", "2020-01-01", "Daily Lantern")
