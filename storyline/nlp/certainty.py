@@ -33,7 +33,8 @@ CUES: dict[str, str] = {
     ),
     # Intentions and attempts: the event has not (yet) happened.
     **dict.fromkeys(
-        _words("""try attempt effort bid hope plan intend consider want wish brink verge"""),
+        _words("""try attempt effort bid hope plan intend consider want wish brink verge
+        option"""),
         "hypothetical",
     ),
     **dict.fromkeys(
@@ -88,9 +89,13 @@ def _covers(cue: Token, trigger: Token, kind: str = "") -> bool:
 
 
 def _complement_path(cue: Token, trigger: Token) -> bool:
-    """`trigger` sits in `cue`'s complement clauses, never crossing a preposition."""
+    """`trigger` sits in `cue`'s complement clauses, never crossing a preposition (except a
+    noun cue's own "hope of a reconciliation", "attempt at a comeback")."""
     tok = trigger
     for _ in range(8):
+        if cue.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head == cue \
+                and tok.head.lower_ in ("of", "at", "for"):
+            return True
         if tok.dep_ in ("prep", "pobj", "advcl", "conj", "nsubj") or tok.head == tok:
             return False
         if tok.head == cue:
@@ -134,6 +139,9 @@ def _prospective(trigger: Token) -> bool:
     if trigger.dep_ in ("dobj", "xcomp", "acomp", "attr") and head.lemma_.lower() == "get" \
             and head.tag_ == "VBG":
         return True
+    if any(c.lemma_.lower() == "get" and c.tag_ == "VBG" and c.dep_ in ("aux", "auxpass")
+           for c in trigger.children):
+        return True  # "Are Getting Divorced"
     if trigger.dep_ != "pobj":
         return False
     prep = trigger.head

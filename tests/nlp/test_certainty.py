@@ -42,6 +42,9 @@ CUES = [
     ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are moving toward divorce."),
     ("hypothetical", "divorced", "Friends said Mara Quill didn't want a divorce."),
     ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven are getting a divorce."),
+    ("hypothetical", "divorced", "Mara Quill and Jonas Verhoeven Are Getting Divorced"),
+    ("hypothetical", "reconciled", "Fans held out hope of a reconciliation for the couple."),
+    ("hypothetical", "reconciled", "He had exhausted all options to salvage the marriage."),
     ("negated", "married", "Mara Quill and Tobin Ash never married."),
     ("negated", "separated", "Mara Quill and Jonas Verhoeven did not separate."),
 ]
