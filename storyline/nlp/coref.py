@@ -183,9 +183,14 @@ def attach_descriptions(doc: Doc, groups: list[Group], cands: list[Cand]) -> lis
             c.group = owner.group
             groups[owner.group].mentions.append(c)
             groups[owner.group].roles[role] += 1
-        elif span[0].lower_ in ("the",) or span[0].lower_ in T.POSSESSIVES:
-            free.append(c)
+        elif (span[0].lower_ in ("the",) or span[0].lower_ in T.POSSESSIVES) and not any(
+                x.lower_ in _ORDINAL_KIN for x in span):
+            free.append(c)  # "their second child" is not whichever child was named last
     return free
+
+
+_ORDINAL_KIN = frozenset({"second", "third", "fourth", "fifth", "youngest", "eldest", "oldest",
+                          "younger", "older", "other", "another"})
 
 
 def _role_of(t: Token) -> str | None:

@@ -13,6 +13,9 @@ from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
 
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;)]|and\b|$)|\(\d{1,3}\))")
+# An age under 18 written against a name makes a child.
+_YOUNG_BEFORE = re.compile(r"\b(?:[1-9]|1[0-7])-year-old\s+$")
+_YOUNG_AFTER = re.compile(r"^\s*,\s*(?:aged\s+)?(?:[1-9]|1[0-7])\s*(?:[,.;)]|and\b|$)")
 _KIN_BEFORE = re.compile(
     r"\b(?:son|daughter|child|kid|baby|husband|wife|spouse|boyfriend|girlfriend|fiancée?|"
     r"mother|father|mom|dad|brother|sister)\s*,?\s*(?:named\s+)?$",
@@ -70,8 +73,9 @@ def mark_cues(cands: list[Cand], content: str) -> None:
             c.cues.add("person")
         if _CHARACTER_BEFORE.search(before) and len(T.name_tokens(c.text)) > 1:
             c.cues.add("person")
-        if _CHILD_BEFORE.search(before):
-            c.cues.add("child")
+        if _CHILD_BEFORE.search(before) or _YOUNG_BEFORE.search(before) or \
+                _YOUNG_AFTER.match(after):
+            c.cues.add("child")  # "daughter Willa", "3-year-old Willa", "Aleph, 12"
         if T.is_award(c.text):
             c.cues.add("award")
 

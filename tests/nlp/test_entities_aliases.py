@@ -163,3 +163,17 @@ def test_a_name_typed_differently_in_two_articles_is_one_entity_of_the_stronger_
     ]
     ents = link_entities([], analyses)
     assert sorted((e.name, e.type) for e in ents) == [("Kira Dane", "PERSON"), ("Lumen", "ORG")]
+
+
+def test_a_child_named_with_a_young_age_is_the_child_named_as_a_daughter_elsewhere():
+    ents = story("Mara Quill and Tobin Ash share two daughters, 3-year-old Wren and "
+                 "1-year-old Ivy.",
+                 "Mara Quill and Tobin Ash welcomed daughter Wren in July 2020.")
+    assert [e.name for e in ents if e.name == "Wren"] == ["Wren"]
+
+
+def test_their_second_child_is_not_the_child_just_named():
+    ents = story("Mara Quill and Tobin Ash welcomed daughter Wren in July 2020. They welcomed "
+                 "their second child, a baby girl, in July last year.")
+    wren = next(e for e in ents if e.name == "Wren")
+    assert not [a for a in wren.aliases if "second" in a]
