@@ -546,11 +546,19 @@ ENTITY_REF = re.compile(r"&#?\w{1,10};")
 # ------------------------------------------------------------------------- time
 
 
+# A time phrase inside a subject or an apposition dates that noun, not the clause's verb:
+# "said Brooks Newmark, an MP since 2005" is not a statement of 2005.
+_CHAIN_BARRIERS = frozenset({"appos", "relcl", "acl", "nsubj", "nsubjpass"})
+
+
 def _governor_chain(tok: Token) -> set[int]:
-    """Ancestors of `tok` up to and including the first verb above it."""
+    """Ancestors of `tok` up to and including the first verb above it (not climbing out of a
+    subject, apposition or relative clause)."""
     out: set[int] = set()
     cur = tok
     while cur.head != cur:
+        if cur is not tok and cur.dep_ in _CHAIN_BARRIERS:
+            break
         cur = cur.head
         out.add(cur.i)
         if cur.pos_ in ("VERB", "AUX"):

@@ -318,6 +318,13 @@ def resolve(
                 where[c.tok] = gi
                 people.add(c, gi)
             continue
+        if c.kind == "pronoun":
+            gi = _reporting_subject(doc[c.tok], where, groups)
+            if gi is not None:  # "Jacqui Smith said she would step down": she is Smith
+                resolved.append((c, gi))
+                where[c.tok] = gi
+                people.add(c, gi)
+                continue
         said = None
         if c.kind == "description" and T.ROLES[next(iter(c.cues))].gender is None:
             said = _continued_gender(doc, c, stops, quoted)  # "The mayor ... herself"
@@ -345,6 +352,27 @@ def resolve(
         else:
             pending.append((c, [gi for gi, _ in ranked]))
     return resolved, pending
+
+
+_SAYING = frozenset({"say", "tell", "announce", "insist", "claim", "reveal", "add", "explain",
+                     "confirm", "admit", "write", "state", "argue", "deny", "believe", "think",
+                     "feel", "hope", "fear", "vow", "promise", "warn", "decide", "acknowledge"})
+
+
+def _reporting_subject(tok: Token, where: dict[int, int], groups: list[Group]) -> int | None:
+    """The named subject of the saying verb whose complement clause this subject pronoun
+    opens, when the pronoun's gender fits them: the speaker talks about themself."""
+    gender = T.PRONOUNS.get(tok.lower_)
+    if gender is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SAYING:
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i not in where:
+        return None
+    gi = where[subj.i]
+    return gi if groups[gi].gender in (None, gender) and groups[gi].type == "PERSON" else None
 
 
 def _resolve_name(doc, c, people, groups, stops, quoted) -> int | None:

@@ -169,7 +169,7 @@ RULES: list[EventRule] = [
         [noun("birth", DEP={"NOT_IN": ["compound"]})],
     ]),
     EventRule("death", "death", tokens=[
-        [verb("die")],
+        [verb("die", DEP={"NOT_IN": ["amod"]})],  # "the dying days of a government"
         [lemma("pass"), word("away")],
         [noun("death", DEP={"NOT_IN": ["compound"]})],
         [{"LEMMA": "be"}, word("killed", "murdered")],

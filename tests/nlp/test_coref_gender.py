@@ -90,3 +90,23 @@ def test_honorific_gives_the_gender():
 
 def test_reflexive_gives_a_description_its_gender(couple):
     assert owner(couple, "The mayor") == "Petra Lindqvist"
+
+
+def test_she_in_what_a_named_woman_said_is_that_woman():
+    from storyline.model import Article
+    from storyline.nlp.pipeline import analyze
+    from storyline.settings import Settings
+
+    text = (
+        "Mara Quill is the fourth government minister to quit within 24 hours.\n\n"
+        "Other ministers to resign are Home Secretary Lena Dahl and Culture Minister Tom Berg.\n\n"
+        "Ms Quill has been under fire over her expenses. She denied doing anything wrong.\n\n"
+        "Opposition leader Theresa Holm said Ms Quill's resignation appeared to be a calculated "
+        "attempt.\n\nShe told the BBC: \"The game is up.\"\n\n"
+        "Home Secretary Lena Dahl, who also faced expenses criticism, said on Tuesday she would "
+        "step down for personal reasons."
+    )  # the salient woman is Quill, but "she" in what Dahl said is Dahl
+    an = analyze([Article(id="fx", path="fx.txt", raw=text, content=text)], Settings())[0]
+    dahl = next(e.id for e in an.entities if e.name == "Lena Dahl")
+    step_down = next(c for c in an.claims if c.predicate == "step down")
+    assert step_down.participants == [dahl]
