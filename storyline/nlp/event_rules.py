@@ -192,13 +192,12 @@ RULES: list[EventRule] = [
         [verb("leave", "exit", "depart"), DET_OR_PRON, {"LEMMA": {"IN": LEAVE_OBJECTS}}],
         [{"LEMMA": {"IN": ["be", "get"]}}, ADVS, verb("fire", "oust", "sack", "dismiss")],
         [noun("resignation", "departure", "ouster", "dismissal", "sacking", "exit")],
-    ], deps=[
         # "the board ousted CEO Sam Altman", "fired its coach": someone made to leave a post
-        *[[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": verb(*OUSTING_VERBS)},
-           {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "who",
-            "RIGHT_ATTRS": {"DEP": "dobj", **who}}]
-          for who in ({"ENT_TYPE": "PERSON"}, {"LEMMA": {"IN": OFFICE_HOLDERS}})],
-        [
+        # (token patterns, not dependency ones: the windowed Matcher is far cheaper)
+        [verb(*OUSTING_VERBS), {"POS": {"IN": ["DET", "PRON", "ADJ"]}, "OP": "*"},
+         {"LOWER": {"IN": OFFICE_HOLDERS}}],
+        [verb(*OUSTING_VERBS), {"ENT_TYPE": "PERSON"}],
+    ], deps=[[
         # "a position he left": the role noun governs the leaving verb as a relative clause
         {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": ["leave", "quit", "exit"]}}},
         {"LEFT_ID": "trigger", "REL_OP": "<", "RIGHT_ID": "role",
