@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Article, Source
+from storyline.nlp.certainty import DENIED_THINGS
 from storyline.nlp.outlets import OUTLET_NOUNS, OutletMention, outlet_in, outlet_key
 
 
@@ -287,12 +288,6 @@ def find_attributions(
     return found
 
 
-# A denial with one of these objects denies what was said ("denied the reports").
-DENIABLE = frozenset(_words("""report rumor rumour claim allegation story speculation suggestion
-accusation it that this them charge affair split separation divorce breakup romance relationship
-engagement pregnancy wrongdoing involvement"""))
-
-
 def _denies_a_thing(verb: Token) -> bool:
     """ "denied spousal support", "was denied entry": a refusal, not a denial of a report."""
     if verb.lemma_.lower() != "deny":
@@ -300,7 +295,8 @@ def _denies_a_thing(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "dative") for c in verb.children):
         return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return any(o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in DENIABLE for o in objects)
+    return any(o.pos_ in ("NOUN", "PROPN") and o.lemma_.lower() not in DENIED_THINGS
+               for o in objects)
 
 
 def _agent_of(verb: Token) -> Token | None:

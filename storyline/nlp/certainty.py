@@ -52,10 +52,11 @@ IMMINENT = frozenset({"brink", "verge"})
 MODALS = frozenset({"might", "may", "could"})
 # Verbs whose negation negates the wish, not the event: "didn't want a divorce" is no denial.
 WISH_VERBS = frozenset(_words("try attempt hope plan intend consider want wish need expect"))
-# What a denial denies when it has a noun object: the report, not "spousal support".
-DENIED_THINGS = frozenset(_words("""report reports rumor rumour rumors rumours claim claims
-allegation allegations story stories speculation suggestion accusation accusations it that
-this them"""))
+# What a denial denies when it has a noun object: the report or the event itself ("denied the
+# affair"), not "spousal support". Lemmas; attribution uses the same list.
+DENIED_THINGS = frozenset(_words("""report rumor rumour claim allegation story speculation
+suggestion accusation it that this them charge affair split separation divorce breakup romance
+relationship engagement pregnancy wrongdoing involvement"""))
 # "heading for a divorce", "moving toward a split": on the way, not there.
 PROSPECT_PREPS = frozenset({"toward", "towards"})
 PROSPECT_VERBS = frozenset({"head", "go", "move", "bind", "set", "steer", "race", "barrel"})

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.model import Article, ArticleAnalysis, Claim, Mention, Quote, Source, TimeValue
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Mention,
+    Quote,
+    Source,
+    TimeValue,
+    Timex,
+)
 from storyline.nlp import attribution as attr
 from storyline.nlp.certainty import RANK, certainty_of
 from storyline.nlp.doc_text import doc_text
@@ -616,7 +625,7 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str
     return None, None
 
 
-def _after_publication(ctx: _Context, tx) -> bool:  # noqa: ANN001
+def _after_publication(ctx: _Context, tx: Timex) -> bool:
     pub = ctx.article.published
     return (pub is not None and pub.latest is not None and tx.earliest is not None
             and tx.earliest > pub.latest)

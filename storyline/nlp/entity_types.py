@@ -37,9 +37,6 @@ OUTLET_HEADS = frozenset(
         "chronicle", "express", "mirror", "insider", "reporter", "today", "online"
     ]
 )
-# Outlets whose names carry no cue word (normalised with `outlet_key`): the outlet table's
-# names and aliases, computed below once `outlet_key` is defined.
-KNOWN_OUTLETS: frozenset[str] = frozenset()
 # Words stripped from the end of an outlet name to compare outlets ("US Magazine" = "Us").
 _OUTLET_TAIL = re.compile(r"(?:\s+(?:weekly|magazine|online|mag|\.com))+$|!$")
 
@@ -264,6 +261,8 @@ def outlet_key(text: str) -> str:
     return _OUTLET_TAIL.sub("", key).replace("!", "").strip() or key
 
 
+# Outlets whose names carry no cue word (normalised with `outlet_key`): the outlet table's
+# names and aliases, plus short forms the table does not list.
 KNOWN_OUTLETS = frozenset(
     outlet_key(alias) for name, aliases in OUTLETS.items() for alias in (name, *aliases)
 ) | {"radar", "e"}

@@ -258,8 +258,8 @@ def h_month(m: re.Match, ctx: Context) -> Result | None:
         point = Point("M", date(year, month, 1))
     elif "this" in rel:
         point = Point("M", date(ctx.today.year, month, 1))
-    elif "that" in rel and _narrative_year(ctx):  # "in 2022 ... that July": the story's year
-        point = Point("M", date(_narrative_year(ctx), month, 1))  # type: ignore[arg-type]
+    elif "that" in rel and (narrated := _narrative_year(ctx)):  # "in 2022 ... that July"
+        point = Point("M", date(narrated, month, 1))
         return _date_result(point, part_mod(_g(m, "mod")), "event")
     else:
         point = month_of(ctx.today, month, ctx.tense)
@@ -449,8 +449,8 @@ def h_season(m: re.Match, ctx: Context) -> Result | None:
     if _g(m, "year"):
         year = parse_year(m.group("year"))
         return _date_result(season(year, code), mod, "none") if year else None
-    if rel == "that" and _narrative_year(ctx):  # "in 2019 ... that summer": the story's year
-        return _date_result(season(_narrative_year(ctx), code), None, "event")  # type: ignore
+    if rel == "that" and (narrated := _narrative_year(ctx)):  # "in 2019 ... that summer"
+        return _date_result(season(narrated, code), None, "event")
     if ctx.today is None:
         return Result("DATE", f"XXXX-{code}")
     if "last" in rel or "past" in rel:
