@@ -138,6 +138,7 @@
     if (step[1] === "y") {
       var n = Math.round(step[0] / (365.25 * DAY));
       var y = Math.ceil(d.getUTCFullYear() / n) * n;
+      if (Date.UTC(y, 0, 1) < v0) y += n;  // a year begun before the view would sit in the margin
       for (t = Date.UTC(y, 0, 1); t <= v1; y += n, t = Date.UTC(y, 0, 1)) out.push([t, String(y)]);
     } else if (step[1] === "m") {
       var m = Math.round(step[0] / (30.44 * DAY)), yy = d.getUTCFullYear(), mm = d.getUTCMonth() + 1;
@@ -184,6 +185,7 @@
     var axis = sv("g", { "class": "axis" });
     ticks(v[0], v[1], inner).forEach(function (t) {
       var tx = x(t[0]);
+      if (tx < LEFT || tx + 3 + t[1].length * 7 > width) return;  // no label cut by an edge
       axis.appendChild(sv("line", { x1: tx, x2: tx, y1: 18, y2: height }));
       axis.appendChild(sv("text", { x: tx + 3, y: 13 }, t[1]));
     });
