@@ -31,6 +31,20 @@ AGE_PATTERNS: list[re.Pattern[str]] = [
                rf"(?P<name>{_NAME})"),
 ]  # fmt: skip
 _FULL_NAME = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{1,2}}")
+# "the singer, 34" names nobody, but "Singer Joe Jonas" elsewhere in the corpus does: a role
+# word that goes with exactly one full name across all articles stands for that person.
+_ROLES = ("singer|actress|actor|rapper|musician|model|comedian|director|producer|dancer|"
+          "choreographer|athlete|quarterback|designer|chef|author|novelist|presenter|host|"
+          "influencer|billionaire|politician|senator|congressman|congresswoman")
+_TWO_CAPS = rf"{_CAP}[ \t]+{_CAP}"
+ROLE_NAME_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(rf"\b(?:[Tt]he[ \t]+)?(?i:(?P<role>{_ROLES}))[ \t]+(?P<name>{_TWO_CAPS})"),
+    re.compile(rf"(?P<name>{_TWO_CAPS}),[ \t]+the[ \t]+(?P<role>{_ROLES})\b"),
+]
+ROLE_AGE = re.compile(
+    rf"\b[Tt]he[ \t]+(?P<role>{_ROLES}),[ \t]*(?P<age>\d{{1,3}})"
+    r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|[ \t]+(?:and|was|is|has|had|who|were|are|now)\b))"
+)
 # Words that start a capitalised run without being part of a name.
 _NOT_NAME = (
     wordset(
@@ -83,6 +97,29 @@ def age_mentions(content: str) -> list[AgeMention]:
                 continue
             seen.add(m.start("age"))
             out.append(AgeMention(" ".join(words), age, m.group().strip()))
+    return out
+
+
+def role_names(contents: list[str]) -> dict[str, str]:
+    """Role words that go with exactly one full name in the corpus: {"singer": "Joe Jonas"}."""
+    seen: dict[str, set[str]] = {}
+    for text in contents:
+        for pattern in ROLE_NAME_PATTERNS:
+            for m in pattern.finditer(text):
+                words = _name_tokens(m.group("name"))
+                if len(words) == 2:
+                    seen.setdefault(m.group("role").lower(), set()).add(" ".join(words))
+    return {role: names.pop() for role, names in seen.items() if len(names) == 1}
+
+
+def role_age_mentions(content: str, roles: dict[str, str]) -> list[AgeMention]:
+    """ "the singer, 34" as an age of the one person the corpus calls the singer."""
+    out = []
+    for m in ROLE_AGE.finditer(content):
+        name = roles.get(m.group("role").lower())
+        age = int(m.group("age"))
+        if name and age <= MAX_AGE:
+            out.append(AgeMention(name, age, m.group().strip()))
     return out
 
 

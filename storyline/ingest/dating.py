@@ -18,6 +18,8 @@ from storyline.ingest.corpus_facts import (
     corpus_marriage,
     full_names,
     resolve_name,
+    role_age_mentions,
+    role_names,
 )
 from storyline.ingest.date_rules import DATE_RULES, DatingContext
 from storyline.ingest.intervals import Constraint, DateSet, Universe
@@ -106,7 +108,9 @@ class Births:
 def date_articles(articles: list[Article], today: date | None = None) -> None:
     """Fill `published` for every article that has none, from its text and the corpus."""
     universe = Universe(EARLIEST, today or date.today())
-    ages = {a.id: age_mentions(a.content) for a in articles}
+    roles = role_names([a.content for a in articles])
+    ages = {a.id: age_mentions(a.content) + role_age_mentions(a.content, roles)
+            for a in articles}
     preferred = {m.name for ms in ages.values() for m in ms if " " in m.name}
     others = set().union(*(full_names(a.content) for a in articles)) if articles else set()
     names = (preferred, others)

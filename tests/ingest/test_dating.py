@@ -117,6 +117,33 @@ def test_ages_pinned_by_dated_articles_bound_an_undated_one() -> None:
     assert "Ada Brenner" in pub.reason
 
 
+def test_an_age_given_to_a_role_counts_for_the_one_person_the_corpus_gives_that_role() -> None:
+    arts = date_texts(
+        {
+            "d": "The singer, 34, filed on Tuesday. The actress, 27, has not commented.",
+            "e": "Singer Tobin Ash filed for divorce from actress Mara Quill.",
+            "u": "Ash, 34, and Quill signed a prenup before they married.",
+        },
+        known={"d": date(2023, 9, 5), "e": date(2023, 9, 6)},
+    )
+    pub = arts["u"].published
+    # 34 on 2023-09-05 -> born 1988-09-06..1989-09-05 -> 34 from 2022-09-06 to 2024-09-04
+    assert (pub.earliest, pub.latest) == (date(2022, 9, 6), date(2024, 9, 4))
+    assert "Tobin Ash" in pub.reason
+
+
+def test_a_role_shared_by_two_people_in_the_corpus_names_nobody() -> None:
+    arts = date_texts(
+        {
+            "d": "The singer, 34, filed on Tuesday.",
+            "e": "Singer Tobin Ash and singer Lena Dahl toured together.",
+            "u": "Ash, 34, signed a prenup.",
+        },
+        known={"d": date(2023, 9, 5), "e": date(2023, 9, 6)},
+    )
+    assert arts["u"].published.method == "unknown"
+
+
 def test_bare_surname_resolves_to_unique_full_name() -> None:
     arts = date_texts(
         {"d": "Ada Brenner, 52, opened the terminal.", "u": "Brenner, 40, was elected."},
