@@ -29,11 +29,16 @@ def on_record(m: Mention, participant_names: set[str]) -> bool:
 
 def effective(mentions: list[Mention]) -> list[Mention]:
     """The mentions with the author's stance read per article: an article that wonders whether
-    something happened, or only says it "reportedly" did, has not asserted it elsewhere."""
+    something happened has not asserted it elsewhere, and once it says it only "reportedly"
+    happened, what it asserts after that rests on the report (what it asserted before the
+    hedge stands, as in `independence.trace_origins`)."""
     stance: dict[str, set[str]] = {}
+    first_hedge: dict[str, int] = {}
     for m in mentions:
         if m.source.kind == "author":
             stance.setdefault(m.article, set()).add(m.certainty)
+            if m.certainty == "alleged":
+                first_hedge[m.article] = min(first_hedge.get(m.article, m.start), m.start)
     sourced = {m.article for m in mentions if m.source.kind != "author"}
     out = []
     for m in mentions:
@@ -41,7 +46,8 @@ def effective(mentions: list[Mention]) -> list[Mention]:
         if m.source.kind == "author" and m.certainty in FIRM:
             if seen & set(SPECULATIVE):
                 m = replace(m, certainty="speculated")
-            elif "alleged" in seen and m.article not in sourced:
+            elif m.article in first_hedge and first_hedge[m.article] <= m.start \
+                    and m.article not in sourced:
                 m = replace(m, certainty="alleged")
         out.append(m)
     return out

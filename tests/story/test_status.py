@@ -84,3 +84,20 @@ def test_a_denial_against_confirmed_evidence_does_not_win():
     story = story_of(cov)
     assert only(story.events, "engaged").status == "confirmed"
     assert [c.kind for c in story.contradictions] == ["denial"]
+
+
+def test_what_an_article_asserts_before_its_first_hedge_stands_and_after_it_rests_on_it():
+    cov = Coverage()
+    cov.article("a1", "2023-09-01", "Daily Lantern")
+    cov.claim("a1", "divorce_filed", "Quell filed for divorce from Ashgrove in court.",
+              [MARA, TOBIN])
+    cov.claim("a1", "divorce_filed", "She allegedly asked to drop his name in the filing.",
+              [MARA, TOBIN], certainty="alleged")
+    assert _status(cov, "divorce_filed") == "reported"
+
+    cov = Coverage()
+    cov.article("a1", "2023-09-01", "Daily Lantern")
+    cov.claim("a1", "divorce_filed", "Quell has reportedly filed for divorce.", [MARA, TOBIN],
+              certainty="alleged")
+    cov.claim("a1", "divorce_filed", "The filing came in May.", [MARA, TOBIN])
+    assert _status(cov, "divorce_filed") == "alleged"
