@@ -8,6 +8,7 @@ that ends (or starts) with it, and dropped when that is ambiguous.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,8 @@ from storyline.ingest.intervals import days
 from storyline.ingest.wordset import wordset
 
 _CAP = r"[A-ZÀ-Þ][\w'’-]+"
+_GAP_STOP = (r"(?:from|with|of|to|for|by|and|or|in|at|on|son|sons|daughter|daughters|child|"
+             r"children|kid|kids|baby|twins?|boy|girl)")
 _NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 AGE_PATTERNS: list[re.Pattern[str]] = [
     # "Portman, 35, was", "Natalie Portman (42)", "Aleph, aged 12,"
@@ -27,8 +30,10 @@ AGE_PATTERNS: list[re.Pattern[str]] = [
     # "Camille Étienne, a 25-year-old climate activist"
     re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?P<age>\d{{1,3}})-year-old\b"),
     # "25-year-old climate activist Camille Étienne"
-    re.compile(rf"\b(?P<age>\d{{1,3}})-year-old[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}"
-               rf"(?P<name>{_NAME})"),
+    # (the words between may not end the phrase: "45-year-old sports star and Gisele" is not
+    # Gisele's age, "15-year-old son from ... actor X" not X's)
+    re.compile(rf"\b(?P<age>\d{{1,3}})-year-old[ \t]+(?:(?!{_GAP_STOP}\b)[a-z][\w-]*[ \t]+)"
+               rf"{{0,4}}(?P<name>{_NAME})"),
 ]  # fmt: skip
 _FULL_NAME = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{1,2}}")
 # "the singer, 34" names nobody, but "Singer Joe Jonas" elsewhere in the corpus does: a role
@@ -124,12 +129,19 @@ def role_age_mentions(content: str, roles: dict[str, str]) -> list[AgeMention]:
 
 
 def full_names(content: str) -> set[str]:
-    """Runs of two or three capitalised words: candidates to expand a bare surname."""
+    """Runs of two or three capitalised words: candidates to expand a bare surname. A run is
+    cut at words that are no part of a name ("Breaks Silence On Gisele Bundchen" in a Title
+    Case headline gives "Gisele Bundchen", not "Silence On Gisele")."""
     out = set()
     for m in _FULL_NAME.finditer(content):
-        words = _name_tokens(m.group())
-        if len(words) >= 2:
-            out.add(" ".join(words))
+        piece: list[str] = []
+        for word in [*m.group().split(), ""]:
+            if word and word.lower() not in _NOT_NAME:
+                piece.append(word)
+                continue
+            if len(piece) >= 2:
+                out.add(" ".join(piece))
+            piece = []
     return out
 
 
@@ -140,12 +152,30 @@ def resolve_name(name: str, preferred: set[str], others: set[str]) -> str | None
     for pool in (preferred, others):
         ends = {n for n in pool if n.split()[-1] == name}
         starts = {n for n in pool if n.split()[0] == name}
-        match = ends or starts
+        match = _one_person(ends or starts)
         if len(match) == 1:
             return next(iter(match))
         if len(match) > 1:
             return None
     return name
+
+
+def _one_person(names: set[str]) -> set[str]:
+    """Spellings of one name count once ("Gisele Bündchen" / "Gisele Bundchen"), and a name
+    that starts every longer run ("Tom Brady" in "Tom Brady Issues ...") stands for them."""
+    folded: dict[str, str] = {}
+    for n in sorted(names, key=lambda n: (len(n), n)):
+        folded.setdefault(_fold(n), n)
+    left = set(folded.values())
+    if len(left) > 1:
+        shortest = min(left, key=lambda n: (len(n.split()), n))
+        if all(n.split()[: len(shortest.split())] == shortest.split() for n in left):
+            return {shortest}
+    return left
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def age_window(age: int, born_first: date, born_last: date) -> tuple[date, date]:

@@ -61,7 +61,7 @@ YEAR_WORD_BEFORE = re.compile(
 COUNT_AFTER = re.compile(r"[ \t]+(?!years?\b|season\b)[a-z]+s\b")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?[ \t]+(?P<year>(?:19|20)\d{{2}})\b")
 BARE_DAY = re.compile(
-    rf"\b(?:(?P<weekday>{_WEEKDAY}),?[ \t]+)?(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)"
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?[ \t]+\(?)?(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)"
     r"(?:st|nd|rd|th)?\b(?!,?[ \t]*(?:19|20)\d{2})(?![:\d])"
 )
 THIS_YEAR_MONTH = re.compile(
@@ -153,9 +153,12 @@ def sentence_at(text: str, pos: int) -> str:
 
 def told_as_past(text: str, pos: int) -> bool:
     """Whether the sentence around `pos` tells of something that already happened: a past
-    verb, and no word of plans, terms or forecasts ("due 1993", "will", "by 1992")."""
+    verb, and no word of plans, terms or forecasts ("due 1993", "will", "by 1992") in its
+    clause (a trailing ", which will ..." or ", shortly after reports that X planned ..." is
+    another clause's plan)."""
     sentence = sentence_at(text, pos)
-    return bool(PAST.search(sentence)) and not FUTURE.search(sentence)
+    return bool(PAST.search(sentence)) and not FUTURE.search(
+        _clause_at(text, pos, _TRAILING_CLAUSE))
 
 
 def _quote(text: str) -> str:
@@ -240,13 +243,18 @@ def not_a_year(text: str, m: re.Match[str]) -> bool:
 
 
 _TRAILING_RELATIVE = re.compile(r",\s+(?:which|who)\b")
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|(?:shortly\s+|just\s+|long\s+)?(?:after|before)|when|while|although|"
+    r"though|but)\b"
+)
 
 
-def _clause_at(text: str, pos: int) -> str:
+def _clause_at(text: str, pos: int, cut_at: re.Pattern[str] = _TRAILING_RELATIVE) -> str:
     """The sentence around `pos` without a relative clause that follows it ("they married in
-    2019, which will dictate the terms": the plan is the prenup's, not the wedding's)."""
+    2019, which will dictate the terms": the plan is the prenup's, not the wedding's); with
+    `_TRAILING_CLAUSE`, without any subordinate clause that follows it either."""
     at, end = sentence_span(text, pos)
-    cut = _TRAILING_RELATIVE.search(text, pos, end)
+    cut = cut_at.search(text, pos, end)
     return text[at : cut.start() if cut else end]
 
 

@@ -107,6 +107,12 @@ def _person_mentions(analysis: ArticleAnalysis, start: int, end: int) -> list[En
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+# Words that end an "N-year-old ..." phrase before a later name: "a 15-year-old son from a
+# previous relationship with actor X" is the son's age, not X's.
+_AGE_GAP_STOP = re.compile(r"\b(?:from|with|of|to|for|by|and|or|in|at|on|son|sons|daughter|"
+                           r"daughters|child|children|kid|kids|baby|twins?|boy|girl)\b", re.I)
+
+
 def _ages(doc, sent, article, analysis, content) -> list[QuantityStatement]:
     s0, s1 = sent.start_char, sent.end_char
     out: list[QuantityStatement] = []
@@ -132,7 +138,8 @@ def _ages(doc, sent, article, analysis, content) -> list[QuantityStatement]:
             after = [m for m in mentions if m.start >= hit.end() and m.kind != "pronoun"]
             before = [m for m in mentions if m.end <= hit.start() and m.kind != "pronoun"]
             gap_after = content[hit.end() : after[0].start] if after else ""
-            if after and len(gap_after) < 40 and "," not in gap_after:
+            if after and len(gap_after) < 40 and "," not in gap_after \
+                    and not _AGE_GAP_STOP.search(gap_after):
                 subject = after[0].entity
             elif before and re.fullmatch(r",\s*(?:a|an|the)\s+", content[before[-1].end :
                                                                             hit.start()]):

@@ -234,3 +234,29 @@ def test_a_plan_in_a_trailing_relative_clause_does_not_unsay_a_past_year() -> No
                     "the terms of the split.", today=date(2025, 1, 1))
     assert pub.earliest == date(2019, 1, 1)
     assert "2019 as past" in pub.reason
+
+
+def test_a_weekday_with_the_day_in_brackets_and_a_later_clauses_plan() -> None:
+    # 14 May was a Tuesday in 2024 (and 2019, 2013); "since 2020" leaves 2024. The plan in the
+    # trailing "shortly after ..." clause is not this sentence's.
+    pub = published(
+        "The ferry has run since 2020. It broke down on Tuesday (May 14), shortly after the "
+        "operator had planned to refit it."
+    )
+    assert pub.earliest == date(2024, 5, 14)
+
+
+def test_an_age_is_given_to_the_one_person_a_headline_and_a_spelling_variant_name() -> None:
+    arts = date_texts(
+        {
+            "d": "Tobin Ash and Mara Quill confirmed the split. Ash, 45, and Quill, 42, wed "
+                 "in 2009.",
+            "u": "Tobin Ash Breaks Silence On Mara Quíll Split\n\n"
+                 "The 45-year-old sports star and Mara, 42, confirmed it. Tobin, 45, wrote.",
+        },
+        known={"d": date(2022, 10, 28)},
+    )
+    pub = arts["u"].published
+    # 45 and 42 on 2022-10-28: both give 2021-10-29..2023-10-27 (not "Silence On Mara")
+    assert (pub.earliest, pub.latest) == (date(2021, 10, 29), date(2023, 10, 27))
+    assert "Mara Quill" in pub.reason or "Tobin Ash" in pub.reason
