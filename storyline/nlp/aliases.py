@@ -283,7 +283,13 @@ def _is_furniture(text: str, content: str, start: int) -> bool:
     line_start = content.rfind("\n", 0, start) + 1
     line_end = content.find("\n", start)
     line = content[line_start : line_end if line_end >= 0 else len(content)]
+    if _GENERIC_BYLINE.match(line.strip()):
+        return True  # "By Admin", "By Staff": a site's account, not a person
     return bool(T.FURNITURE_LINE.match(line)) or line.strip() == line.strip().lower()
+
+
+_GENERIC_BYLINE = re.compile(r"(?i)^by\s+(?:the\s+)?(?:admin|administrator|staff|editor|editors|"
+                             r"desk|web\s+desk|news\s+desk|team|newsroom|agencies)\.?$")
 
 
 def group_names(cands: list[Cand]) -> tuple[list[Group], list[Cand]]:

@@ -45,7 +45,8 @@ SPEAKING_BODIES = frozenset({"ORG", "NORP", "GPE"})  # a company, party or gover
 GENERIC_TYPES = COUPLE_TYPES | {"affair_alleged", "birth", "death"}
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
-                         "take", "give", "keep", "happen", "occur", "come", "follow"})
+                         "take", "give", "keep", "happen", "occur", "come", "follow",
+                         "finalize", "finalise", "complete", "seal"})
 
 
 @COMPONENTS.register("claims")

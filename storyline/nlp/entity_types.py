@@ -285,12 +285,17 @@ PLATFORMS = frozenset({"twitter", "instagram", "facebook", "tiktok", "youtube", 
                        "spotify", "hulu", "twitch", "weibo", "google", "amazon", "apple"})
 
 
+# Social platforms whose name starts a feature's name ("Instagram Story", "TikTok Live").
+SOCIAL = frozenset({"twitter", "instagram", "facebook", "tiktok", "youtube", "snapchat"})
+
+
 def is_org_name(text: str) -> bool:
-    """The name itself says organisation: a corporate word last ("Halvorsen Freight"), or a
-    platform news names bare ("Twitter")."""
+    """The name itself says organisation: a corporate word last ("Halvorsen Freight"), a
+    platform news names bare ("Twitter"), or a social platform's feature ("Instagram Story")."""
     words = name_key(text).split()
-    return (len(words) > 1 and words[-1] in ORG_HEADS) or (len(words) == 1 and
-                                                          words[0] in PLATFORMS)
+    if len(words) == 1:
+        return words[0] in PLATFORMS
+    return words[-1] in ORG_HEADS or words[0] in SOCIAL
 
 
 def is_award(text: str) -> bool:

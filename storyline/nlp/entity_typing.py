@@ -76,6 +76,8 @@ def mark_cues(cands: list[Cand], content: str) -> None:
         if _CHILD_BEFORE.search(before) or _YOUNG_BEFORE.search(before) or \
                 _YOUNG_AFTER.match(after):
             c.cues.add("child")  # "daughter Willa", "3-year-old Willa", "Aleph, 12"
+            if not T.is_org_name(c.text):
+                c.cues.add("person")  # an age makes a person of a name the model called ORG
         if T.is_award(c.text):
             c.cues.add("award")
 

@@ -112,6 +112,8 @@ def find_hits(doc: Doc) -> list[Hit]:
     for trigger in others:
         if trigger.i in taken or trigger.lemma_.lower() in OTHER_EXCLUDED:
             continue
+        if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
+            continue  # "finalized their divorce": the typed divorce is the event
         if not _named(trigger) or not _concrete_object(trigger):
             continue
         taken.add(trigger.i)

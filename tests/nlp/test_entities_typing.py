@@ -62,3 +62,17 @@ def test_award_is_not_a_person():
     types = types_of("The Oscar winner Ilse Varga arrived late. Varga won an Oscar in 2015.")
     assert types.get("Oscar") == "AWARD"
     assert types.get("Ilse Varga") == "PERSON"
+
+
+def test_a_young_age_makes_a_person_and_a_sites_account_is_nobody():
+    types = types_of(
+        "Mara Quill and Tobin Ash share two children, 12-year-old Benjamin and 9-year-old "
+        "Vivian.\n\nBy Admin\n\nLeave a Reply"
+    )
+    assert types.get("Vivian") == "PERSON" and types.get("Benjamin") == "PERSON"
+    assert "Admin" not in types
+
+
+def test_a_platform_feature_is_not_a_person():
+    types = types_of("Tobin Ash wrote in an Instagram Story posted on Friday that he was sorry.")
+    assert types.get("Instagram Story") != "PERSON"
