@@ -29,7 +29,8 @@ KINDS = [
     ("author", "Mara Quill and Jonas Verhoeven split in May."),
     # the record cited, and a passive with nobody speaking: the article's own voice
     ("author", "According to court documents, Mara Quill and Jonas Verhoeven split in May."),
-    ("author", "The reason was stated as the couple's split in May."),
+    ("author", "According to the divorce papers, the reason was stated as irreconcilable "
+               "differences and the separation date was mentioned as April 26."),
 ]
 
 
@@ -132,8 +133,10 @@ def test_time_clause_before_a_speech_verb_is_not_reported_speech():
 
 def test_refusing_something_is_not_denying_the_story():
     text = "Mara Quill split from Jonas Verhoeven in May and denied him spousal support."
-    c = claim(text, "separated")
-    assert (c.mention.source.kind, c.mention.certainty) == ("author", "asserted")
+    claims = [c for c in run(text).claims if c.type == "separated"]
+    assert claims
+    assert {(c.mention.source.kind, c.mention.certainty) for c in claims} == {
+        ("author", "asserted")}
 
 
 def test_denying_the_event_itself_is_the_deniers_denial():
