@@ -26,6 +26,8 @@ DATELINE_WORDS = (
     | _US_ZONES
 )
 NUMERIC_DATE = re.compile(r"(?<![\d/.])([0-3]?\d)([/.])([0-3]?\d)\2((?:19|20)\d{2})(?![\d/])")
+# Year first is never ambiguous: "2019/01/08", "2018-12-31 17:34".
+YEAR_FIRST_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})([/.-])([01]?\d)\2([0-3]?\d)(?![\d/])")
 # "By Jane Roe", "By JANE ROE and Tom Vik": a line that names the writer.
 BYLINE_START = re.compile(r"^(?:By|BY|by)[:\s]+[A-Z][\w.'’-]+")
 _DAY_FIRST_HOSTS = (".uk", ".ie", ".au", ".nz", ".in", ".za", ".eu", ".de", ".fr", ".no", ".nl")
@@ -88,6 +90,9 @@ def _dated(text: str, order: str) -> tuple[int, int, date, date, str] | None:
     if fulls:
         m, day = fulls[0]
         return m.start(), m.end(), day, day, ""
+    y = YEAR_FIRST_DATE.search(text)
+    if y and (day := make_date(int(y.group(1)), int(y.group(3)), int(y.group(4)))):
+        return y.start(), y.end(), day, day, ""
     n = NUMERIC_DATE.search(text)
     if n and (read := read_numeric(n, order)):
         return n.start(), n.end(), *read
@@ -106,6 +111,7 @@ def is_byline(line: str) -> bool:
 def _only_date_words(text: str, start: int, end: int) -> bool:
     rest = text[:start] + " " + text[end:]
     rest = NUMERIC_DATE.sub(" ", FULL_DATE.sub(" ", rest))  # "| Updated May 13, 2024"
+    rest = YEAR_FIRST_DATE.sub(" ", rest)
     rest = _CLOCK.sub(" ", rest)
     return all(w in DATELINE_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower()))
 
@@ -130,6 +136,9 @@ def find_dateline(content: str, url: str | None = None, max_lines: int = 10) -> 
         if found is None:
             continue
         s, e, first, last, note = found
-        if byline or (len(stripped.split()) <= 12 and _only_date_words(stripped, s, e)):
+        short = len(stripped.split()) <= 12
+        if byline or (short and _only_date_words(stripped, s, e)) or (
+            short and _PUBLISHED_WORD.search(stripped, 0, s)  # "Legal Spotlight - POSTED: ..."
+        ):
             return Dateline(start, start + len(stripped), first, last, note)
     return None

@@ -559,12 +559,15 @@ ENTITY_REF = re.compile(r"&#?\w{1,10};")
 # A time phrase inside a subject or an apposition dates that noun, not the clause's verb:
 # "said Brooks Newmark, an MP since 2005" is not a statement of 2005.
 _CHAIN_BARRIERS = frozenset({"appos", "relcl", "acl", "nsubj", "nsubjpass"})
+_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 
 
 def _governor_chain(tok: Token) -> set[int]:
     """Ancestors of `tok` up to and including the first verb above it (not climbing out of a
     subject, apposition or relative clause)."""
     out: set[int] = set()
+    if tok.dep_ in _NOUN_MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN"):
+        return {tok.head.i}  # "the 2016 incident": dates the incident (the trigger, if it is one)
     cur = tok
     while cur.head != cur:
         if cur is not tok and cur.dep_ in _CHAIN_BARRIERS:

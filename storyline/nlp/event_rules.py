@@ -73,6 +73,7 @@ class EventRule:
     detail: bool = False  # collect what was notable ("without her wedding ring")
     # Objects (or passive subjects) that make a match something else: "reports were published"
     not_objects: frozenset[str] = frozenset()
+    needs_argument: bool = False  # a bare "Published" on a page line is no release of anything
 
 
 AWARDS = ["oscar", "oscars", "emmy", "grammy", "tony", "award", "prize", "globe", "bafta",
@@ -89,7 +90,8 @@ OFFICE_HOLDERS = ["ceo", "chief", "executive", "president", "chairman", "chairwo
 NOT_WORKS = ["report", "claim", "statement", "interview", "photo", "picture", "image", "detail",
              "information", "allegation", "rumor", "rumour", "story", "article", "news", "it",
              "which", "that", "prisoner", "hostage", "suspect", "inmate", "speculation",
-             "paper", "document", "finding", "result", "figure", "data", "poll", "survey"]
+             "paper", "document", "finding", "result", "figure", "data", "poll", "survey",
+             "he", "she", "they", "him", "her", "them"]  # "he was released on bail"
 # What gets "promoted" without anyone being appointed: the work or product being plugged.
 PROMOTED_THINGS = ["film", "movie", "album", "book", "show", "tour", "project", "product",
                    "series", "song", "single", "record", "brand", "collection", "line",
@@ -243,7 +245,8 @@ RULES: list[EventRule] = [
     EventRule("statement", "statement_said", named_subject=True, tokens=[
         [verb("say", "tell", "reveal", "explain", "admit", "insist", "gush", "post", "write")],
     ]),
-    EventRule("release", "release", not_objects=frozenset(NOT_WORKS), tokens=[
+    EventRule("release", "release", not_objects=frozenset(NOT_WORKS), needs_argument=True,
+              tokens=[
         [verb("release", "premiere", "debut", "publish")],
         [verb("hit"), word("theaters", "theatres", "shelves", "screens")],
     ]),

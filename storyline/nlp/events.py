@@ -89,7 +89,7 @@ def find_hits(doc: Doc) -> list[Hit]:
     for match_id, start, end in token_matches(doc, tok_matcher):
         rule = RULES[int(doc.vocab.strings[match_id])]
         trigger = doc[start:end].root
-        if _excluded_object(rule, trigger):
+        if _excluded_object(rule, trigger) or (rule.needs_argument and not _has_argument(trigger)):
             continue
         raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
     others: list[Token] = []
@@ -133,6 +133,18 @@ def _excluded_object(rule: EventRule, trigger: Token) -> bool:
     if trigger.dep_ in ("acl", "relcl"):  # "a statement released on Monday"
         patients.append(trigger.head)
     return any(p.lemma_.lower() in rule.not_objects for p in patients)
+
+
+def _has_argument(trigger: Token) -> bool:
+    """Someone or something the trigger is about: a subject or object, or the noun it modifies
+    (also through a conjunct: "the film, directed by X and released in 2010")."""
+    for tok in (trigger, *[t for t in trigger.ancestors][:3]):
+        if tok.dep_ in ("acl", "relcl", "amod") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") for c in tok.children):
+            return True
+        if tok.dep_ != "conj":
+            return False
+    return False
 
 
 def _concrete_object(verb: Token) -> bool:

@@ -34,9 +34,11 @@ SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculatio
 # the news of its day: it joins a dated event only if that ends at most this long before the
 # article's publication ("are living apart" in 2024 is not the couple's split of 2004).
 RECENT_HORIZON = timedelta(days=2 * 365)
-# A post changing hands is news told by every outlet within days: undated mentions of the same
-# person's appointment or departure in articles published this close together are one event.
-NEWS_TYPES = frozenset({"appointed", "resigned"})
+# A post changing hands or a step in court is news told by every outlet within days: undated
+# mentions of the same person's appointment, departure or legal step (the same predicate:
+# charged is not pleaded) in articles published this close together are one event.
+NEWS_TYPES = frozenset({"appointed", "resigned", "legal"})
+SAME_PREDICATE = frozenset({"other", "legal"})  # generic types whose predicate tells them apart
 NEWS_WINDOW = timedelta(days=30)
 _PLACE_WORDS = re.compile(r"[a-z0-9]+")
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "s", "de", "la", "le"})
@@ -141,7 +143,7 @@ def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explici
     if not cl.window.overlaps(window):
         return False
     if cl.type in GENERIC_TYPES:
-        if cl.type == "other" and any(x.predicate != c.predicate for x in cl.claims):
+        if cl.type in SAME_PREDICATE and any(x.predicate != c.predicate for x in cl.claims):
             return False
         same_time = explicit and any(iv.dated(x.time) for x in cl.claims)
         same_place = bool(c.place and cl.places)

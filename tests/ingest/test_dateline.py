@@ -23,6 +23,8 @@ BODY = "The Kestrel Bay ferry returned to service after repairs, the harbour off
         ("Updated: 12/25/2024", date(2024, 12, 25)),
         # published and later updated: the publication date, not the update
         ("Published November 18, 2023 | Updated May 13, 2024 at 11:03 am", date(2023, 11, 18)),
+        # a section name before "POSTED:", and the year first
+        ("Harbour Desk - POSTED: 2019/01/08 16:51", date(2019, 1, 8)),
     ],
 )
 def test_dateline_gives_text_date_and_quotes_the_line(tmp_path, line: str, day: date) -> None:

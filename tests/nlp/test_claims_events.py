@@ -87,8 +87,19 @@ def test_words_that_name_no_event_of_their_own():
     # publishing speculation releases no work
     text = ("Mara Quill was in Oslo to promote her new film, Northlight. The divorce papers "
             "are ready, amid divorce rumors. On Monday, Page Six published speculation that "
-            "Jonas Verhoeven had moved out. The company fired a warning shot at regulators.")
+            "Jonas Verhoeven had moved out. The company fired a warning shot at regulators. "
+            "He was released on bail after a short hearing.")
     assert not types_of(text) & {"appointed", "divorced", "release", "resigned"}
+
+
+def test_a_date_that_describes_a_noun_does_not_date_the_event():
+    # "the 2016 incident" dates the incident, not the charge
+    c = next(c for c in run("Tobin Ash is charged with assault in the 2016 incident at a "
+                            "restaurant.").claims if c.type == "legal")
+    assert c.time is None
+    c = next(c for c in run("Jonas Verhoeven had a 2019 affair with Lila Brandt.").claims
+             if c.type == "affair_alleged")
+    assert c.time is not None and c.time.value == "2019"  # the trigger's own modifier
 
 
 def test_longest_wording_wins():

@@ -94,6 +94,19 @@ def test_a_departure_told_undated_by_outlets_in_the_same_week_is_one_event():
     assert sorted(e.support.articles for e in events) == [1, 2]
 
 
+def test_one_court_step_told_undated_that_week_is_one_event_and_another_step_is_not():
+    cov = Coverage()
+    a = cov.article("a1", "2019-01-07", "Daily Lantern")
+    b = cov.article("a2", "2019-01-08", "Evening Crier")
+    cov.claim(a, "legal", "Ashgrove is charged with assault.", [TOBIN], predicate="charge")
+    cov.claim(b, "legal", "Ashgrove has been charged.", [TOBIN], predicate="charge")
+    cov.claim(b, "legal", "Ashgrove pleaded not guilty.", [TOBIN], predicate="plead")
+    events = [e for e in merge_claims(cov.articles, cov.analyses, people())
+              if e.type == "legal"]  # fmt: skip
+    assert sorted((e.predicate, e.support.articles) for e in events) == [
+        ("charge", 2), ("plead", 1)]
+
+
 def test_posts_at_different_organisations_are_different_events():
     cov = Coverage()
     a = cov.article("a1", "2023-11-20", "Daily Lantern")
