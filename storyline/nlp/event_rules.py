@@ -245,8 +245,7 @@ RULES: list[EventRule] = [
     EventRule("statement", "statement_said", named_subject=True, tokens=[
         [verb("say", "tell", "reveal", "explain", "admit", "insist", "gush", "post", "write")],
     ]),
-    EventRule("release", "release", not_objects=frozenset(NOT_WORKS), needs_argument=True,
-              tokens=[
+    EventRule("release", "release", not_objects=frozenset(NOT_WORKS), needs_argument=True, tokens=[
         [verb("release", "premiere", "debut", "publish")],
         [verb("hit"), word("theaters", "theatres", "shelves", "screens")],
     ]),
