@@ -174,7 +174,8 @@ RULES: list[EventRule] = [
         [verb("die", DEP={"NOT_IN": ["amod"]})],  # "the dying days of a government"
         [lemma("pass"), word("away")],
         [noun("death", DEP={"NOT_IN": ["compound"]})],
-        [{"LEMMA": "be"}, word("killed", "murdered")],
+        # "was killed off" is a character written out of a show
+        [{"LEMMA": "be"}, word("killed", "murdered"), {"LOWER": {"NOT_IN": ["off"]}}],
         [word("found"), word("dead")],
     ]),
     EventRule("relocated", "move", tokens=[

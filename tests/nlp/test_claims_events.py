@@ -88,8 +88,8 @@ def test_words_that_name_no_event_of_their_own():
     text = ("Mara Quill was in Oslo to promote her new film, Northlight. The divorce papers "
             "are ready, amid divorce rumors. On Monday, Page Six published speculation that "
             "Jonas Verhoeven had moved out. The company fired a warning shot at regulators. "
-            "He was released on bail after a short hearing.")
-    assert not types_of(text) & {"appointed", "divorced", "release", "resigned"}
+            "He was released on bail after a short hearing. His character was killed off.")
+    assert not types_of(text) & {"appointed", "divorced", "release", "resigned", "death"}
 
 
 def test_a_date_that_describes_a_noun_does_not_date_the_event():

@@ -23,6 +23,8 @@ from storyline.nlp.timex import timex as timex_component
          date(2023, 6, 1), date(2023, 6, 30)),
         ("The couple met in 2016.", "2016", "2016", date(2016, 1, 1), date(2016, 12, 31)),
         ("Sales peaked in the 1990s.", "the 1990s", "199", date(1990, 1, 1), date(1999, 12, 31)),
+        ("Their romance began in the noughties.", "the noughties", "200", date(2000, 1, 1),
+         date(2009, 12, 31)),
         ("Profit fell in the first quarter of 1998.", "the first quarter of 1998", "1998-Q1",
          date(1998, 1, 1), date(1998, 3, 31)),
         ("It was built in the 19th century.", "the 19th century", "18",

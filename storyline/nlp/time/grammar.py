@@ -296,8 +296,10 @@ def h_year(m: re.Match, ctx: Context) -> Result | None:
 
 
 def h_decade(m: re.Match, ctx: Context) -> Result | None:
-    """Decades: the 1990s, the '80s, the nineties, mid-1990s."""
+    """Decades: the 1990s, the '80s, the nineties, mid-1990s, the early aughts (2000s)."""
     text = m.group("dec").lower().replace("'", "").rstrip("s")
+    if text in ("aught", "noughtie"):
+        return _date_result(Point("E", date(2000, 1, 1)), part_mod(_g(m, "mod")), "none")
     words = {
         "twentie": 2, "thirtie": 3, "fortie": 4, "fiftie": 5, "sixtie": 6,
         "seventie": 7, "eightie": 8, "ninetie": 9,
@@ -932,7 +934,7 @@ RULES: list[Rule] = [
         "decade",
         rf"{B}(?P<t>(?i:the\s+)?(?:(?P<mod>{PART_MOD})[\s-]+(?:the\s+)?)?(?P<dec>"
         rf"(?:1[5-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|"
-        rf"eighties|nineties))){E}",
+        rf"eighties|nineties|aughts|noughties))){E}",
         h_decade,
     ),
     _rule(

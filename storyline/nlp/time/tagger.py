@@ -37,7 +37,7 @@ _GATES = {
         "weekday": r"Mon|Tue|Wed|Thu|Fri|Sat|Sun",
         "deictic_day": r"(?i:today|tonight|yesterday|tomorrow)",
         "decade": r"\d0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties"
-        r"|nineties)",
+        r"|nineties|aughts|noughties)",
         "century": r"(?i:century)",
         "quarter": r"(?i:quarter|half)",
         "rel_quarter": r"(?i:quarter|period)",
