@@ -376,17 +376,15 @@ def _bare_days(ctx: DatingContext) -> list[tuple[re.Match[str], int, int]]:
 
 
 _YEAR_WORD = re.compile(r"(?<!since )\b(?:19|20)\d\d\b")  # "since 2020" runs up to now
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 def _narrated_year(text: str, at: int) -> bool:
     """A year named in this sentence or the one before it: the story is
     telling a dated past ("married in July 2022 ... a July 17 newsletter"), not the news day."""
-    before = text[max(0, at - 400) : at]
-    ends = [e.end() for e in _SENTENCE_END.finditer(before)]
-    window = before[ends[-2]:] if len(ends) >= 2 else before
-    stop = _SENTENCE_END.search(text, at)
-    return bool(_YEAR_WORD.search(window + text[at : stop.start() if stop else len(text)]))
+    start, end = sentence_span(text, at)
+    if start > 0:
+        start = sentence_span(text, start - 1)[0]
+    return bool(_YEAR_WORD.search(text, start, end))
 
 
 @DATE_RULES.register("bare_days")
