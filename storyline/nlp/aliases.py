@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -119,26 +120,39 @@ def _cued_orgs(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
 def _cued_people(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     """Two or three Title Case words right after a title the model missed as a name:
     "chief executive Per Moe", "Ms. Ada Lind"."""
-    covered = {i for c in found for i in range(c.start, c.end)}
     out = []
+    for i, j in _title_runs_after(doc, content, found, T.PERSON_BEFORE, max_words=3,
+                                  mid_sentence=True):
+        if j > i:
+            s, e = doc[i].idx, doc[j].idx + len(doc[j])
+            out.append(Cand(s, e, content[s:e], "PERSON", j))
+    return out
+
+
+def _title_runs_after(
+    doc: Doc, content: str, found: list[Cand], cue: re.Pattern[str],
+    max_words: int | None = None, mid_sentence: bool = False,
+) -> Iterator[tuple[int, int]]:
+    """Token ranges [i, j] of Title Case proper-noun runs right after `cue` (within 40
+    characters) that no found name covers. With `max_words`, runs are capped and stop at a
+    covered token; with `mid_sentence`, a run may not open its sentence."""
+    covered = {i for c in found for i in range(c.start, c.end)}
     i = 0
     while i < len(doc):
         t = doc[i]
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         propn = t.pos_ == "PROPN" or nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
         if propn and t.is_title and t.is_alpha and t.idx not in covered and \
-                T.PERSON_BEFORE.search(content[max(0, t.idx - 40) : t.idx]) and \
-                t.sent.start != t.i:
+                cue.search(content[max(0, t.idx - 40) : t.idx]) and \
+                not (mid_sentence and t.sent.start == t.i):
             j = i
-            while j + 1 < len(doc) and j - i < 2 and doc[j + 1].is_title and \
-                    doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx not in covered:
+            while j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN" and (
+                max_words is None or (j - i < max_words - 1 and doc[j + 1].idx not in covered)
+            ):
                 j += 1
-            if j > i:
-                s, e = t.idx, doc[j].idx + len(doc[j])
-                out.append(Cand(s, e, content[s:e], "PERSON", j))
+            yield i, j
             i = j
         i += 1
-    return out
 
 
 # Capitalised words that open a question or clause, never a name: "Are Mara Quill ...?"
@@ -236,24 +250,12 @@ def _has_body_line(content: str, covered: set[int], memo: dict[int, bool] | None
 
 def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     """Title-case words right after "the film", "a re-imagining of" that the model missed."""
-    covered = {i for c in found for i in range(c.start, c.end)}
     out = []
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        propn = t.pos_ == "PROPN" or nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
-        if propn and t.is_title and t.is_alpha and t.idx not in covered and \
-                T.WORK_BEFORE.search(content[max(0, t.idx - 40) : t.idx]):
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN":
-                j += 1
-            s, e = t.idx, doc[j].idx + len(doc[j])
-            c = Cand(s, e, content[s:e], "WORK", j)
-            c.cues.add("work")
-            out.append(c)
-            i = j
-        i += 1
+    for i, j in _title_runs_after(doc, content, found, T.WORK_BEFORE):
+        s, e = doc[i].idx, doc[j].idx + len(doc[j])
+        c = Cand(s, e, content[s:e], "WORK", j)
+        c.cues.add("work")
+        out.append(c)
     return out
 
 
