@@ -55,6 +55,16 @@ def timebank_articles(limit: int | None) -> list[tuple[str, str]]:
     return out
 
 
+def write_corpus(tmp: str, limit: int | None) -> list[str]:
+    """Write the TimeBank articles into `tmp`/corpus; the input paths of the benchmark corpus
+    (that folder and the bundled example story)."""
+    corpus = Path(tmp) / "corpus"
+    corpus.mkdir()
+    for name, text in timebank_articles(limit) if TIMEBANK.is_dir() else []:
+        (corpus / name).write_text(text, encoding="utf-8")
+    return [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
+
+
 def _cpu() -> float:
     """CPU seconds of this process and of its finished children (the parse workers)."""
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -106,11 +116,7 @@ def main() -> int:
     settings = Settings(parse_workers=1)  # the build's default "auto" would pick 0 under load
     sequential = dataclasses.replace(settings, parse_workers=0)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        for name, text in timebank_articles(args.limit) if TIMEBANK.is_dir() else []:
-            (corpus / name).write_text(text, encoding="utf-8")
-        paths = [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
+        paths = write_corpus(tmp, args.limit)
 
         nlp = load_model(settings.model)  # loaded once, outside every timing
         t0 = time.perf_counter()

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_speed import EXAMPLES, TIMEBANK, print_result, timebank_articles  # noqa: E402
+from build_speed import print_result, write_corpus  # noqa: E402
 
 
 def main() -> int:
@@ -37,11 +37,7 @@ def main() -> int:
 
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        for name, text in timebank_articles(args.limit) if TIMEBANK.is_dir() else []:
-            (corpus / name).write_text(text, encoding="utf-8")
-        paths = [str(corpus)] + ([str(EXAMPLES)] if EXAMPLES.is_dir() else [])
+        paths = write_corpus(tmp, args.limit)
         articles = [a for a in read_articles(paths, settings) if a.status != "skipped"]
     load_model(settings.model)  # outside every timing
     result: dict = {"articles": len(articles), "words": sum(len(a.content.split())
