@@ -18,7 +18,15 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storyline.model import Article, ArticleAnalysis, Claim, Entity, Event, TimeValue
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Entity,
+    Event,
+    PublicationDate,
+    TimeValue,
+)
 from storyline.story import intervals as iv
 from storyline.story.independence import support_of
 from storyline.story.status import SPECULATIVE, status_of
@@ -63,6 +71,11 @@ class _Cluster:
             self.places.append(c.place)
 
 
+def _published(c: Claim, articles: dict[str, Article]) -> PublicationDate | None:
+    art = articles.get(c.article)
+    return art.published if art is not None else None
+
+
 def claim_window(c: Claim, articles: dict[str, Article]) -> tuple[iv.Interval, bool]:
     """When a claim's happening can lie, and whether the text dated it explicitly.
 
@@ -72,8 +85,7 @@ def claim_window(c: Claim, articles: dict[str, Article]) -> tuple[iv.Interval, b
     explicit = iv.of(c.time)
     if iv.dated(c.time):
         return explicit, True
-    art = articles.get(c.article)
-    pub = art.published if art is not None else None
+    pub = _published(c, articles)
     if pub is None or pub.latest is None:
         return explicit, False
     if c.mention.certainty in SPECULATIVE:
@@ -105,16 +117,14 @@ def recent_from(c: Claim, articles: dict[str, Article], explicit: bool) -> date 
     have (see RECENT_HORIZON); None when any date will do."""
     if explicit or c.type in ONCE_TYPES:
         return None
-    art = articles.get(c.article)
-    pub = art.published if art is not None else None
+    pub = _published(c, articles)
     if pub is None or pub.earliest is None:
         return None
     return pub.earliest - RECENT_HORIZON
 
 
 def published_window(c: Claim, articles: dict[str, Article]) -> iv.Interval:
-    art = articles.get(c.article)
-    pub = art.published if art is not None else None
+    pub = _published(c, articles)
     return iv.Interval(pub.earliest, pub.latest) if pub is not None else iv.Interval()
 
 
