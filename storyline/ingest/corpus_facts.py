@@ -22,11 +22,12 @@ _CAP = r"[A-ZÀ-Þ][\w'’-]+"
 _GAP_STOP = (r"(?:from|with|of|to|for|by|and|or|in|at|on|son|sons|daughter|daughters|child|"
              r"children|kid|kids|baby|twins?|boy|girl)")
 _NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+# What may follow an age written after a name or role: "Portman, 35, was", "(42)", "46."
+_AGE_END = r"(?=[ \t]*(?:\)|,|;|\.(?!\d)|[ \t]+(?:and|was|is|has|had|who|were|are|now)\b))"
 AGE_PATTERNS: list[re.Pattern[str]] = [
     # "Portman, 35, was", "Natalie Portman (42)", "Aleph, aged 12,"
     re.compile(rf"(?P<name>{_NAME})[ \t]*(?:,[ \t]*(?:aged?[ \t]+)?|\([ \t]*(?:aged?[ \t]+)?)"
-               r"(?P<age>\d{1,3})(?=[ \t]*(?:\)|,|;|\.(?!\d)|[ \t]+(?:and|was|is|has|had|who"
-               r"|were|are|now)\b))"),
+               rf"(?P<age>\d{{1,3}}){_AGE_END}"),
     # "Camille Étienne, a 25-year-old climate activist"
     re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:a|an|the)[ \t]+(?P<age>\d{{1,3}})-year-old\b"),
     # "25-year-old climate activist Camille Étienne"
@@ -46,10 +47,7 @@ ROLE_NAME_PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:[Tt]he[ \t]+)?(?i:(?P<role>{_ROLES}))[ \t]+(?P<name>{_TWO_CAPS})"),
     re.compile(rf"(?P<name>{_TWO_CAPS}),[ \t]+the[ \t]+(?P<role>{_ROLES})\b"),
 ]
-ROLE_AGE = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<role>{_ROLES}),[ \t]*(?P<age>\d{{1,3}})"
-    r"(?=[ \t]*(?:,|\)|;|\.(?!\d)|[ \t]+(?:and|was|is|has|had|who|were|are|now)\b))"
-)
+ROLE_AGE = re.compile(rf"\b[Tt]he[ \t]+(?P<role>{_ROLES}),[ \t]*(?P<age>\d{{1,3}}){_AGE_END}")
 # Words that start a capitalised run without being part of a name.
 _NOT_NAME = (
     wordset(
