@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean bench
+.PHONY: demo test lint install clean bench eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check storyline tests bench
 	$(BIN)/python -m pytest
+
+# eval: every yardstick on ../shared/benchmarks, one table (skips with the reason when absent).
+eval: $(STAMP)
+	@if [ -d ../shared/benchmarks ]; then $(BIN)/storyline eval all ../shared/benchmarks; \
+	else echo "eval skipped: ../shared/benchmarks is absent (it is not part of a fresh clone)"; fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py

@@ -28,6 +28,7 @@ def _register() -> None:
     from storyline.cli import (  # noqa: F401
         build_cmd,
         entity_cmds,
+        eval_cmds,
         serve_cmd,
         store_cmds,
         timex_cmds,

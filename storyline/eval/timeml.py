@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline.eval.yardstick import Report, Row, yardstick
+
 _TEXT_RE = re.compile(r"(<TEXT>)(.*?)(</TEXT>)", re.S)
 _DCT_RE = re.compile(r"<DCT>.*?value=\"([^\"]+)\"", re.S)
 _TAG_RE = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>|&[#\w]+;")
@@ -282,3 +284,32 @@ def score_dirs(gold: list[TmlDoc], predicted: list[list[GoldTimex]]) -> Score:
     for g, p in zip(gold, predicted, strict=True):
         score_pairs(match(g.timexes, p), score)
     return score
+
+
+@yardstick("timex", "timebank")
+def timex_yardstick(folder: Path) -> Report:
+    """TempEval-3 Task A over every .tml file of FOLDER, beside HeidelTime's published scores."""
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    report = Report("timex", str(folder))
+    gold = []
+    for f in sorted(folder.glob("*.tml")):
+        try:
+            gold.append(read_tml(f))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            report.problems.append(f"{f.name}: {exc}")
+    if not gold:
+        report.skipped = f"no readable .tml files in {folder}"
+        return report
+    score = score_dirs(gold, predict(gold, load_model(Settings().model)))
+    t = score.table()
+    peer = "HeidelTime, TempEval-3 test (published)"
+    n = f"{score.documents} docs, {score.gold} gold"
+    report.rows = [
+        Row("TIMEX3 strict extent F1", t["strict_f1"], 0.8134, peer, n),
+        Row("TIMEX3 relaxed extent F1", t["relaxed_f1"], 0.9030, peer),
+        Row("TIMEX3 value F1", t["value_f1"], 0.7761, peer),
+        Row("TIMEX3 type accuracy", t["type_accuracy"]),
+    ]
+    return report
