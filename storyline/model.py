@@ -230,6 +230,9 @@ class Claim:
     time_text: str | None = None
     place: str | None = None
     detail: str | None = None  # what was notable: "without her wedding ring"
+    # Character span of the word that made the claim (its trigger), when there is one: what
+    # event-mention benchmarks (MEANTIME, ECB+, the TimeLine task) are scored on.
+    trigger: tuple[int, int] | None = None
 
 
 @dataclass

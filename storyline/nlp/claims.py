@@ -448,6 +448,7 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
         time_text=time_text,
         place=place.text if place is not None else None,
         detail=detail.text if detail is not None else None,
+        trigger=(hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)),
     )
 
 
