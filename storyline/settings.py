@@ -47,3 +47,28 @@ class Settings:
             names.insert(names.index("claims") + 1 if "claims" in names else len(names),
                          "llm_claims")
             self.components = names
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass
+class ServiceSettings:
+    """Who may write to the web service and how much one request may ask (docs/frontdoors.md).
+
+    Passed explicitly to `storyline.web.create_app`; only `storyline serve` reads the token from
+    the environment (`token_env`).
+    """
+
+    token: str | None = field(default=None, repr=False)  # required on every write when set
+    token_env: str = "STORYLINE_TOKEN"  # env var the CLI reads the token from
+    read_only: bool = False  # refuse every write (403)
+    # Host header values accepted (any port); everything else gets 400. Loopback by default.
+    allowed_hosts: list[str] = field(default_factory=lambda: list(LOOPBACK_HOSTS))
+    # Origins (scheme://host[:port]) allowed to write besides the service's own origin.
+    allowed_origins: list[str] = field(default_factory=list)
+    max_records: int = 1_000  # JSON/JSONL records (or files) per upload; more gets 413
+    max_queued_jobs: int = 256  # upload jobs waiting at once; more gets 503 and Retry-After
+    sync_max_bytes: int = 200_000  # uploads up to this size are answered when their job is done
+    sync_wait: float = 20.0  # seconds a small upload waits for its job before getting 202
+    kept_jobs: int = 1_000  # finished jobs remembered for GET /jobs/{id}

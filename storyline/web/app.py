@@ -1,27 +1,37 @@
 """The FastAPI service over one store: upload articles, read the story, get the HTML report.
 
 One store holds one story, listed by `/stories` with the id "default"; a second story is a second
-store (a second `storyline serve`). Uploads are read like files given to `storyline ingest`.
+store (a second `storyline serve`). Uploads are read like files given to `storyline ingest`, as
+jobs run one at a time per store (`/jobs/{id}`); who may write is `ServiceSettings` (guard.py).
 """
 
 from __future__ import annotations
 
+import asyncio
+import re
+import shutil
 import tempfile
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.formparsers import MultiPartException
 
 from storyline import __version__, api
 from storyline.ingest.formats import SUFFIXES
 from storyline.ingest.read import read_articles
 from storyline.model import Story, to_dict
 from storyline.render.html import story_to_html
-from storyline.settings import Settings
+from storyline.settings import ServiceSettings, Settings
 from storyline.store import StoreError, open_store
-from storyline.web.limits import BodyLimit
+from storyline.web.guard import Guard
+from storyline.web.jobs import Job, JobQueue, NothingUsable, QueueFull
+from storyline.web.limits import BodyLimit, count_records
 
 STORY_ID = "default"
 # Content types accepted as a raw body, and the file suffix they are read as.
@@ -44,25 +54,69 @@ UPLOAD_DOC = {
         }
     }
 }  # fmt: skip
+MAX_NAME = 120  # characters of an uploaded file name kept (the suffix always survives)
+_STORE_LOCKS: dict[Path, threading.Lock] = {}  # one ingest at a time per store in this process
+_STORE_LOCKS_GUARD = threading.Lock()
+
+
+def _store_lock(path: Path) -> threading.Lock:
+    with _STORE_LOCKS_GUARD:
+        return _STORE_LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
 def create_app(
-    store_path: str | Path, settings: Settings | None = None, max_upload_bytes: int | None = None
+    store_path: str | Path,
+    settings: Settings | None = None,
+    max_upload_bytes: int | None = None,
+    service: ServiceSettings | None = None,
 ) -> FastAPI:
-    """The service for the store at `store_path` (created when missing)."""
+    """The service for the store at `store_path` (created when missing), guarded by `service`
+    (defaults: loopback hosts only, no token, writable)."""
     settings = settings or Settings()
+    service = service or ServiceSettings()
     limit = max_upload_bytes or settings.max_bytes
     store_path = Path(store_path)
     open_store(store_path).close()  # fail now, not on the first request, if it is not a store
+    lock = _store_lock(store_path)  # reads go on in parallel with the one running ingest
+    cache: dict[str, Any] = {}
+
+    def run_job(job: Job) -> api.IngestSummary:
+        paths = [str(p) for p in sorted(job.folder.iterdir())]
+        articles = read_articles(paths, settings)
+        prefix = str(job.folder) + "/"
+        for art in articles:  # report the uploaded name, not the temporary file
+            if art.path.startswith(prefix):
+                art.path = "upload:" + art.path[len(prefix) :].split("/", 1)[-1]
+        with lock:
+            summary = api.ingest_articles(articles, store_path, settings)
+        if not (summary.added or summary.unchanged):
+            raise NothingUsable(summary)
+        return summary
+
+    jobs = JobQueue(run_job, service.max_queued_jobs, service.kept_jobs)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await run_in_threadpool(jobs.close)  # queued uploads are ingested before exit
+
+    mode = (
+        "read-only"
+        if service.read_only
+        else ("writes need a bearer token" if service.token else "writes need no token")
+    )
     app = FastAPI(
         title="storyline",
         version=__version__,
+        lifespan=lifespan,
         description="News articles in, evidence-backed timeline out. One store = one story "
-        f"(id {STORY_ID!r}). Uploads larger than {limit} bytes are refused with 413.",
+        f"(id {STORY_ID!r}). Uploads larger than {limit} bytes or with more than "
+        f"{service.max_records} records are refused with 413; large uploads become jobs "
+        f"(202, poll `/jobs/{{id}}`). This service is {mode}.",
     )
+    app.state.jobs = jobs
     app.add_middleware(BodyLimit, max_bytes=limit)
-    lock = threading.Lock()  # one ingest at a time; reads go on in parallel
-    cache: dict[str, Any] = {}
+    app.add_middleware(Guard, service=service)  # outermost: refuses before any body is read
 
     def story(story_id: str) -> Story:
         if story_id != STORY_ID:
@@ -107,31 +161,57 @@ def create_app(
     ) -> dict[str, Any]:
         if story_id != STORY_ID:
             raise HTTPException(404, f"no story {story_id!r}: this store holds {STORY_ID!r}")
-        files = await _uploads(request, filename)
-        from starlette.concurrency import run_in_threadpool
+        files = await _uploads(request, filename, service.max_records)
+        records = await run_in_threadpool(lambda: sum(count_records(n, d) for n, d in files))
+        if records > service.max_records:
+            raise HTTPException(413, f"the upload holds {records} records, more than the limit "
+                                f"of {service.max_records} per request: split it")  # fmt: skip
+        job = await run_in_threadpool(_submit, files)
+        size = sum(len(d) for _, d in files)
+        prefer = request.headers.get("prefer", "").lower()
+        if "respond-async" not in prefer and size <= service.sync_max_bytes:
+            deadline = asyncio.get_running_loop().time() + service.sync_wait
+            pause = 0.005
+            while job.finished is None and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.1)
+            if job.finished is not None:
+                return _answer(job)
+        return JSONResponse(job.to_dict(), status_code=202,
+                            headers={"Location": f"/jobs/{job.id}"})  # fmt: skip
 
-        return await run_in_threadpool(_ingest_uploads, files)
-
-    def _ingest_uploads(files: list[tuple[str, bytes]]) -> dict[str, Any]:
-        with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
-            paths = []
+    def _submit(files: list[tuple[str, bytes]]) -> Job:
+        """Write the upload to its own folder and queue it (503 when the queue is full)."""
+        folder = Path(tempfile.mkdtemp(prefix="storyline-upload-"))
+        try:
             for i, (name, data) in enumerate(files):
-                path = Path(tmp) / f"{i:03d}" / name
+                path = folder / f"{i:03d}" / name
                 path.parent.mkdir()
                 path.write_bytes(data)
-                paths.append(str(path))
-            articles = read_articles(paths, settings)
-            prefix = str(Path(tmp)) + "/"
-            for art in articles:  # report the uploaded name, not the temporary file
-                if art.path.startswith(prefix):
-                    art.path = "upload:" + art.path[len(prefix):].split("/", 1)[-1]
-            with lock:
-                summary = api.ingest_articles(articles, store_path, settings)
-        out = summary.to_dict()
-        if not (summary.added or summary.unchanged):
-            raise HTTPException(400, {"message": "no usable article in the upload",
-                                      "skipped": summary.skipped, "failed": summary.failed})
-        return out
+            return jobs.submit(Job(inputs=[n for n, _ in files], folder=folder))
+        except QueueFull as e:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise HTTPException(503, f"{e}: try again later", {"Retry-After": "5"}) from None
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+    def _answer(job: Job) -> Any:
+        """What a request that waited for its job gets: the summary, or why it failed."""
+        if job.http_status == 200 and job.summary is not None:
+            return job.summary.to_dict()
+        if job.http_status == 400 and job.summary is not None:
+            raise HTTPException(400, {"message": job.error, "skipped": job.summary.skipped,
+                                      "failed": job.summary.failed, "job": job.id})  # fmt: skip
+        return JSONResponse({"detail": f"ingest failed: {job.error}", "job": job.id},
+                            status_code=job.http_status)  # fmt: skip
+
+    @app.get("/jobs/{job_id}", summary="An upload job: queued, running, done or failed")
+    def job_status(job_id: str) -> dict[str, Any]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"no job {job_id!r} (finished jobs are kept for a while)")
+        return job.to_dict()
 
     @app.get("/stories/{story_id}/articles", summary="Every input and what became of it")
     def articles(story_id: str) -> list[dict[str, Any]]:
@@ -206,8 +286,6 @@ def create_app(
 
     @app.exception_handler(StoreError)
     def _store_error(request: Request, exc: StoreError) -> Any:
-        from fastapi.responses import JSONResponse
-
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     return app
@@ -228,8 +306,12 @@ def _event(story: Story, ev: Any) -> dict[str, Any]:
 
 def _safe_name(name: str | None, content_type: str) -> str:
     """A bare file name with a suffix the reader knows (from the name or the content type)."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name.strip(". ") or "article"
+    base = PurePosixPath((name or "").replace("\\", "/")).name
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip(". ") or "article"
     suffix = PurePosixPath(base).suffix.lower()
+    if len(base) > MAX_NAME:  # file systems refuse long names; keep the suffix the reader needs
+        keep = suffix if suffix in SUFFIXES else ""
+        base = base[: MAX_NAME - len(keep)] + keep
     if suffix in SUFFIXES:
         return base
     guessed = BODY_TYPES.get(content_type)
@@ -242,11 +324,16 @@ def _safe_name(name: str | None, content_type: str) -> str:
     return base + guessed
 
 
-async def _uploads(request: Request, filename: str | None) -> list[tuple[str, bytes]]:
+async def _uploads(
+    request: Request, filename: str | None, max_files: int
+) -> list[tuple[str, bytes]]:
     """(file name, bytes) of every uploaded article, from multipart form data or a raw body."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
-        form = await request.form()
+        try:
+            form = await request.form(max_files=max_files, max_fields=max_files)
+        except MultiPartException as e:
+            raise HTTPException(413 if "many" in str(e).lower() else 400, str(e)) from None
         files = []
         for _, value in form.multi_items():
             if hasattr(value, "read"):

@@ -54,3 +54,24 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": body})
+
+
+def count_records(name: str, data: bytes) -> int:
+    """How many articles the reader will make of one upload (a .json list or .jsonl file holds
+    one per record), counted cheaply so an oversized batch is refused before any reading."""
+    from storyline.ingest.formats import SUFFIXES, sniff_format
+
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    fmt = SUFFIXES.get(suffix) or sniff_format(data[:4096].decode("utf-8", "replace"))
+    if fmt not in ("json", "jsonl"):
+        return 1
+    text = data.decode("utf-8", "replace")
+    if fmt == "jsonl":
+        return sum(1 for line in text.splitlines() if line.strip())
+    try:
+        parsed = json.loads(text)
+    except (ValueError, RecursionError):
+        return 1  # the reader reports it as one unusable input
+    if isinstance(parsed, dict) and isinstance(parsed.get("articles"), list):
+        parsed = parsed["articles"]
+    return len(parsed) if isinstance(parsed, list) else 1

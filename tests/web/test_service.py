@@ -12,18 +12,20 @@ from storyline.web import create_app
 
 NEW = (" date 2024-05-20 Lakeport Ledger\nTomas Brennan resigned as chair of the Lakeport "
        "Harbour Board on Friday, May 17, 2024, the board said.\n")  # fmt: skip
+# A loopback Host (the default allow-list) and the header a browser never sends cross-site unasked.
+LOCAL = {"base_url": "http://localhost", "headers": {"X-Requested-With": "pytest"}}
 
 
 @pytest.fixture
 def client(frontdoor_store, tmp_path):
     dest = tmp_path / "story.db"
     shutil.copy(frontdoor_store, dest)
-    return TestClient(create_app(dest, max_upload_bytes=20_000))
+    return TestClient(create_app(dest, max_upload_bytes=20_000), **LOCAL)
 
 
 @pytest.fixture
 def empty(tmp_path):
-    return TestClient(create_app(tmp_path / "new.db", max_upload_bytes=20_000))
+    return TestClient(create_app(tmp_path / "new.db", max_upload_bytes=20_000), **LOCAL)
 
 
 def test_openapi_docs(client):
