@@ -37,6 +37,8 @@ CERTAINTIES = (
     "negated",
 )
 EVENT_STATUSES = ("confirmed", "reported", "alleged", "speculated", "denied")
+# An event's time relative to its article's date (TimeML TLINK relTypes, event to DCT).
+DCT_RELATIONS = ("BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "OVERLAP", "VAGUE")
 EVENT_TYPES = (
     "met",
     "dated",
@@ -99,6 +101,17 @@ class Timex:
     earliest: date | None = None
     latest: date | None = None
     anchor: str = "dct"  # dct (publication date), event (another event), none (absolute)
+
+
+@dataclass
+class EventAnchor:
+    """When one event trigger happened, from storyline/nlp/time/anchoring.py: the time
+    expression governing it, else its relation to the article's date, and why."""
+
+    timex: Timex | None = None  # the governing time expression, if any
+    relation: str = "VAGUE"  # one of DCT_RELATIONS: the event against the article's date
+    time: TimeValue | None = None  # the timex's interval, else a bound from the article's date
+    reason: str = ""
 
 
 # ------------------------------------------------------------------------ ingest

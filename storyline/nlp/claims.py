@@ -21,7 +21,6 @@ from storyline.model import (
     Quote,
     Source,
     TimeValue,
-    Timex,
 )
 from storyline.nlp import attribution as attr
 from storyline.nlp.certainty import RANK, certainty_of
@@ -31,6 +30,7 @@ from storyline.nlp.events import Hit, argument_heads, detail_of, find_hits, name
 from storyline.nlp.outlets import find_outlets
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
+from storyline.nlp.time.anchoring import anchor_event, event_reach, governor_chain
 
 SKIP_TIMEX_TYPES = frozenset({"DURATION", "SET"})
 REPORT_NOUNS = frozenset({"rumor", "rumour", "speculation", "report", "news", "claim",
@@ -44,9 +44,6 @@ COUPLE_TYPES = frozenset({"met", "dated", "engaged", "married", "separated", "di
 SPEAKING_BODIES = frozenset({"ORG", "NORP", "GPE"})  # a company, party or government
 GENERIC_TYPES = COUPLE_TYPES | {"affair_alleged", "birth", "death"}
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
-LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
-                         "take", "give", "keep", "happen", "occur", "come", "follow",
-                         "finalize", "finalise", "complete", "seal"})
 
 
 @COMPONENTS.register("claims")
@@ -557,40 +554,6 @@ ENTITY_REF = re.compile(r"&#?\w{1,10};")
 # ------------------------------------------------------------------------- time
 
 
-# A time phrase inside a subject or an apposition dates that noun, not the clause's verb:
-# "said Brooks Newmark, an MP since 2005" is not a statement of 2005.
-_CHAIN_BARRIERS = frozenset({"appos", "relcl", "acl", "nsubj", "nsubjpass"})
-_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
-
-
-def _governor_chain(tok: Token) -> set[int]:
-    """Ancestors of `tok` up to and including the first verb above it (not climbing out of a
-    subject, apposition or relative clause)."""
-    out: set[int] = set()
-    if tok.dep_ in _NOUN_MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN"):
-        return {tok.head.i}  # "the 2016 incident": dates the incident (the trigger, if it is one)
-    cur = tok
-    while cur.head != cur:
-        if cur is not tok and cur.dep_ in _CHAIN_BARRIERS:
-            break
-        cur = cur.head
-        out.add(cur.i)
-        if cur.pos_ in ("VERB", "AUX"):
-            break
-    return out
-
-
-def _reach(hit: Hit) -> set[int]:
-    """Tokens a time phrase may hang from to date this event itself."""
-    trigger = hit.trigger
-    reach = {trigger.i}
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
-        trigger.head.lemma_.lower() in LIGHT_VERBS
-    ):
-        reach.add(trigger.head.i)  # "had an affair in 2022", "the split happened in May"
-    return reach
-
-
 def _report_reach(hit: Hit) -> set[int]:
     """For allegations, the governing report clause: "rumours swirled in August that ..."."""
     reach: set[int] = set()
@@ -612,52 +575,20 @@ def _report_reach(hit: Hit) -> set[int]:
 
 
 def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str | None]:
-    """The timex of the sentence whose governing word is the trigger (or its light verb)."""
-    reach = _reach(hit)
-    # The event's own clause first; an allegation without a date of its own takes the rumour's.
+    """The time expression governing the trigger (or its light verb), found by the anchoring
+    step (storyline/nlp/time/anchoring.py); an allegation without one takes the rumour's."""
+    reach = event_reach(hit.trigger)
     reaches = [reach, _report_reach(hit)] if hit.rule.time_from_report else [reach]
-    for one in reaches:
-        tx = _nearest_timex(ctx, hit.trigger, sent, one)
-        if tx is not None and _after_publication(ctx, tx) and _told_as_done(hit.trigger):
-            return None, None  # a done thing dated after the article: a misread date
-        if tx is not None:
-            return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
+    anchor = anchor_event(hit.trigger, ctx.analysis.timexes, ctx.article.published, sent, reaches)
+    if anchor.timex is not None:
+        tx = anchor.timex
+        return TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end]
     if not ctx.analysis.timexes:
         for one in reaches:
             text = _fallback_time_text(ctx, sent, one)
             if text:
                 return None, text
     return None, None
-
-
-def _after_publication(ctx: _Context, tx: Timex) -> bool:
-    pub = ctx.article.published
-    return (pub is not None and pub.latest is not None and tx.earliest is not None
-            and tx.earliest > pub.latest)
-
-
-def _told_as_done(trigger: Token) -> bool:
-    """A past-tense verb ("ended", "had split"): whatever it tells happened before the news."""
-    if trigger.tag_ == "VBD":
-        return True
-    return trigger.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "was", "were")
-        for c in trigger.children)
-
-
-def _nearest_timex(ctx: _Context, trigger: Token, sent: Span, reach: set[int]):
-    """The sentence's timex nearest the trigger among those governed by a `reach` token."""
-    best = None
-    for tx in ctx.analysis.timexes:
-        if not (sent.start_char <= tx.start < sent.end_char) or tx.type in SKIP_TIMEX_TYPES:
-            continue
-        span = ctx.doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or not (_governor_chain(span.root) & reach):
-            continue
-        dist = abs(span.root.i - trigger.i)
-        if best is None or dist < best[0]:
-            best = (dist, tx)
-    return best[1] if best is not None else None
 
 
 NOT_A_DATE = re.compile(r"^\d+$|^\d+\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)
@@ -667,7 +598,7 @@ def _fallback_time_text(ctx: _Context, sent: Span, reach: set[int]) -> str | Non
     """Until the timex component fills `timexes`: the attached DATE entity's text, no value."""
     for ent in sent.ents:
         ok = ent.label_ == "DATE" and not NOT_A_DATE.match(ent.text)
-        if ok and _governor_chain(ent.root) & reach:
+        if ok and governor_chain(ent.root) & reach:
             return ent.text
     return None
 
