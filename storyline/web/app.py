@@ -20,6 +20,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 
 from storyline import __version__, api
@@ -332,8 +333,9 @@ async def _uploads(
     if ctype == "multipart/form-data":
         try:
             form = await request.form(max_files=max_files, max_fields=max_files)
-        except MultiPartException as e:
-            raise HTTPException(413 if "many" in str(e).lower() else 400, str(e)) from None
+        except (MultiPartException, StarletteHTTPException) as e:  # Starlette wraps it in a 400
+            message = str(getattr(e, "detail", None) or e)
+            raise HTTPException(413 if "too many" in message.lower() else 400, message) from None
         files = []
         for _, value in form.multi_items():
             if hasattr(value, "read"):

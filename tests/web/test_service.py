@@ -127,8 +127,12 @@ def test_bad_uploads_get_clear_4xx(empty):
     pdf = empty.post("/stories/default/articles", content=b"%PDF-1.4",
                      headers={"content-type": "application/pdf"})  # fmt: skip
     assert pdf.status_code == 415
-    binary = empty.post("/stories/default/articles", params={"filename": "scan.txt"},
-                        content=bytes(range(256)) * 4, headers={"content-type": "text/plain"})
+    binary = empty.post(
+        "/stories/default/articles",
+        params={"filename": "scan.txt"},
+        content=bytes(range(256)) * 4,
+        headers={"content-type": "text/plain"},
+    )
     assert binary.status_code == 400
     assert "upload:scan.txt" in json.dumps(binary.json())  # says which input and why
     no_file = empty.post("/stories/default/articles", data={"note": "hi"},
