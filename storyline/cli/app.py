@@ -29,6 +29,7 @@ def _register() -> None:
         build_cmd,
         entity_cmds,
         eval_cmds,
+        eval_meantime_cmds,
         serve_cmd,
         store_cmds,
         timex_cmds,

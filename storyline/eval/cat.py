@@ -1,0 +1,309 @@
+"""CAT XML (the format of MEANTIME and ECB+): tokens, markables on token ids, relations on
+markable ids; the plain text rebuilt from the tokens with a character -> token map, and a
+run of storyline over such documents that keeps the per-article analyses for scoring.
+
+One reader serves both corpora: each module picks the markables and relations it scores.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.model import Article, ArticleAnalysis, Story
+
+# Detokenising: no space before these tokens, none after the opening ones.
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re",
+                    "'ve", "'ll", "'d", "'m", "''", "..."}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+
+
+@dataclass
+class Token:
+    """One token: its id, sentence number and character span in the rebuilt text."""
+
+    t_id: str
+    sentence: int
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Markable:
+    """An annotated mention or instance: tag name, id, attributes and the token ids it covers."""
+
+    tag: str
+    m_id: str
+    attrs: dict[str, str]
+    tokens: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    """A relation between markables: tag, attributes, source and target markable ids."""
+
+    tag: str
+    attrs: dict[str, str]
+    sources: list[str]
+    targets: list[str]
+
+
+@dataclass
+class CatDoc:
+    """One CAT document: name, tokens, the rebuilt text, markables and relations."""
+
+    name: str
+    attrs: dict[str, str]
+    tokens: list[Token]
+    text: str
+    markables: dict[str, Markable]
+    relations: list[Relation]
+
+    def token(self, t_id: str) -> Token:
+        return self._by_id[t_id]
+
+    def __post_init__(self) -> None:
+        self._by_id = {t.t_id: t for t in self.tokens}
+        self._index = {t.t_id: i for i, t in enumerate(self.tokens)}
+        self._starts = [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> set[str]:
+        """Ids of the tokens overlapping the character span [start, end)."""
+        from bisect import bisect_right
+
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        out = set()
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            if self.tokens[i].end > start:
+                out.add(self.tokens[i].t_id)
+            i += 1
+        return out
+
+    def sentence_of(self, t_ids: list[str] | set[str]) -> int | None:
+        ids = [t for t in t_ids if t in self._by_id]
+        return self._by_id[min(ids, key=self._order)].sentence if ids else None
+
+    def _order(self, t_id: str) -> int:
+        return self._index[t_id]
+
+
+def _join(tokens: list[Token]) -> str:
+    """Rebuild running text: sentences on their own lines, tokens spaced like prose."""
+    parts: list[str] = []
+    pos, prev = 0, None
+    for tok in tokens:
+        if prev is not None:
+            if tok.sentence != prev.sentence:
+                sep = "\n"
+            elif tok.text in _NO_SPACE_BEFORE or prev.text in _NO_SPACE_AFTER:
+                sep = ""
+            else:
+                sep = " "
+            parts.append(sep)
+            pos += len(sep)
+        tok.start, tok.end = pos, pos + len(tok.text)
+        parts.append(tok.text)
+        pos = tok.end
+        prev = tok
+    return "".join(parts)
+
+
+def parse_cat(source: str | bytes, name: str = "") -> CatDoc:
+    """A CAT XML document from its source; raises ValueError when it is not one."""
+    try:
+        root = ET.fromstring(source)
+    except ET.ParseError as exc:
+        raise ValueError(f"not well-formed XML: {exc}") from None
+    if root.tag != "Document":
+        raise ValueError(f"root element is <{root.tag}>, not <Document>")
+    tokens = []
+    for el in root.iter("token"):
+        t_id = el.get("t_id")
+        if t_id is None:
+            raise ValueError("a <token> without t_id")
+        try:
+            sentence = int(el.get("sentence", "0"))
+        except ValueError:
+            raise ValueError(f"token {t_id}: sentence is not a number") from None
+        tokens.append(Token(t_id, sentence, (el.text or "").strip() or "_"))
+    if not tokens:
+        raise ValueError("no <token> elements")
+    text = _join(tokens)
+    markables: dict[str, Markable] = {}
+    for group in root.iter("Markables"):
+        for el in group:
+            m_id = el.get("m_id")
+            if m_id is None:
+                continue
+            anchors = [a.get("t_id", "") for a in el.iter("token_anchor")]
+            markables[m_id] = Markable(el.tag, m_id, dict(el.attrib), [a for a in anchors if a])
+    relations = []
+    for group in root.iter("Relations"):
+        for el in group:
+            relations.append(Relation(
+                el.tag, dict(el.attrib),
+                [s.get("m_id", "") for s in el.iter("source")],
+                [t.get("m_id", "") for t in el.iter("target")],
+            ))
+    return CatDoc(name or root.get("doc_name", ""), dict(root.attrib), tokens, text, markables,
+                  relations)
+
+
+def read_cat(path: Path) -> CatDoc:
+    """Read one CAT XML file (raises OSError or ValueError on a file that is not one)."""
+    return parse_cat(path.read_bytes(), path.stem)
+
+
+def read_cat_dir(
+    folder: Path, problems: list[str], pattern: str = "*.xml"
+) -> list[CatDoc]:
+    """Every readable CAT file under FOLDER (recursively), sorted; others go to `problems`."""
+    docs = []
+    for f in sorted(folder.rglob(pattern)):
+        try:
+            docs.append(read_cat(f))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{f.name}: {exc}")
+    return docs
+
+
+# ----------------------------------------------------------------------- running storyline
+
+
+@dataclass
+class Run:
+    """storyline's output on some documents: the story and each document's article and
+    analysis (None when its analysis failed), in document order."""
+
+    story: Story
+    articles: list[Article]
+    analyses: list[ArticleAnalysis | None]
+
+
+def run_storyline(
+    docs: list[CatDoc],
+    published: list[str | None],
+    progress: Callable[[int], None] | None = None,
+) -> Run:
+    """Build one story from DOCS (their rebuilt texts, with publication dates `YYYY-MM-DD`)
+    through storyline's own reading, analysis and story stages, keeping the analyses."""
+    from storyline.ingest.read import read_articles
+    from storyline.nlp.executors import run
+    from storyline.settings import Settings
+    from storyline.story.build import build_story
+
+    settings = Settings()
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
+        path = Path(tmp) / "docs.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for d, date in zip(docs, published, strict=True):
+                rec = {"text": d.text, "title": d.name}
+                if date:
+                    rec["published"] = date
+                fh.write(json.dumps(rec) + "\n")
+        articles = read_articles([str(path)], settings)
+    if len(articles) != len(docs):
+        raise ValueError(f"{len(docs)} documents became {len(articles)} articles")
+    for art, d in zip(articles, docs, strict=True):
+        if art.status == "ok" and art.raw != d.text:
+            raise ValueError(f"{d.name}: the article text is not the rebuilt text")
+    usable = [a for a in articles if a.status == "ok"]
+    seen = 0
+
+    def tick(phase: str, done: int, total: int | None) -> None:
+        nonlocal seen
+        if progress and done > seen:
+            progress(done - seen)
+            seen = done
+
+    by_id: dict[str, ArticleAnalysis] = {}
+    for art, analysis, _error in run(usable, settings, tick):
+        if analysis is not None:
+            by_id[art.id] = analysis
+    analyses = [by_id.get(a.id) for a in articles]
+    story = build_story(usable, [a for a in analyses if a is not None], settings)
+    return Run(story, articles, analyses)
+
+
+# ----------------------------------------------------------------------- matching and scoring
+
+
+def match_tokens(
+    gold: dict[Hashable, set[str]], pred: dict[Hashable, set[str]]
+) -> dict[Hashable, Hashable]:
+    """One-to-one matching of predicted to gold mentions of one document by shared tokens:
+    the pairs sharing most tokens first (ties: gold, then predicted, in the order given);
+    a pair must share at least one token. Returns predicted key -> gold key."""
+    g_order = {k: i for i, k in enumerate(gold)}
+    p_order = {k: i for i, k in enumerate(pred)}
+    by_token: dict[str, list[Hashable]] = {}
+    for g, toks in gold.items():
+        for t in toks:
+            by_token.setdefault(t, []).append(g)
+    cands = []
+    for p, toks in pred.items():
+        for g in {g for t in toks for g in by_token.get(t, ())}:
+            cands.append((-len(toks & gold[g]), g_order[g], p_order[p], g, p))
+    cands.sort(key=lambda c: c[:3])
+    out: dict[Hashable, Hashable] = {}
+    used: set[Hashable] = set()
+    for *_, g, p in cands:
+        if p not in out and g not in used:
+            out[p] = g
+            used.add(g)
+    return out
+
+
+@dataclass
+class Counts:
+    """Hits against predicted and gold totals, with precision, recall and F1."""
+
+    hit: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, hit: int, predicted: int, gold: int) -> None:
+        self.hit += hit
+        self.predicted += predicted
+        self.gold += gold
+
+    @property
+    def precision(self) -> float:
+        return self.hit / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hit / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def note(self) -> str:
+        return f"{self.gold} gold, {self.predicted} predicted, {self.hit} matched"
+
+
+def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str]]]]) -> dict:
+    """The lowercased lemma of each mention's syntactic head (the bundled spaCy model parses
+    each rebuilt text once): `mentions[i]` lists (key, token ids) of `docs[i]`."""
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    nlp = load_model(Settings().model)
+    out: dict = {}
+    for d, ms, sp in zip(docs, mentions, nlp.pipe(d.text for d in docs), strict=True):
+        for key, t_ids in ms:
+            toks = [d.token(t) for t in t_ids if t in d._by_id]
+            if not toks:
+                continue
+            span = sp.char_span(min(t.start for t in toks), max(t.end for t in toks),
+                                alignment_mode="expand")
+            head = span.root if span is not None and len(span) else None
+            out[key] = (head.lemma_ if head is not None else toks[-1].text).lower()
+    return out

@@ -1,0 +1,317 @@
+"""MEANTIME (NewsReader, CAT XML): storyline run on all documents of a folder as one story,
+scored on entity and event mentions, their cross-document coreference, participants, TIMEX3,
+and event attributes.
+
+Matching rule everywhere: a storyline mention (an entity mention's span, a claim's trigger
+word) is mapped onto the tokens it overlaps; predicted and gold mentions of one document are
+paired one-to-one, most shared tokens first, at least one token shared (`cat.match_tokens`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.eval import timeml
+from storyline.eval.cat import CatDoc, Counts, Run, head_lemmas, match_tokens, read_cat_dir
+from storyline.eval.coref import CorefScore, clusters_of, score_clusters
+from storyline.eval.yardstick import Report, Row, yardstick
+
+# storyline entity types -> MEANTIME ENTITY ent_type (PER, ORG, LOC, PRO, FIN).
+TYPE_MAP = {
+    "PERSON": "PER", "ORG": "ORG", "OUTLET": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "WORK": "PRO", "PRODUCT": "PRO", "MONEY": "FIN",
+}
+ENTITY_TYPES = ("PER", "ORG", "LOC", "PRO", "FIN")
+# storyline certainty -> MEANTIME (certainty, polarity) of an event mention.
+CERTAINTY_MAP = {
+    "asserted": ("CERTAIN", "POS"), "reported": ("CERTAIN", "POS"),
+    "alleged": ("PROBABLE", "POS"), "speculated": ("POSSIBLE", "POS"),
+    "hypothetical": ("POSSIBLE", "POS"), "denied": ("CERTAIN", "NEG"),
+    "negated": ("CERTAIN", "NEG"),
+}
+
+Key = tuple[str, str]  # (document, m_id) of a gold mention
+
+
+@dataclass
+class Gold:
+    """One document's gold, keyed by (document, m_id)."""
+
+    entities: dict[Key, set[str]] = field(default_factory=dict)  # mention -> token ids
+    entity_type: dict[Key, str] = field(default_factory=dict)
+    entity_instance: dict[Key, Hashable] = field(default_factory=dict)
+    events: dict[Key, set[str]] = field(default_factory=dict)
+    event_attrs: dict[Key, dict[str, str]] = field(default_factory=dict)
+    event_instance: dict[Key, Hashable] = field(default_factory=dict)
+    participants: set[tuple[Key, Key]] = field(default_factory=set)  # (event, entity)
+    timexes: list[timeml.GoldTimex] = field(default_factory=list)
+    dct: str | None = None
+
+
+def gold_of(doc: CatDoc) -> Gold:
+    """The gold annotation of one MEANTIME document."""
+    g = Gold()
+    n = doc.name
+    instances = {}
+    for m in doc.markables.values():
+        key = (n, m.m_id)
+        if m.tag == "ENTITY_MENTION" and m.tokens:
+            g.entities[key] = set(m.tokens)
+        elif m.tag == "EVENT_MENTION" and m.tokens:
+            g.events[key] = set(m.tokens)
+            g.event_attrs[key] = m.attrs
+        elif m.tag in ("ENTITY", "EVENT"):
+            instances[m.m_id] = m
+        elif m.tag == "TIMEX3":
+            if m.attrs.get("functionInDocument") == "CREATION_TIME":
+                g.dct = m.attrs.get("value") or None
+                continue  # given to the system (TempEval scores no DCT)
+            toks = [doc.token(t) for t in m.tokens if t in doc._by_id]
+            if not toks:
+                continue
+            start, end = min(t.start for t in toks), max(t.end for t in toks)
+            g.timexes.append(timeml.GoldTimex(start, end, doc.text[start:end],
+                                              m.attrs.get("type", ""), m.attrs.get("value", "")))
+    for rel in doc.relations:
+        if rel.tag == "REFERS_TO" and rel.targets and rel.targets[0] in instances:
+            inst = instances[rel.targets[0]]
+            ident = inst.attrs.get("instance_id") or (n, inst.m_id)
+            for s in rel.sources:
+                if (n, s) in g.entities:
+                    g.entity_instance[(n, s)] = ident
+                    if inst.attrs.get("ent_type"):
+                        g.entity_type[(n, s)] = inst.attrs["ent_type"]
+                elif (n, s) in g.events:
+                    g.event_instance[(n, s)] = ident
+        elif rel.tag == "HAS_PARTICIPANT":
+            for s in rel.sources:
+                for t in rel.targets:
+                    if (n, s) in g.events and (n, t) in g.entities:
+                        g.participants.add(((n, s), (n, t)))
+    return g
+
+
+@dataclass
+class Prediction:
+    """storyline's mentions of one document on its tokens."""
+
+    entities: dict[Hashable, set[str]] = field(default_factory=dict)
+    entity_type: dict[Hashable, str] = field(default_factory=dict)  # MEANTIME type or ""
+    entity_cluster: dict[Hashable, str] = field(default_factory=dict)  # story entity id
+    events: dict[Hashable, set[str]] = field(default_factory=dict)  # claim id -> tokens
+    event_cluster: dict[Hashable, str] = field(default_factory=dict)  # story event id
+    certainty: dict[Hashable, str] = field(default_factory=dict)
+    future: dict[Hashable, bool] = field(default_factory=dict)
+    dated: dict[Hashable, bool] = field(default_factory=dict)
+    participants: set[tuple[Hashable, Hashable]] = field(default_factory=set)
+    timexes: list[timeml.GoldTimex] = field(default_factory=list)
+
+
+def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
+    """storyline's output on each document, its character spans turned into token ids."""
+    from storyline.nlp.time.tagger import timeml_form
+
+    preds = [Prediction() for _ in docs]
+    index = {a.id: i for i, a in enumerate(run.articles)}
+    types = {e.id: TYPE_MAP.get(e.type, "") for e in run.story.entities}
+    mentions_of: dict[tuple[int, str], list[Hashable]] = {}
+    for e in run.story.entities:
+        for m in e.mentions:
+            i = index.get(m.article)
+            if i is None:
+                continue
+            key = (docs[i].name, "e", m.start, m.end)
+            toks = docs[i].tokens_in(m.start, m.end)
+            if not toks or key in preds[i].entities:
+                continue
+            p = preds[i]
+            p.entities[key], p.entity_type[key], p.entity_cluster[key] = toks, types[e.id], e.id
+            mentions_of.setdefault((i, e.id), []).append(key)
+    event_of = {c: ev.id for ev in run.story.events for c in ev.claims}
+    dated = {ev.id: ev.time is not None for ev in run.story.events}
+    for i, (art, analysis) in enumerate(zip(run.articles, run.analyses, strict=True)):
+        if analysis is None:
+            continue
+        p, seen = preds[i], set()
+        dct = art.published.earliest if art.published else None
+        for c in analysis.claims:
+            if c.trigger is None or c.trigger in seen or c.id not in event_of:
+                continue  # no trigger word (a denial restating earlier claims), or a copy
+            seen.add(c.trigger)
+            toks = docs[i].tokens_in(*c.trigger)
+            if not toks:
+                continue
+            p.events[c.id] = toks
+            p.event_cluster[c.id] = event_of[c.id]
+            p.certainty[c.id] = c.mention.certainty
+            start = c.time.earliest if c.time else None
+            p.future[c.id] = bool(start and dct and start > dct)
+            p.dated[c.id] = dated[event_of[c.id]]
+            for ent in c.participants:
+                near = [k for k in mentions_of.get((i, ent), [])
+                        if c.mention.start <= k[2] < c.mention.end]
+                if near:
+                    best = min(near, key=lambda k: abs(k[2] - c.trigger[0]))
+                    p.participants.add((c.id, best))
+        for t in run.story.timexes:
+            if t.article == art.id:
+                t = timeml_form(t)
+                p.timexes.append(timeml.GoldTimex(t.start, t.end, t.text, t.type, t.value))
+    return preds
+
+
+@dataclass
+class Scores:
+    """Every MEANTIME figure of one run."""
+
+    entities: Counts = field(default_factory=Counts)
+    entities_by_type: dict[str, Counts] = field(default_factory=dict)
+    events: Counts = field(default_factory=Counts)
+    participants: Counts = field(default_factory=Counts)
+    entity_coref: CorefScore | None = None
+    entity_coref_baseline: CorefScore | None = None
+    event_coref: CorefScore | None = None
+    event_coref_baseline: CorefScore | None = None
+    timex: timeml.Score = field(default_factory=timeml.Score)
+    # attribute: (storyline correct, majority-class correct, scored); on matched events
+    attributes: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    majority: dict[str, str] = field(default_factory=dict)
+    dated: tuple[int, int] = (0, 0)  # matched storyline events carrying a date, matched
+    documents: int = 0
+
+
+def score(docs: list[CatDoc], golds: list[Gold], preds: list[Prediction],
+          baseline: bool = True) -> Scores:
+    """Score storyline's predictions against the gold of each document."""
+    s = Scores(documents=len(docs))
+    s.entities_by_type = {t: Counts() for t in ENTITY_TYPES}
+    ent_key, ent_resp, ev_key, ev_resp = {}, {}, {}, {}
+    attr_pairs: dict[str, list[tuple[str, str]]] = {"certainty": [], "polarity": [], "time": []}
+    dated = matched_events = 0
+    for g, p in zip(golds, preds, strict=True):
+        emap = match_tokens(g.entities, p.entities)
+        s.entities.add(len(emap), len(p.entities), len(g.entities))
+        for t, c in s.entities_by_type.items():
+            gt = {k: v for k, v in g.entities.items() if g.entity_type.get(k) == t}
+            pt = {k: v for k, v in p.entities.items() if p.entity_type.get(k) == t}
+            c.add(len(match_tokens(gt, pt)), len(pt), len(gt))
+        vmap = match_tokens(g.events, p.events)
+        s.events.add(len(vmap), len(p.events), len(g.events))
+        for k in g.entities:
+            ent_key[k] = g.entity_instance.get(k, ("single",) + k)
+        for k, c in p.entity_cluster.items():
+            ent_resp[emap.get(k, k)] = c
+        for k in g.events:
+            ev_key[k] = g.event_instance.get(k, ("single",) + k)
+        for k, c in p.event_cluster.items():
+            ev_resp[vmap.get(k, k)] = c
+        # participants: the claim's gold event has, among its participants, the entity
+        # mention matched to storyline's (one-to-one)
+        hit, used = 0, set()
+        for claim, ent in p.participants:
+            pair = (vmap.get(claim), emap.get(ent))
+            if pair in g.participants and pair not in used:
+                used.add(pair)
+                hit += 1
+        s.participants.add(hit, len(p.participants), len(g.participants))
+        timeml.score_pairs(timeml.match(g.timexes, p.timexes), s.timex)
+        for claim, gk in vmap.items():
+            attrs = g.event_attrs[gk]
+            cert, pol = CERTAINTY_MAP.get(p.certainty[claim], ("CERTAIN", "POS"))
+            fut = "FUTURE" if p.future[claim] else "NON_FUTURE"
+            for name, guess in (("certainty", cert), ("polarity", pol), ("time", fut)):
+                if attrs.get(name) not in (None, "", "UNDERSPECIFIED"):
+                    attr_pairs[name].append((attrs[name], guess))
+            matched_events += 1
+            dated += p.dated[claim]
+    s.dated = (dated, matched_events)
+    for name, pairs in attr_pairs.items():
+        counts = Counter(gl for gl, _ in pairs)
+        major = counts.most_common(1)[0][0] if counts else ""
+        s.majority[name] = major
+        s.attributes[name] = (sum(gl == gu for gl, gu in pairs), counts[major], len(pairs))
+    s.entity_coref = score_clusters(clusters_of(ent_key), clusters_of(ent_resp))
+    s.event_coref = score_clusters(clusters_of(ev_key), clusters_of(ev_resp))
+    if baseline:
+        s.entity_coref_baseline = score_clusters(
+            clusters_of(ent_key), clusters_of(_lemma_clusters(docs, [g.entities for g in golds])))
+        s.event_coref_baseline = score_clusters(
+            clusters_of(ev_key), clusters_of(_lemma_clusters(docs, [g.events for g in golds])))
+    return s
+
+
+def _lemma_clusters(docs: list[CatDoc], mentions: list[dict[Key, set[str]]]) -> dict:
+    """The same-head-lemma baseline on the gold mentions: one cluster per head lemma, across
+    all documents (spaCy's lemma of the mention's syntactic head)."""
+    lemmas = head_lemmas(docs, [[(k, sorted(v, key=int)) for k, v in m.items()] for m in mentions])
+    return {k: lemmas.get(k, k) for m in mentions for k in m}
+
+
+def evaluate(folder: Path, progress: Callable[[int], None] | None = None,
+             baseline: bool = True) -> tuple[Scores, list[str]]:
+    """Read every CAT file under FOLDER, run storyline on them as one story and score it;
+    returns the scores and the malformed files skipped."""
+    from storyline.eval.cat import run_storyline
+
+    problems: list[str] = []
+    docs = read_cat_dir(folder, problems)
+    if not docs:
+        return Scores(), problems
+    golds = [gold_of(d) for d in docs]
+    run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds], progress)
+    return score(docs, golds, predictions(docs, run), baseline), problems
+
+
+def _coref_note(c: CorefScore) -> str:
+    return (f"MUC {c.muc.f1:.3f}, B3 {c.b3.f1:.3f}, CEAF-e {c.ceaf_e.f1:.3f}; "
+            f"{c.key_mentions} gold / {c.response_mentions} predicted mentions")
+
+
+def rows(s: Scores) -> list[Row]:
+    """The yardstick rows of one MEANTIME run."""
+    base = "same-head-lemma baseline on gold mentions, this run"
+    out = [
+        Row("entity mention F1 (token overlap)", s.entities.f1, note=s.entities.note()),
+    ]
+    for t, c in s.entities_by_type.items():
+        out.append(Row(f"entity mention F1, {t}", c.f1, note=c.note()))
+    if s.entity_coref:
+        b = s.entity_coref_baseline
+        out.append(Row("cross-doc entity coreference CoNLL F1", s.entity_coref.conll,
+                       b.conll if b else None, base if b else "", _coref_note(s.entity_coref)))
+    out.append(Row("event trigger F1 (token overlap)", s.events.f1, note=s.events.note()))
+    if s.event_coref:
+        b = s.event_coref_baseline
+        out.append(Row("cross-doc event coreference CoNLL F1", s.event_coref.conll,
+                       b.conll if b else None, base if b else "", _coref_note(s.event_coref)))
+    out.append(Row("participant (HAS_PARTICIPANT) F1", s.participants.f1,
+                   note=s.participants.note()))
+    t = s.timex.table()
+    out += [
+        Row("TIMEX3 strict extent F1", t["strict_f1"], note=f"{s.timex.gold} gold"),
+        Row("TIMEX3 relaxed extent F1", t["relaxed_f1"]),
+        Row("TIMEX3 value F1", t["value_f1"]),
+        Row("TIMEX3 type accuracy", t["type_accuracy"]),
+    ]
+    for name, (ok, major, n) in s.attributes.items():
+        out.append(Row(f"event {name} accuracy (matched events)", ok / n if n else None,
+                       major / n if n else None, f"majority class {s.majority[name]}",
+                       f"{n} events"))
+    d, n = s.dated
+    out.append(Row("matched events carrying a date", d / n if n else None, note=f"{d} of {n}"))
+    return out
+
+
+@yardstick("meantime", "meantime-apple")
+def meantime_yardstick(folder: Path) -> Report:
+    """MEANTIME over every CAT file under FOLDER, as one story."""
+    report = Report("meantime", str(folder))
+    s, report.problems = evaluate(folder)
+    if not s.documents:
+        report.skipped = f"no readable CAT XML files under {folder}"
+        return report
+    report.rows = rows(s)
+    return report
