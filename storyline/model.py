@@ -262,6 +262,10 @@ class Quote:
     speaker_name: str | None = None
     source: Source = field(default_factory=lambda: Source("author"))
     venue: str | None = None  # "Vanity Fair", "a SiriusXM interview"
+    # Character spans of the reporting cue ("said", "according") and of the speaker's phrase,
+    # when the text has them (a continued quote's cue is the one it continues).
+    cue: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
 
 
 @dataclass

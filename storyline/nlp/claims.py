@@ -259,6 +259,8 @@ def _add_quote(ctx: _Context, q: QuoteSpan, att: attr.Attribution, kind: str) ->
         speaker_name=source.name,
         source=source,
         venue=_venue(ctx, att, q.start),
+        cue=(att.cue.idx, att.cue.idx + len(att.cue)),
+        speaker_span=(att.speaker.start_char, att.speaker.end_char) if att.speaker else None,
     ))
 
 
