@@ -33,13 +33,45 @@ class GoldTimex:
 
 
 @dataclass
+class GoldEvent:
+    """One EVENT of <TEXT> (plain-text offsets) with its first MAKEINSTANCE's attributes."""
+
+    eid: str
+    start: int
+    end: int
+    text: str
+    cls: str = ""  # OCCURRENCE, REPORTING, STATE, I_ACTION, ...
+    eiids: list[str] = field(default_factory=list)
+    tense: str = ""  # PAST, PRESENT, FUTURE, NONE, ... (from MAKEINSTANCE)
+    aspect: str = ""
+    pos: str = ""
+
+
+@dataclass
+class GoldTlink:
+    """One TLINK, read as source relType target; ids are eids (events) or tids (times)."""
+
+    lid: str
+    rel: str
+    source: str
+    source_is_event: bool
+    target: str
+    target_is_event: bool
+
+
+@dataclass
 class TmlDoc:
-    """A TimeML document: its creation time, the plain text of <TEXT>, and its TIMEX3s."""
+    """A TimeML document: its creation time, the plain text of <TEXT>, its TIMEX3s, and its
+    EVENTs and TLINKs (event instances resolved to their event ids)."""
 
     name: str
     dct: str | None
     text: str
     timexes: list[GoldTimex] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
+    tlinks: list[GoldTlink] = field(default_factory=list)
+    dct_tid: str | None = None
+    tids: dict[str, GoldTimex] = field(default_factory=dict)  # tid -> its TIMEX3 in <TEXT>
 
 
 Element = tuple[int, int, str, dict[str, str], int, int]  # plain start/end, name, attrs, raw
@@ -101,8 +133,56 @@ def parse_tml(source: str, name: str = "") -> TmlDoc:
         for s, e, tag, a, _, _ in elements
         if tag == "TIMEX3"
     ]
+    tids = {a["tid"]: GoldTimex(s, e, text[s:e], a.get("type", ""), a.get("value", ""))
+            for s, e, tag, a, _, _ in elements if tag == "TIMEX3" and "tid" in a}
     timexes.sort(key=lambda t: t.start)
-    return TmlDoc(name, dct_m.group(1) if dct_m else None, text, timexes)
+    doc = TmlDoc(name, dct_m.group(1) if dct_m else None, text, timexes, tids=tids)
+    _read_links(source, text, elements, doc)
+    return doc
+
+
+_DCT_TID_RE = re.compile(r"<DCT>\s*<TIMEX3\b[^>]*?tid=\"([^\"]+)\"", re.S)
+_INSTANCE_RE = re.compile(r"<MAKEINSTANCE\b([^>]*)>")
+_TLINK_RE = re.compile(r"<TLINK\b([^>]*)>")
+
+
+def _read_links(source: str, text: str, elements: list[Element], doc: TmlDoc) -> None:
+    """EVENTs of <TEXT>, their MAKEINSTANCEs and the TLINKs between events and times."""
+    tid_m = _DCT_TID_RE.search(source)
+    doc.dct_tid = tid_m.group(1) if tid_m else None
+    by_eid: dict[str, GoldEvent] = {}
+    for s, e, tag, a, _, _ in elements:
+        if tag == "EVENT" and "eid" in a:
+            by_eid[a["eid"]] = GoldEvent(a["eid"], s, e, text[s:e], a.get("class", ""))
+    eid_of: dict[str, str] = {}
+    for m in _INSTANCE_RE.finditer(source):
+        a = dict(_ATTR_RE.findall(m.group(1)))
+        ev = by_eid.get(a.get("eventID", ""))
+        if ev is None or "eiid" not in a:
+            continue
+        eid_of[a["eiid"]] = ev.eid
+        if not ev.eiids:
+            ev.tense, ev.aspect, ev.pos = a.get("tense", ""), a.get("aspect", ""), a.get("pos", "")
+        ev.eiids.append(a["eiid"])
+    doc.events = sorted(by_eid.values(), key=lambda ev: ev.start)
+    for m in _TLINK_RE.finditer(source):
+        a = dict(_ATTR_RE.findall(m.group(1)))
+        src = _link_end(a, "eventInstanceID", "timeID", eid_of)
+        dst = _link_end(a, "relatedToEventInstance", "relatedToTime", eid_of)
+        if src is None or dst is None or "relType" not in a:
+            continue
+        doc.tlinks.append(GoldTlink(a.get("lid", ""), a["relType"], *src, *dst))
+
+
+def _link_end(
+    a: dict[str, str], event_key: str, time_key: str, eid_of: dict[str, str]
+) -> tuple[str, bool] | None:
+    if event_key in a:
+        eid = eid_of.get(a[event_key])
+        return (eid, True) if eid is not None else None
+    if time_key in a:
+        return a[time_key], False
+    return None
 
 
 def annotate_tml(source: str, found: list[tuple[int, int, str, str]]) -> str:

@@ -1,0 +1,59 @@
+"""`storyline eval tlinks DIR`: event-DCT relations and event-timex links on TimeML TLINKs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from storyline.cli.app import EXIT_INPUT, eval_app
+from storyline.cli.common import err, out
+from storyline.cli.common import progress_bar as _bar
+
+
+@eval_app.command("tlinks")
+def eval_tlinks(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold TimeML (.tml) files with TLINKs."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score event-time anchoring on gold events and times: the event-DCT relation (before/
+    after/overlap) and event-timex links, beside the majority and nearest-timex baselines."""
+    from storyline.eval.tlinks import majority_class, read_folder, rows, run
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    if not gold_dir.is_dir() or not any(gold_dir.glob("*.tml")):
+        err.print(f"[red]error:[/red] no .tml files in {gold_dir}")
+        raise typer.Exit(EXIT_INPUT)
+    docs, problems = read_folder(gold_dir)
+    for p in problems:
+        err.print(f"skipped malformed {p}", highlight=False, soft_wrap=True)
+    if not docs:
+        err.print(f"[red]error:[/red] no readable .tml files in {gold_dir}")
+        raise typer.Exit(EXIT_INPUT)
+    nlp = load_model(Settings().model)
+    with _bar("anchoring gold events", len(docs)) as advance:
+        scores = run(docs, nlp, advance)
+    if as_json:
+        body = {
+            name: {**{k: getattr(sc, k) for k in ("events", "dated", "dct_gold", "dct_answered",
+                                                   "dct_correct", "link_gold", "link_predicted",
+                                                   "link_correct")},
+                   **{k: round(v, 4) for k, v in sc.table().items()}}
+            for name, sc in scores.items()
+        }  # fmt: skip
+        body["majority"]["class"] = majority_class(scores)
+        body["documents"] = len(docs)
+        body["skipped"] = problems
+        print(json.dumps(body, indent=2))
+        return
+    t = Table(title=f"TLINKs on {len(docs)} documents")
+    for col in ("metric", "storyline", "reference", "reference is"):
+        t.add_column(col)
+    for r in rows(scores):
+        ref = "" if r.reference is None else f"{r.reference:.3f}"
+        note = f" ({r.note})" if r.note else ""
+        t.add_row(r.metric + note, f"{r.storyline:.3f}", ref, r.reference_name)
+    out.print(t)
