@@ -30,6 +30,7 @@ def _register() -> None:
         entity_cmds,
         eval_cmds,
         eval_meantime_cmds,
+        eval_tlinks_cmds,
         serve_cmd,
         store_cmds,
         timex_cmds,
