@@ -55,6 +55,17 @@ UPLOAD_DOC = {
         }
     }
 }  # fmt: skip
+UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Ingested: the ingest summary (small uploads wait for their job)"},
+    202: {"description": "Queued as a job (large upload, `Prefer: respond-async`, or a long "
+                         "wait): poll the `Location` /jobs/{id}"},
+    400: {"description": "No usable article, with each input's reason"},
+    401: {"description": "A token is configured and the request lacks it"},
+    403: {"description": "Read-only service, cross-site request, or a simple content type "
+                         "without a token or X-Requested-With header"},
+    413: {"description": "Over the byte or record limit"},
+    503: {"description": "Too many uploads waiting (Retry-After)"},
+}  # fmt: skip
 MAX_NAME = 120  # characters of an uploaded file name kept (the suffix always survives)
 _STORE_LOCKS: dict[Path, threading.Lock] = {}  # one ingest at a time per store in this process
 _STORE_LOCKS_GUARD = threading.Lock()
@@ -154,6 +165,7 @@ def create_app(
         "/stories/{story_id}/articles",
         summary="Upload articles (text, HTML or JSON/JSONL): multipart files or a raw body",
         openapi_extra=UPLOAD_DOC,
+        responses=UPLOAD_RESPONSES,
     )
     async def upload(
         story_id: str,

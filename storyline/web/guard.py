@@ -104,7 +104,10 @@ class Guard:
                 return 401, f"a write needs the header 'Authorization: Bearer TOKEN'{wrong}"
             return None
         ctype = headers.get("content-type", "").split(";")[0].strip().lower()
-        if ctype in SIMPLE_TYPES and not given and not headers.get(CLIENT_HEADER):
+        # past _cross_site, an Origin header (browsers send it on every POST) is this service's
+        site = headers.get("sec-fetch-site", "").strip().lower()
+        same = headers.get("origin") is not None or site == "same-origin"
+        if ctype in SIMPLE_TYPES and not (given or headers.get(CLIENT_HEADER) or same):
             return 403, (f"a {ctype or 'typeless'} write needs an 'X-Requested-With' header (any "
                          "value) or a token: browsers send such requests cross-site without "
                          "asking")  # fmt: skip

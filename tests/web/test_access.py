@@ -94,7 +94,15 @@ def test_same_origin_and_non_browser_writes_are_accepted(tmp_path):
                      headers=PLAIN | {"origin": "https://news.example.org",
                                       "x-requested-with": "fetch"})  # fmt: skip
     assert allowed.status_code == 200, allowed.text
-    assert stored(c) == 2
+    # what the /docs page (same origin) sends: a form without any custom header
+    docs_page = c.post(URL, files={"files": ("c.txt", TEXT.replace(b"Friday", b"Monday"),
+                                             "text/plain")},
+                       headers={"origin": "http://localhost"})  # fmt: skip
+    assert docs_page.status_code == 200, docs_page.text
+    curl = c.post(URL, params={"filename": "d.txt"}, content=TEXT.replace(b"Friday", b"Sunday"),
+                  headers=PLAIN | {"x-requested-with": "curl"})  # fmt: skip
+    assert curl.status_code == 200, curl.text
+    assert stored(c) == 4
 
 
 @pytest.mark.parametrize("host", ["attacker.example", "testserver", "localhost.attacker.example",
