@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass
@@ -27,6 +28,9 @@ class Settings:
         default_factory=lambda: ["sentences", "timex", "entities", "quantities", "claims"]
     )
     near_duplicate_threshold: float = 0.8  # estimated Jaccard above which a copy is marked
+    # The reference "today" of dating and bounds (an undated article was published by then);
+    # None means the day of the run. Fix it and the same inputs give the same story.json.
+    today: date | None = None
     min_english_ratio: float = 0.5  # share of common English words an article needs
     max_bytes: int = 5_000_000  # larger inputs are skipped with a message
     llm_url: str | None = None  # optional OpenAI-compatible server; never required

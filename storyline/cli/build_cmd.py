@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -19,6 +20,19 @@ EXECUTOR_HELP = ("Where the nlp stage runs: local (this machine) or ray"
                  " (pip install 'storyline[ray]').")
 RAY_ADDRESS_HELP = ("With --executor ray: an existing cluster (auto or ray://host:port);"
                     " default starts a private local Ray.")
+TODAY_HELP = ("The reference date for 'today' in dating and bounds, YYYY-MM-DD (default: the"
+              " day of the run); fix it for the same story.json on any day.")
+
+
+def with_today(settings: Settings, today: str | None) -> Settings:
+    """`settings` with `today` from --today; exits with a usage error when it is no date."""
+    if today is None:
+        return settings
+    try:
+        return replace(settings, today=date.fromisoformat(today))
+    except ValueError:
+        err.print(f"[red]error:[/red] --today must look like YYYY-MM-DD, not {today!r}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def with_executor(settings: Settings, executor: str, ray_address: str | None) -> Settings:
@@ -47,6 +61,7 @@ def build(
                                  " or replace (LLM claims instead of rule claims)."),
     executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
     ray_address: str | None = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    today: str | None = typer.Option(None, "--today", help=TODAY_HELP),
 ) -> None:
     """Build story.json, story.md and story.html from PATH... into --out.
 
@@ -54,6 +69,7 @@ def build(
     """
     check_inputs(paths)
     settings = with_executor(_settings(llm_url, llm_model, llm_mode), executor, ray_address)
+    settings = with_today(settings, today)
     llm = reset_llm_stats()
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store = Path(tmp) / "story.db"

@@ -9,7 +9,13 @@ from rich.table import Table
 
 from storyline import api
 from storyline.cli.app import EXIT_FAILED, EXIT_USAGE, app
-from storyline.cli.build_cmd import EXECUTOR_HELP, RAY_ADDRESS_HELP, with_executor
+from storyline.cli.build_cmd import (
+    EXECUTOR_HELP,
+    RAY_ADDRESS_HELP,
+    TODAY_HELP,
+    with_executor,
+    with_today,
+)
 from storyline.cli.common import (
     check_inputs,
     err,
@@ -38,6 +44,7 @@ def ingest_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
     ray_address: str | None = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
+    today: str | None = typer.Option(None, "--today", help=TODAY_HELP),
 ) -> None:
     """Add articles to a store: only new ones are parsed, then the story is rebuilt.
 
@@ -46,6 +53,7 @@ def ingest_cmd(
     """
     check_inputs(paths)
     settings = with_executor(Settings(), executor, ray_address)
+    settings = with_today(settings, today)
     try:
         with ingest_progress(quiet=as_json) as tick:
             summary = api.ingest(paths, store, settings, tick)

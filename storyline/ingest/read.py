@@ -198,7 +198,7 @@ def read_articles(paths: list[str], settings: Settings) -> list[Article]:
     _unique_ids(articles)
     usable = [a for a in articles if a.status == "ok"]
     try:
-        date_articles(usable)
+        date_articles(usable, settings.today)
     except Exception as e:  # noqa: BLE001 - a dating bug must not lose the articles
         for art in usable:
             if art.published is None:
