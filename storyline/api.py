@@ -140,7 +140,9 @@ def story_from_store(store: StoryStore, settings: Settings) -> Story:
     usable = [a for a in articles if a.status in ("ok", "duplicate")]
     for a in usable:
         a.status, a.duplicate_of, a.similarity = "ok", None, None
-    mark_duplicates(usable, settings)
+    # Kept MinHash signatures (store/minhash.py): only new articles are shingled and hashed.
+    keep = {a.id for a in usable}
+    mark_duplicates(usable, settings, store.signatures([s for s in stored if s.article.id in keep]))
     analyses = store.analyses()  # fresh objects: the story stage rewrites their ids in place
     return build_story(articles, [analyses[a.id] for a in usable if a.id in analyses], settings)
 

@@ -1,6 +1,7 @@
 """Near-duplicate and syndicated copies: MinHash LSH over word shingles (datasketch).
 
-LSH finds candidate pairs cheaply; the exact Jaccard of the shingle sets then decides.
+LSH finds candidate pairs cheaply; the exact Jaccard of the shingle sets then decides. A store
+keeps each article's signature (storyline/store/minhash.py), so only candidates are re-shingled.
 The copy is the later (or, undated, the shorter) article: it keeps flowing through the
 pipeline but is marked so the story stage counts it once.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from storyline.model import Article
 from storyline.settings import Settings
@@ -52,22 +54,59 @@ def _order(art: Article, index: int, size: int) -> tuple[date, int, int]:
     return first, -size, index
 
 
-def mark_duplicates(articles: list[Article], settings: Settings) -> None:
-    """Mark each article that copies an earlier/longer one: status, duplicate_of, similarity."""
+class Signature(NamedTuple):
+    """An article's shingle count and MinHash (None when it has no words), computed once."""
+
+    shingles: int
+    minhash: MinHash | LeanMinHash | None
+
+
+def signature(text: str) -> Signature:
+    """The shingle count and MinHash of one text."""
+    mine = shingles(text)
+    if not mine:
+        return Signature(0, None)
+    sig = MinHash(num_perm=NUM_PERM)
+    sig.update_batch([s.encode() for s in mine])
+    return Signature(len(mine), sig)
+
+
+def mark_duplicates(
+    articles: list[Article], settings: Settings, signatures: dict[str, Signature] | None = None
+) -> None:
+    """Mark each article that copies an earlier/longer one: status, duplicate_of, similarity.
+
+    `signatures` (by article id, e.g. read back from the store) spare the shingling and hashing
+    of every article: only the candidates LSH pairs up are shingled again for the exact check.
+    """
+    sigs = dict(signatures or {})
+    for art in articles:
+        if art.id not in sigs:
+            sigs[art.id] = signature(art.content)
     threshold = settings.near_duplicate_threshold
-    sets = {a.id: shingles(a.content) for a in articles}
+    texts = {a.id: a.content for a in articles}
+    cache: dict[str, set[str]] = {}
+
+    def sets(aid: str) -> set[str]:
+        if aid not in cache:
+            cache[aid] = shingles(texts[aid])
+        return cache[aid]
+
     params = _lsh_params(round(max(0.05, threshold * CANDIDATE_SLACK), 3), NUM_PERM)
     lsh = MinHashLSH(num_perm=NUM_PERM, params=params)
-    ranked = sorted(enumerate(articles), key=lambda p: _order(p[1], p[0], len(sets[p[1].id])))
+    ranked = sorted(enumerate(articles), key=lambda p: _order(p[1], p[0], sigs[p[1].id].shingles))
     for _, art in ranked:
-        mine = sets[art.id]
-        if not mine:
+        sig = sigs[art.id].minhash
+        if sig is None:
             continue
-        sig = MinHash(num_perm=NUM_PERM)
-        sig.update_batch([s.encode() for s in mine])
+        candidates = lsh.query(sig)
+        if not candidates:
+            lsh.insert(art.id, sig)
+            continue
+        mine = sets(art.id)
         scored = [
-            (jaccard(mine, sets[other]), containment(mine, sets[other]), other)
-            for other in lsh.query(sig)
+            (jaccard(mine, sets(other)), containment(mine, sets(other)), other)
+            for other in candidates
         ]
         best = max(scored, default=None)
         if best and (best[0] >= threshold or best[1] >= CONTAINMENT):

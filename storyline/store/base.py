@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from storyline.ingest.dedupe import Signature
 from storyline.model import Article, ArticleAnalysis, Story
 
 
@@ -37,6 +38,9 @@ class StoryStore(Protocol):
 
     def articles(self) -> list[StoredArticle]:
         """Every stored article, in the order it was first added (raw text included)."""
+
+    def signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
+        """MinHash signatures of these articles: kept ones read back, new ones computed, kept."""
 
     def analyses(self) -> dict[str, ArticleAnalysis]:
         """Fresh analysis objects by article id (safe for the story stage to mutate)."""

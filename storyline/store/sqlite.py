@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import __version__
+from storyline.ingest.dedupe import Signature
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -31,6 +32,7 @@ from storyline.model import (
     from_dict,
     to_dict,
 )
+from storyline.store import minhash
 from storyline.store.base import StoredArticle, StoreError
 
 FORMAT = 1  # bump when the tables change
@@ -65,6 +67,7 @@ CREATE TABLE IF NOT EXISTS story_items (
     kind TEXT NOT NULL, pos INTEGER NOT NULL, id TEXT, data TEXT NOT NULL,
     pipeline_version TEXT NOT NULL, PRIMARY KEY (kind, pos));
 """
+SCHEMA += minhash.TABLE  # one MinHash signature per article (store/minhash.py)
 
 # Story fields kept as JSON rows of `story_items`, by kind.
 ITEMS: dict[str, type] = {
@@ -217,6 +220,11 @@ class SQLiteStore:
                     (article.id, _json(analysis), __version__),
                 )
             self._bump(db, "revision")
+
+    def signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
+        """MinHash signatures of these articles: kept ones read back, new ones computed and kept."""
+        with self.transaction() as db:
+            return minhash.signatures(db, [(s.article, s.content_hash) for s in stored])
 
     def analyses(self) -> dict[str, ArticleAnalysis]:
         rows = self._db.execute(
