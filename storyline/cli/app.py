@@ -32,6 +32,7 @@ def _register() -> None:
         eval_cmds,
         eval_factuality_cmds,
         eval_meantime_cmds,
+        eval_timeline_cmds,
         eval_tlinks_cmds,
         serve_cmd,
         store_cmds,

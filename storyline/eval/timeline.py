@@ -1,0 +1,633 @@
+"""SemEval-2015 Task 4 (TimeLine, Minard et al. 2015): timeline files, the task's scorer.
+
+A timeline file is the target entity on its first line, then one event per line:
+`order<TAB>anchor<TAB>doc-sent-token[<TAB>doc-sent-token...]`, the mentions of one line being
+the same event told in several articles. The official metric turns each timeline into a
+TimeML graph (one TIMEX3 per time anchor, each event SIMULTANEOUS with its anchor, BEFORE
+between events of successive orders, SIMULTANEOUS between events of one order) and scores it
+with TempEval-3 temporal awareness (UzZaman & Allen 2011): precision is the share of the
+system's reduced graph verified by the closure of the gold graph, recall the reverse,
+micro-averaged over every target entity. The closure and the reduced graph are our own
+point-algebra implementation of what the TempEval-3 timegraph computes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from storyline.eval.yardstick import Report, Row, yardstick
+from storyline.model import Article, ArticleAnalysis, Story, TimeValue
+
+if TYPE_CHECKING:
+    from storyline.eval.cat import CatDoc
+
+Relation = Literal["BEFORE", "AFTER", "SIMULTANEOUS", "IS_INCLUDED", "INCLUDES"]
+_ANCHOR_RE = re.compile(r"^(\d{4}|X{3,4})(-(\d{2}|XX))?(-(\d{2}|XX))?$")
+_MENTION_RE = re.compile(r"^\d+-\d+-\S+$")
+
+
+@dataclass
+class TimelineEvent:
+    """One line of a timeline: its order (0 = not ordered), anchor and mentions."""
+
+    order: int
+    anchor: str  # YYYY-MM-DD, YYYY-MM, YYYY or XXXX-XX-XX (no anchor)
+    mentions: list[str]  # "doc-sent-token", one per article telling the event
+
+    @property
+    def anchored(self) -> bool:
+        """Has a year: XXXX-XX-XX (and the odd XXX-XX-XX) is no anchor; 2010-XX-XX is 2010."""
+        return self.anchor[:4].isdigit()
+
+
+@dataclass
+class Timeline:
+    """The ordered, anchored events of one target entity."""
+
+    entity: str
+    events: list[TimelineEvent] = field(default_factory=list)
+
+
+class TimelineFormatError(ValueError):
+    """A timeline file that does not follow the task's format."""
+
+
+def parse_timeline(text: str, source: str = "<text>") -> Timeline:
+    """Parse a timeline file's text; raise TimelineFormatError naming the bad line."""
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise TimelineFormatError(f"{source}: first line must be the target entity")
+    tl = Timeline(lines[0].strip())
+    for n, raw in enumerate(lines[1:], start=2):
+        if not raw.strip():
+            continue
+        cols = [c.strip() for c in raw.split("\t") if c.strip()]
+        if len(cols) < 3:
+            raise TimelineFormatError(f"{source}:{n}: want order, anchor and a mention")
+        if not cols[0].isdigit():
+            raise TimelineFormatError(f"{source}:{n}: order {cols[0]!r} is not a number")
+        if not _ANCHOR_RE.match(cols[1]):
+            raise TimelineFormatError(f"{source}:{n}: anchor {cols[1]!r} is not a date")
+        bad = [m for m in cols[2:] if not _MENTION_RE.match(m)]
+        if bad:
+            raise TimelineFormatError(f"{source}:{n}: mention {bad[0]!r} is not doc-sent-token")
+        tl.events.append(TimelineEvent(int(cols[0]), cols[1], cols[2:]))
+    return tl
+
+
+def read_timeline(path: Path) -> Timeline:
+    """Read one timeline file (UTF-8)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise TimelineFormatError(f"{path.name}: not UTF-8 ({exc.reason})") from exc
+    return parse_timeline(text, path.name)
+
+
+def read_timeline_dir(folder: Path) -> tuple[dict[str, Timeline], list[str]]:
+    """Every `*.txt` timeline of FOLDER by file stem, and the malformed files skipped."""
+    timelines: dict[str, Timeline] = {}
+    problems: list[str] = []
+    for f in sorted(folder.glob("*.txt")):
+        try:
+            timelines[f.stem] = read_timeline(f)
+        except TimelineFormatError as exc:
+            problems.append(str(exc))
+        except OSError as exc:
+            problems.append(f"{f.name}: {exc}")
+    return timelines, problems
+
+
+def write_timeline(tl: Timeline) -> str:
+    """The task's file text for one timeline."""
+    out = [tl.entity]
+    for ev in tl.events:
+        out.append("\t".join([str(ev.order), ev.anchor, *ev.mentions]))
+    return "\n".join(out) + "\n"
+
+
+def entity_file_stem(entity: str) -> str:
+    """File name of an entity's timeline, as in the task's data: lower case, `_` for the rest."""
+    return re.sub(r"[^0-9a-z]+", "_", entity.lower().replace("&", "_and_")).strip("_")
+
+
+# --- timeline -> TLINK graph ------------------------------------------------------------
+
+Tlink = tuple[str, str, Relation]
+
+
+def timeline_tlinks(tl: Timeline, anchors: bool = True) -> list[Tlink]:
+    """The task's graph of a timeline, as TLINKs in a fixed order.
+
+    Each mention is an event node. With `anchors`, every mention whose anchor has a year is
+    SIMULTANEOUS with that anchor's TIMEX3 (one node per distinct value); then the mentions,
+    in file order, form a chain: each is SIMULTANEOUS with the next when both have the same
+    order, BEFORE it when the next has a higher order (order numbers compare as they are).
+    """
+    mentions = [(ev, m) for ev in tl.events for m in ev.mentions]
+    links: list[Tlink] = []
+    if anchors:
+        links += [(m, f"t:{ev.anchor}", "SIMULTANEOUS") for ev, m in mentions if ev.anchored]
+    for (a_ev, a), (b_ev, b) in zip(mentions, mentions[1:], strict=False):
+        if a_ev.order == b_ev.order:
+            links.append((a, b, "SIMULTANEOUS"))
+        else:
+            links.append((a, b, "BEFORE" if a_ev.order < b_ev.order else "AFTER"))
+    return links
+
+
+# --- temporal closure over interval end points ---------------------------------------------
+
+
+class PointGraph:
+    """Interval start/end points with `=` (merged) and `<` (edges), queried under closure."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._after: dict[str, set[str]] = {}  # representative -> representatives after it
+        self.entities: set[str] = set()
+
+    def _find(self, p: str) -> str:
+        root = p
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[p] != root:
+            self._parent[p], p = root, self._parent[p]
+        return root
+
+    def add_entity(self, x: str) -> None:
+        if x in self.entities:
+            return
+        self.entities.add(x)
+        s, e = x + "_s", x + "_e"
+        self._parent[s], self._parent[e] = s, e
+        self._after[s], self._after[e] = {e}, set()
+
+    def _reaches(self, a: str, b: str) -> bool:
+        seen, stack = {a}, [a]
+        while stack:
+            for n in self._after[stack.pop()]:
+                if n == b:
+                    return True
+                if n not in seen:
+                    seen.add(n)
+                    stack.append(n)
+        return False
+
+    def point_rel(self, p: str, q: str) -> str:
+        """'=', '<', '>' or 'UNKNOWN' between two points, under closure."""
+        a, b = self._find(p), self._find(q)
+        if a == b:
+            return "="
+        if self._reaches(a, b):
+            return "<"
+        if self._reaches(b, a):
+            return ">"
+        return "UNKNOWN"
+
+    def _less(self, p: str, q: str) -> None:
+        self._after[self._find(p)].add(self._find(q))
+
+    def _equal(self, p: str, q: str) -> None:
+        a, b = self._find(p), self._find(q)
+        if a == b:
+            return
+        self._parent[b] = a
+        self._after[a] |= self._after.pop(b)
+        for succ in self._after.values():
+            if b in succ:
+                succ.discard(b)
+                succ.add(a)
+        self._after[a].discard(a)
+
+    def holds(self, x: str, y: str, rel: Relation) -> bool:
+        """Does X rel Y follow from the graph (both entities known)?"""
+        if x not in self.entities or y not in self.entities:
+            return False
+        return all(self.point_rel(*_points(x, y, c)) == op for c, op in _POINTS[rel])
+
+    def add(self, x: str, y: str, rel: Relation) -> Literal["new", "implied", "violates"]:
+        """Add X rel Y: 'implied' if it already followed, 'violates' (not added) if it
+        contradicts one of its point relations, else 'new'."""
+        if x == y:
+            return "implied" if rel == "SIMULTANEOUS" else "violates"
+        known = x in self.entities and y in self.entities
+        self.add_entity(x)
+        self.add_entity(y)
+        if known:
+            now = [(self.point_rel(*_points(x, y, c)), op) for c, op in _POINTS[rel]]
+            if all(r == op for r, op in now):
+                return "implied"
+            if any(r not in (op, "UNKNOWN") for r, op in now):
+                return "violates"
+        for c, op in _POINTS[rel]:
+            p, q = _points(x, y, c)
+            if op == "<":
+                self._less(p, q)
+            else:
+                self._equal(p, q)
+        return "new"
+
+
+# Each interval relation as point relations between the ends of X and Y (TempEval-3's
+# timegraph checks the same ones): "es" = X's end, Y's start.
+_POINTS: dict[Relation, list[tuple[str, str]]] = {
+    "BEFORE": [("es", "<")],
+    "AFTER": [("ys", "<")],  # Y's end < X's start
+    "SIMULTANEOUS": [("ss", "="), ("ee", "=")],
+    "IS_INCLUDED": [("s<", "<"), ("e<", "<")],  # Y's start < X's start, X's end < Y's end
+    "INCLUDES": [("s>", "<"), ("e>", "<")],
+}
+
+
+def _points(x: str, y: str, code: str) -> tuple[str, str]:
+    return {
+        "es": (x + "_e", y + "_s"),
+        "ys": (y + "_e", x + "_s"),
+        "ss": (x + "_s", y + "_s"),
+        "ee": (x + "_e", y + "_e"),
+        "s<": (y + "_s", x + "_s"),
+        "e<": (x + "_e", y + "_e"),
+        "s>": (x + "_s", y + "_s"),
+        "e>": (y + "_e", x + "_e"),
+    }[code]
+
+
+def reduced_graph(links: Iterable[Tlink]) -> tuple[PointGraph, list[Tlink]]:
+    """The closure graph of LINKS and their reduced list, as TempEval-3 keeps it: each
+    distinct TLINK in order, unless it already followed from the ones before it (a TLINK
+    that violates closure is kept in the list, as the TempEval-3 scorer does)."""
+    graph = PointGraph()
+    kept: list[Tlink] = []
+    seen: set[Tlink] = set()
+    for link in links:
+        if link in seen:
+            continue
+        seen.add(link)
+        if graph.add(*link) != "implied":
+            kept.append(link)
+    return graph, kept
+
+
+@dataclass
+class AwarenessScore:
+    """Temporal awareness counts, summed over timelines (micro average)."""
+
+    precision_matched: int = 0
+    system_total: int = 0
+    recall_matched: int = 0
+    gold_total: int = 0
+    timelines: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.precision_matched / self.system_total if self.system_total else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recall_matched / self.gold_total if self.gold_total else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: AwarenessScore) -> None:
+        self.precision_matched += other.precision_matched
+        self.system_total += other.system_total
+        self.recall_matched += other.recall_matched
+        self.gold_total += other.gold_total
+        self.timelines += other.timelines
+
+
+def _verified(links: list[Tlink], literal: set[Tlink], graph: PointGraph) -> int:
+    return sum(1 for link in links if link in literal or graph.holds(*link))
+
+
+def _both_ways(links: Iterable[Tlink]) -> set[Tlink]:
+    inverse: dict[Relation, Relation] = {
+        "BEFORE": "AFTER",
+        "AFTER": "BEFORE",
+        "SIMULTANEOUS": "SIMULTANEOUS",
+        "IS_INCLUDED": "INCLUDES",
+        "INCLUDES": "IS_INCLUDED",
+    }
+    out: set[Tlink] = set()
+    for x, y, rel in links:
+        out.add((x, y, rel))
+        out.add((y, x, inverse[rel]))
+    return out
+
+
+def score_timeline(gold: Timeline, system: Timeline | None, anchors: bool = True) -> AwarenessScore:
+    """Temporal awareness of one system timeline against its gold timeline."""
+    gold_links = timeline_tlinks(gold, anchors)
+    sys_links = timeline_tlinks(system, anchors) if system else []
+    gold_graph, gold_reduced = reduced_graph(gold_links)
+    sys_graph, sys_reduced = reduced_graph(sys_links)
+    return AwarenessScore(
+        precision_matched=_verified(sys_reduced, _both_ways(gold_links), gold_graph),
+        system_total=len(sys_reduced),
+        recall_matched=_verified(gold_reduced, _both_ways(sys_links), sys_graph),
+        gold_total=len(gold_reduced),
+        timelines=1,
+    )
+
+
+def score_timelines(
+    gold: dict[str, Timeline], system: dict[str, Timeline], anchors: bool = True
+) -> AwarenessScore:
+    """Micro-averaged temporal awareness over every gold timeline (a missing system
+    timeline counts as empty)."""
+    total = AwarenessScore()
+    for key in sorted(gold):
+        total.add(score_timeline(gold[key], system.get(key), anchors))
+    return total
+
+
+# --- storyline's timelines ------------------------------------------------------------------
+
+MentionOf = Callable[[str, int, int], "str | None"]  # (article id, start, end) -> doc-sent-token
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[0-9a-z]+", name.casefold()) if w not in ("the", "s")]
+
+
+def match_entities(story: Story, target: str) -> list[str]:
+    """Ids of the story's entities that are the target entity.
+
+    Names are compared as word lists (case folded, punctuation, "the" and possessive "'s"
+    dropped): an entity whose name or an alias equals the target is it; failing that, one
+    whose name, or a mention of it by name or alias (not a description such as "the iPod
+    music player"), contains all the target's words ("iTunes Music Store" for "iTunes
+    store"), or has two or more words that all occur in the target ("Apple Corps" for
+    "Beatles Apple Corps"). A one-word name inside a longer target is not enough ("iPhone"
+    is not "iPhone 4").
+    """
+    want = _words(target)
+    exact = [e.id for e in story.entities if want in [_words(n) for n in [e.name, *e.aliases]]]
+    if exact or not want:
+        return exact
+    wset = set(want)
+    out = []
+    for e in story.entities:
+        names = [e.name, *(m.text for m in e.mentions if m.kind in ("name", "alias"))]
+        for n in (set(_words(n)) for n in names):
+            if n and (wset <= n or (len(n) >= 2 and n <= wset)):
+                out.append(e.id)
+                break
+    return out
+
+
+def anchor_of(time: TimeValue | None) -> str:
+    """The task's anchor at the precision storyline knows: a day, a month, a year, else
+    XXXX-XX-XX (seasons, ranges, relative values)."""
+    if time is None:
+        return "XXXX-XX-XX"
+    v = time.value
+    if _DAY_RE.match(v) or _MONTH_RE.match(v) or _YEAR_RE.match(v):
+        return v
+    lo, hi = time.earliest, time.latest
+    if lo and hi:
+        if lo == hi:
+            return lo.isoformat()
+        next_month = date(lo.year + lo.month // 12, lo.month % 12 + 1, 1)
+        if lo.day == 1 and (hi.year, hi.month) == (lo.year, lo.month) and (
+            hi.toordinal() == next_month.toordinal() - 1
+        ):
+            return f"{lo.year:04d}-{lo.month:02d}"
+        if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+            return f"{lo.year:04d}"
+    return "XXXX-XX-XX"
+
+
+def story_timeline(
+    story: Story,
+    target: str,
+    triggers: dict[str, tuple[str, int, int]],
+    mention_of: MentionOf,
+) -> Timeline:
+    """The timeline of one target entity from a built story.
+
+    Its events are the story's events with a participant matched to the target
+    (`match_entities`); each event is one line, listing the mention (`mention_of` its
+    claim's trigger, `triggers`: claim id -> article, start, end) of every claim merged into
+    it. Dated events are ordered by their earliest then latest date, events with the same
+    anchor and dates sharing an order; undated ones (XXXX-XX-XX) get order 0.
+    """
+    ids = set(match_entities(story, target))
+    rows: list[tuple[tuple, str, list[str]]] = []
+    for ev in story.events:
+        if not ids & set(ev.participants):
+            continue
+        mentions: list[str] = []
+        for cid in ev.claims:
+            if cid in triggers and (m := mention_of(*triggers[cid])) and m not in mentions:
+                mentions.append(m)
+        if not mentions:
+            continue
+        anchor = anchor_of(ev.time)
+        t = ev.time
+        key = (
+            (t.earliest or date.min, t.latest or date.max, anchor)
+            if t is not None and anchor != "XXXX-XX-XX"
+            else None
+        )
+        rows.append((key or (), anchor, mentions))
+    undated = [r for r in rows if not r[0]]
+    dated = sorted((r for r in rows if r[0]), key=lambda r: r[0])
+    tl = Timeline(target)
+    tl.events = [TimelineEvent(0, a, ms) for _, a, ms in undated]
+    order, last = 0, None
+    for key, anchor, ms in dated:
+        if key != last:
+            order, last = order + 1, key
+        tl.events.append(TimelineEvent(order, anchor, ms))
+    return tl
+
+
+def claim_triggers(analyses: Iterable[ArticleAnalysis | None]) -> dict[str, tuple[str, int, int]]:
+    """Claim id -> (article id, trigger start, trigger end), for claims that have a trigger."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for a in analyses:
+        for c in a.claims if a else []:
+            if c.trigger:
+                out[c.id] = (c.article, c.trigger[0], c.trigger[1])
+    return out
+
+
+def main_entities(story: Story, top: int = 10) -> list[str]:
+    """Names of the entities taking part in most events (ties: more mentions, then name)."""
+    counts: dict[str, int] = {}
+    for ev in story.events:
+        for p in ev.participants:
+            counts[p] = counts.get(p, 0) + 1
+    ents = [e for e in story.entities if counts.get(e.id)]
+    ents.sort(key=lambda e: (-counts[e.id], -len(e.mentions), e.name))
+    return [e.name for e in ents[:top]]
+
+
+def sentence_mention_of(story: Story, analyses: dict[str, ArticleAnalysis]) -> MentionOf:
+    """`doc-sent-token` for any build: the article's id, its sentence number (from 0, in
+    the analysis's sentence list) and the trigger word, lower case."""
+    raw = {a.id: a.raw for a in story.articles}
+
+    def mention_of(article: str, start: int, end: int) -> str | None:
+        an = analyses.get(article)
+        text = raw.get(article, "")
+        if an is None or not text:
+            return None
+        sent = next((i for i, (s, e) in enumerate(an.sentences) if s <= start < e), None)
+        word = re.sub(r"\s+", "_", text[start:end].strip().lower())
+        return f"{article}-{sent}-{word}" if sent is not None and word else None
+
+    return mention_of
+
+
+def write_timelines(timelines: Iterable[Timeline], folder: Path) -> list[Path]:
+    """Write each timeline as FOLDER/<entity>.txt, in the task's format."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for tl in timelines:
+        path = folder / f"{entity_file_stem(tl.entity)}.txt"
+        path.write_text(write_timeline(tl), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# --- the task's input: CAT articles ---------------------------------------------------------
+
+
+def read_targets(path: Path) -> list[str]:
+    """The target entities, one a line (blank lines skipped)."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _dct(doc: CatDoc) -> str | None:
+    for m in doc.markables.values():
+        if m.tag == "TIMEX3" and m.attrs.get("functionInDocument") == "CREATION_TIME":
+            value = m.attrs.get("value", "")
+            return value[:10] if _DAY_RE.match(value[:10]) else None
+    return None
+
+
+def _cat_mention_of(docs: list[CatDoc], articles: list[Article]) -> MentionOf:
+    """`doc-sent-token` of the CAT token under a character span of a rebuilt article."""
+    by_article = {a.id: d for a, d in zip(articles, docs, strict=True)}
+
+    def mention_of(article: str, start: int, end: int) -> str | None:
+        doc = by_article.get(article)
+        if doc is None:
+            return None
+        toks = sorted(doc.tokens_in(start, end), key=doc._order)
+        if not toks:
+            return None
+        tok = doc.token(toks[0])
+        return f"{doc.attrs.get('doc_id', doc.name)}-{tok.sentence}-{tok.text.lower()}"
+
+    return mention_of
+
+
+@dataclass
+class TimelineRun:
+    """storyline's timelines for a task folder, with what could not be used."""
+
+    timelines: dict[str, Timeline]
+    documents: int
+    problems: list[str]
+
+
+def run_on_input(
+    folder: Path, targets: list[str], progress: Callable[[int], None] | None = None
+) -> TimelineRun:
+    """Build one story from FOLDER/input_CAT (texts rebuilt from the tokens, each document
+    dated by its creation time) and write a timeline for each target entity."""
+    from storyline.eval.cat import read_cat_dir, run_storyline
+
+    problems: list[str] = []
+    docs = read_cat_dir(folder / "input_CAT", problems)
+    if not docs:
+        return TimelineRun({}, 0, problems)
+    run = run_storyline(docs, [_dct(d) for d in docs], progress)
+    triggers = claim_triggers(run.analyses)
+    mention_of = _cat_mention_of(docs, run.articles)
+    timelines = {
+        entity_file_stem(t): story_timeline(run.story, t, triggers, mention_of) for t in targets
+    }
+    return TimelineRun(timelines, len(docs), problems)
+
+
+# --- the yardstick ----------------------------------------------------------------------------
+
+
+def score_folder(
+    folder: Path, pred: Path | None = None, progress: Callable[[int], None] | None = None
+) -> tuple[AwarenessScore, AwarenessScore | None, list[str], int]:
+    """Score PRED (a folder of timelines), or storyline run on FOLDER's input, against
+    FOLDER/gold_timelines; also score FOLDER/example_system_output when present.
+    Returns (score, example score or None, problems, documents run)."""
+    gold, problems = read_timeline_dir(folder / "gold_timelines")
+    documents = 0
+    if pred is not None:
+        system, more = read_timeline_dir(pred)
+        problems += [f"prediction {p}" for p in more]
+    else:
+        tpath = folder / "list_target_entities.txt"
+        targets = read_targets(tpath) if tpath.is_file() else [tl.entity for tl in gold.values()]
+        run = run_on_input(folder, targets, progress)
+        system, documents = run.timelines, run.documents
+        problems += run.problems
+    example = None
+    if (folder / "example_system_output").is_dir():
+        ex, more = read_timeline_dir(folder / "example_system_output")
+        problems += [f"example {p}" for p in more]
+        example = score_timelines(gold, ex)
+    return score_timelines(gold, system), example, problems, documents
+
+
+def _note(s: AwarenessScore) -> str:
+    return (
+        f"P {100 * s.precision:.2f} R {100 * s.recall:.2f}; {s.timelines} timelines, "
+        f"{s.system_total} system / {s.gold_total} gold reduced TLINKs"
+    )
+
+
+def rows_of(score: AwarenessScore, example: AwarenessScore | None, ran: bool) -> list[Row]:
+    """The yardstick's rows: storyline's micro F1 beside the published systems, and the
+    scorer check on the task's example output (official score 70.20)."""
+    what = "storyline" if ran else "given timelines"
+    rows = [
+        Row(f"TimeLine micro F1 ({what})", 100 * score.f1, 7.85,
+            "best Track A system, test corpora (Minard et al. 2015)", _note(score)),
+        Row(f"TimeLine micro F1 ({what})", 100 * score.f1, 28.58,
+            "best Track B, gold events (Cornegruta & Vlachos 2016)"),
+    ]  # fmt: skip
+    if example is not None:
+        rows.append(Row("scorer check: example_system_output micro F1", 100 * example.f1, 70.20,
+                        "official scorer on the same files", _note(example)))  # fmt: skip
+    return rows
+
+
+@yardstick("timeline", "semeval2015-t4-trial")
+def timeline_yardstick(folder: Path) -> Report:
+    """storyline's timelines for the task's target entities, scored like the task."""
+    report = Report("timeline", str(folder))
+    if not (folder / "gold_timelines").is_dir():
+        report.skipped = f"no gold_timelines/ in {folder}"
+        return report
+    score, example, problems, documents = score_folder(folder)
+    report.problems = problems
+    if not documents:
+        report.skipped = f"no readable CAT documents in {folder / 'input_CAT'}"
+        return report
+    report.rows = rows_of(score, example, True)
+    return report
