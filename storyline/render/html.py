@@ -25,11 +25,15 @@ def _asset(name: str) -> str:
 def report_data(story: Story) -> dict[str, Any]:
     """What the page needs: story.json's content and the raw text of every article by id.
 
+    `when` is each event's time as the Markdown report words it, so both read the same.
     For HTML inputs the cleaned text (markup blanked to spaces, same offsets) is added as
     `text`, so evidence is shown highlighted in readable prose rather than in page source.
     """
+    from storyline.story.intervals import describe
+
     return {
         "story": to_dict(story),
+        "when": {ev.id: describe(ev.time) for ev in story.events},  # as story.md reads them
         "raw": {a.id: a.raw for a in story.articles if a.raw},
         "text": {a.id: a.content for a in story.articles
                  if a.format == "html" and len(a.content) == len(a.raw)},

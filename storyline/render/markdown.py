@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storyline.model import Event, Mention, Story
-from storyline.story.intervals import describe, of
+from storyline.story.intervals import describe, of, yearless
 from storyline.story.merge import GENERIC_TYPES
 from storyline.story.state import describe_state
 
@@ -58,8 +58,14 @@ def _timeline(story: Story, names: dict[str, str]) -> list[str]:
     undated = [e for e in story.events if not of(e.time).bounded]
     if undated:
         lines += ["", f"Undated ({len(undated)}): "
-                  + "; ".join(f"{e.id} {_what(e)} ({e.status}, {_support(e)})" for e in undated)]
+                  + "; ".join(f"{e.id} {_what(e)} ({_unplaced(e)}{e.status}, {_support(e)})"
+                              for e in undated)]
     return lines + [""]
+
+
+def _unplaced(ev: Event) -> str:
+    """What an undated event still knows of its time: a day of unknown year."""
+    return f"{describe(ev.time)}, " if ev.time is not None and yearless(ev.time.value) else ""
 
 
 def _event_block(ev: Event, names: dict[str, str]) -> list[str]:

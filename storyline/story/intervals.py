@@ -140,6 +140,16 @@ def fit_value(value: str, own: Interval, window: Interval) -> str:
     return covering_value(window.earliest, window.latest)
 
 
+def parse_bound(text: str) -> Interval | None:
+    """ "before 2024-04-30" / "after 2024-04-01" (as `value_for` writes them) as intervals."""
+    side, _, day = text.partition(" ")
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return None
+    return Interval(None, d) if side == "before" else Interval(d, None) if side == "after" else None
+
+
 def _yearless_span(year: int, month: int, day: int) -> tuple[date, date]:
     if day:
         try:
@@ -150,11 +160,34 @@ def _yearless_span(year: int, month: int, day: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def yearless(value: str | None) -> bool:
+    """A TIMEX3 value whose year is unknown: "XXXX-08-20", "XXXX-08"."""
+    return bool(value) and _YEARLESS.match(value or "") is not None
+
+
+def honest(tv: TimeValue | None) -> TimeValue | None:
+    """`tv` without bounds that are no date of it: a day of unknown year ("XXXX-08-20") keeps
+    its bounds only when they fall in one year (else they only span the candidate years)."""
+    if tv is None or not yearless(tv.value):
+        return tv
+    lo, hi = tv.earliest, tv.latest
+    if lo is not None and hi is not None and lo.year == hi.year:
+        return tv
+    return TimeValue(tv.value, None, None)
+
+
 def describe(tv: TimeValue | None) -> str:
-    """How a time reads in a report: its value, plus the interval when that is tighter."""
+    """How a time reads in a report (Markdown and HTML alike): its value, plus the interval
+    when that is tighter; an unknown year says so, a one-sided bound reads "before"/"after"."""
     if tv is None:
         return "undated"
     iv = of(tv)
+    if yearless(tv.value) and not (
+        iv.earliest is not None and iv.latest is not None and iv.earliest.year == iv.latest.year
+    ):
+        return f"{tv.value} (year unknown)"
+    if tv.value.startswith(("before ", "after ")) and iv == parse_bound(tv.value):
+        return tv.value
     exact = parse(tv.value) if tv.value else None
     if exact is not None and exact == iv:
         return tv.value

@@ -293,7 +293,7 @@ def merged_time(claims: list[Claim], articles: dict[str, Article],
     fitted = iv.parse(value)
     if fitted is not None and fitted.overlaps(window):
         window = window.intersect(fitted)  # "XXXX-08-20" resolved: the window is that day
-    return TimeValue(value, window.earliest, window.latest)
+    return iv.honest(TimeValue(value, window.earliest, window.latest))  # no 1901..2026 spans
 
 
 def merge_claims(

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("story-data").textContent);
-  var S = DATA.story, RAW = DATA.raw || {}, TEXT = DATA.text || {};
+  var S = DATA.story, RAW = DATA.raw || {}, TEXT = DATA.text || {}, WHEN = DATA.when || {};
   var SVGNS = "http://www.w3.org/2000/svg";
   var DAY = 86400000;
   var STATUSES = ["confirmed", "reported", "alleged", "speculated", "denied"];
@@ -48,6 +48,7 @@
     return a ? (a.outlet || a.title || a.path) : articleId;
   }
   function fmtDate(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  function when(ev) { return WHEN[ev.id] || timeText(ev.time); }  // as story.md words it
   function timeText(t) {
     if (!t) return "undated";
     var range = t.earliest && t.latest && t.earliest !== t.latest
@@ -197,7 +198,7 @@
         + (state.selected === ev.id ? " selected" : "");
       var g = sv("g", { "class": cls, "data-event-id": ev.id, tabindex: 0, role: "button" });
       var color = COLORS[ev.status] || "#667085";
-      g.appendChild(sv("title", null, label(ev) + " | " + timeText(ev.time) + " | " + ev.status
+      g.appendChild(sv("title", null, label(ev) + " | " + when(ev) + " | " + ev.status
         + (disputed[ev.id] ? " | contradicted" : "")));
       g.appendChild(sv("rect", { "class": "bar", x: r[2], y: y + 3, width: w, height: LANE - 8,
         rx: ranged ? 2 : 3, fill: color, stroke: color }));
@@ -221,7 +222,8 @@
     if (!und.length) return;
     box.appendChild(el("span", { "class": "muted" }, "Undated: "));
     und.forEach(function (ev) {
-      var b = el("button", { "class": "link", "data-event-id": ev.id }, label(ev));
+      var known = ev.time && ev.time.value ? " (" + when(ev) + ")" : "";
+      var b = el("button", { "class": "link", "data-event-id": ev.id }, label(ev) + known);
       b.addEventListener("click", function () { select(ev.id); });
       box.appendChild(b);
     });
@@ -309,7 +311,7 @@
     box.appendChild(el("div", { "class": "event-head" }, label(ev)));
     var meta = el("p");
     meta.appendChild(badge(ev.status, ev.status));
-    meta.appendChild(document.createTextNode(" " + timeText(ev.time)
+    meta.appendChild(document.createTextNode(" " + when(ev)
       + (ev.place ? " \u00B7 " + ev.place : "") + (ev.detail ? " \u00B7 " + ev.detail : "")));
     box.appendChild(meta);
     var sup = ev.support || {};
