@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 Relation = Literal["BEFORE", "AFTER", "SIMULTANEOUS", "IS_INCLUDED", "INCLUDES"]
 _ANCHOR_RE = re.compile(r"^(\d{4}|X{3,4})(-(\d{2}|XX))?(-(\d{2}|XX))?$")
-_MENTION_RE = re.compile(r"^\d+-\d+-\S+$")
+_MENTION_RE = re.compile(r"^[^\s-]+-\d+-\S+$")
 
 
 @dataclass
