@@ -192,6 +192,18 @@ def run_storyline(
 ) -> Run:
     """Build one story from DOCS (their rebuilt texts, with publication dates `YYYY-MM-DD`)
     through storyline's own reading, analysis and story stages, keeping the analyses."""
+    return run_storyline_groups(docs, published, [list(range(len(docs)))], progress)[0]
+
+
+def run_storyline_groups(
+    docs: list[CatDoc],
+    published: list[str | None],
+    groups: list[list[int]],
+    progress: Callable[[int], None] | None = None,
+) -> list[Run]:
+    """`run_storyline` for several stories at once: every document is analysed in one pass
+    (so parsing runs ahead in background processes), then each group of document indices
+    is built into its own story."""
     from storyline.ingest.read import read_articles
     from storyline.nlp.executors import run
     from storyline.settings import Settings
@@ -225,9 +237,14 @@ def run_storyline(
     for art, analysis, _error in run(usable, settings, tick):
         if analysis is not None:
             by_id[art.id] = analysis
-    analyses = [by_id.get(a.id) for a in articles]
-    story = build_story(usable, [a for a in analyses if a is not None], settings)
-    return Run(story, articles, analyses)
+    runs = []
+    for group in groups:
+        arts = [articles[i] for i in group]
+        analyses = [by_id.get(a.id) for a in arts]
+        ok = [a for a in arts if a.status == "ok"]
+        story = build_story(ok, [a for a in analyses if a is not None], settings)
+        runs.append(Run(story, arts, analyses))
+    return runs
 
 
 # ----------------------------------------------------------------------- matching and scoring
@@ -297,7 +314,10 @@ def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str
 
     nlp = load_model(Settings().model)
     out: dict = {}
-    for d, ms, sp in zip(docs, mentions, nlp.pipe(d.text for d in docs), strict=True):
+    keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+    off = [name for name in nlp.pipe_names if name not in keep]
+    parsed = nlp.pipe((d.text for d in docs), disable=off)
+    for d, ms, sp in zip(docs, mentions, parsed, strict=True):
         for key, t_ids in ms:
             toks = [d.token(t) for t in t_ids if t in d._by_id]
             if not toks:
