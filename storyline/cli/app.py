@@ -28,9 +28,13 @@ def _register() -> None:
     from storyline.cli import (  # noqa: F401
         build_cmd,
         entity_cmds,
+        eval_attribution_cmds,
         eval_cmds,
         eval_ecb_cmds,
+        eval_factuality_cmds,
         eval_meantime_cmds,
+        eval_timeline_cmds,
+        eval_tlinks_cmds,
         serve_cmd,
         store_cmds,
         timex_cmds,
