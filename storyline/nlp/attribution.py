@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Article, Source
-from storyline.nlp.certainty import DENIED_THINGS
+from storyline.nlp.certainty import DENIED_THINGS, LEXICON
 from storyline.nlp.outlets import OUTLET_NOUNS, OutletMention, outlet_in, outlet_key
 
 
@@ -25,22 +25,8 @@ def _words(text: str) -> list[str]:
 
 NameLookup = Callable[[Span], "str | None"]
 
-# Reporting verbs and the certainty they lend to what they report.
-SPEECH_VERBS: dict[str, str] = {
-    **dict.fromkeys(
-        _words("""say tell reveal explain add continue note disclose emphasize emphasise share
-        insist confirm report write state spill reply acknowledge admit tweet recall gush dish quip
-        joke describe announce assert maintain argue warn declare comment remark observe
-        stress reiterate mention divulge whisper recount detail"""),
-        "reported",
-    ),
-    "claim": "alleged",
-    "allege": "alleged",
-    "hint": "alleged",
-    "suggest": "speculated",
-    "speculate": "speculated",
-    "deny": "denied",
-}
+# Reporting verbs and the certainty they lend to what they report (storyline/data/certainty.json).
+SPEECH_VERBS: dict[str, str] = LEXICON.speech_verbs()
 
 # An unnamed interviewer speaks for the publication or show, not on the record, and relays no one
 # else. ("the host", "the writer" are left out: they often describe the person the story is about.)

@@ -1,5 +1,9 @@
 """How sure a sentence is about an event: cue words with syntactic scope, ranked by strength.
 
+What a cue word does is data (storyline/data/certainty.json): embedding predicates with their
+implication signatures ("managed to" +/-, "failed to" -/+, "hoped to" o/o, "denied" -/o),
+hedges and reporting verbs; this module only finds cues, their scope and their polarity.
+
 A cue counts for a trigger only when the parse puts the trigger in its scope ("rumours of an
 affair" covers the affair, not the sighting later in the sentence). Questions make the whole
 sentence speculated. The strongest certainty in the ranking wins, so speculation and questions
@@ -10,70 +14,32 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-
-def _words(text: str) -> list[str]:
-    """A word list written as one string (keeps long vocabularies readable)."""
-    return text.split()
+from storyline.data import PredicateClass, certainty_lexicon
 
 # Strongest first: a denied or questioned event is never upgraded by a weaker cue.
 RANK = ("denied", "negated", "speculated", "hypothetical", "alleged", "reported", "asserted")
 
-# Cue lemmas (lower case) -> certainty. Verbs and nouns cover their subtree; adverbs cover the
-# clause they modify and everything below it; modal auxiliaries cover only their own verb.
-CUES: dict[str, str] = {
-    **dict.fromkeys(
-        _words("""deny dismiss refute debunk rebut reject slam untrue false baseless fabricated
-        denial"""),
-        "denied",
-    ),
-    **dict.fromkeys(
-        _words("""wonder speculate guess maybe perhaps possibly probably whether might may could
-        seemingly"""),
-        "speculated",
-    ),
-    # Intentions and attempts: the event has not (yet) happened.
-    **dict.fromkeys(
-        _words("""try attempt effort bid hope plan intend consider want wish brink verge
-        option"""),
-        "hypothetical",
-    ),
-    **dict.fromkeys(
-        _words("""reportedly allegedly alleged supposedly purportedly rumor rumour rumored rumoured
-        claim allegation accuse accusation speculation suspicion suspect gossip whisper
-        reports"""),
-        "alleged",
-    ),
-}
-# Phrases whose head word is the cue: "there is no truth to", "not true".
-NEGATED_DENIAL_HEADS = frozenset({"truth", "true", "basis", "merit"})
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
-# Nouns of imminence: what they govern is about to happen, not done.
-IMMINENT = frozenset({"brink", "verge"})
-MODALS = frozenset({"might", "may", "could"})
-# Verbs whose negation negates the wish, not the event: "didn't want a divorce" is no denial.
-WISH_VERBS = frozenset(_words("try attempt hope plan intend consider want wish need expect"))
-# What a denial denies when it has a noun object: the report or the event itself ("denied the
-# affair"), not "spousal support". Lemmas; attribution uses the same list.
-DENIED_THINGS = frozenset(_words("""report rumor rumour claim allegation story speculation
-suggestion accusation it that this them charge affair split separation divorce breakup romance
-relationship engagement pregnancy wrongdoing involvement"""))
-# "heading for a divorce", "moving toward a split": on the way, not there.
-PROSPECT_PREPS = frozenset({"toward", "towards"})
-PROSPECT_VERBS = frozenset({"head", "go", "move", "bind", "set", "steer", "race", "barrel"})
-# A noun cue that is the subject of these verbs covers the verb's clause ("rumors swirled that").
-SPREAD_VERBS = frozenset({"swirl", "circulate", "spread", "surface", "emerge", "grow", "gain",
-                          "mount", "fly", "abound", "persist", "begin", "start", "suggest"})
+# What each cue word does to the events it scopes over is data (storyline/data/certainty.json):
+# implication signatures of embedding predicates, hedges, reporting verbs, word lists.
+LEXICON = certainty_lexicon()
+DENIED_THINGS = LEXICON.words["denied_things"]  # attribution.py uses the same list
+NEGATED_DENIAL_HEADS = LEXICON.words["negated_denial_heads"]
+CONDITIONAL_MARKS = LEXICON.words["conditional_marks"]
+CONDITIONAL_AUX = LEXICON.words["conditional_auxiliaries"]
+PROSPECT_PREPS = LEXICON.words["prospect_preps"]
+PROSPECT_VERBS = LEXICON.words["prospect_verbs"]
+SPREAD_VERBS = LEXICON.words["spread_verbs"]
 
 
-def _covers(cue: Token, trigger: Token, kind: str = "") -> bool:
-    """Whether `cue` scopes over `trigger` in the dependency parse."""
+def _covers(cue: Token, trigger: Token, scope: str = "auto") -> bool:
+    """Whether `cue` scopes over `trigger` in the dependency parse, by the cue's class scope."""
     if cue == trigger:
         return False
-    if cue.lemma_.lower() in IMMINENT:  # "on the brink of divorce": not (yet) happened
+    if scope == "subtree":  # "on the brink of divorce": not (yet) happened
         return trigger in cue.subtree
-    if kind == "denied" and cue.pos_ in ("VERB", "AUX"):
+    if scope == "denial" and cue.pos_ in ("VERB", "AUX"):
         return _denial_path(cue, trigger)
-    if kind == "hypothetical":  # an intention covers its complement, not its adjuncts
+    if scope == "complement":  # an intention covers its complement, not its adjuncts
         return _complement_path(cue, trigger)
     if cue.dep_ == "mark":  # "asked whether they had split": the clause it introduces
         return trigger in cue.head.subtree
@@ -119,18 +85,53 @@ def _denial_path(cue: Token, trigger: Token) -> bool:
 
 
 def _negated(trigger: Token) -> bool:
-    """A negation on the trigger, or on the light verb governing a noun trigger (a negated
-    wish, "didn't want a divorce", leaves the event hypothetical instead)."""
+    """A negation on the trigger, or on the light verb governing a noun trigger. A negated
+    embedding predicate ("didn't want a divorce", "did not manage to leave") is left to its
+    signature in the lexicon instead."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return True
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr", "pobj"):
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-        return head.lemma_.lower() not in WISH_VERBS and any(
-            c.dep_ == "neg" for c in head.children)
+        return not _embeds(head, trigger) and any(c.dep_ == "neg" for c in head.children)
     if trigger.dep_ == "xcomp":
-        return trigger.head.lemma_.lower() not in WISH_VERBS and any(
-            c.dep_ == "neg" for c in trigger.head.children)
+        head = trigger.head
+        return not _embeds(head, trigger) and any(c.dep_ == "neg" for c in head.children)
     return False
+
+
+def _cue_negated(cue: Token) -> bool:
+    """A negated embedding predicate: "did not confirm", "never managed", "no plans to"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in cue.children)
+
+
+def _complement_kind(cue: Token, trigger: Token) -> str | None:
+    """How `trigger` hangs under `cue`: "to" (an infinitival complement), "that" (a finite
+    clause) or None, from the dependency of the cue's child on the way down."""
+    tok = trigger
+    for _ in range(10):
+        if tok.head.i == tok.i:
+            return None
+        if tok.head == cue:
+            if tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in tok.children):
+                return "to"
+            return "that" if tok.dep_ in ("ccomp", "parataxis") else None
+        tok = tok.head
+    return None
+
+
+def _class_for(cue: Token, trigger: Token) -> PredicateClass | None:
+    """The first lexicon class of `cue` whose complement type fits how `trigger` hangs."""
+    for cls in LEXICON.classes_of(cue.lemma_.lower(), cue.lower_):
+        if cls.complement == "any" or _complement_kind(cue, trigger) == cls.complement:
+            return cls
+    return None
+
+
+def _embeds(cue: Token, trigger: Token) -> bool:
+    """Whether `cue` is an embedding predicate of the lexicon scoping over `trigger`."""
+    cls = _class_for(cue, trigger)
+    return cls is not None and _covers(cue, trigger, cls.scope)
 
 
 def _prospective(trigger: Token) -> bool:
@@ -163,7 +164,7 @@ def _conditional(trigger: Token, sent: Span) -> bool:
             main = clause.head
             if (main == trigger or main in trigger.ancestors) and trigger not in clause.subtree:
                 return True
-    return any(c.lower_ in ("would", "'d") and c.dep_ == "aux" for c in trigger.children)
+    return any(c.lower_ in CONDITIONAL_AUX and c.dep_ == "aux" for c in trigger.children)
 
 
 def _denial_phrase(trigger: Token, sent: Span) -> bool:
@@ -188,11 +189,13 @@ def certainty_of(
     """The certainty of the event triggered by `trigger`, given the attribution's `base`."""
     found = {base}
     for tok in sent:
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or tok == trigger:
             continue
-        cue = CUES.get(tok.lemma_.lower()) or CUES.get(tok.lower_)
-        if cue and tok != trigger and _covers(tok, trigger, cue):
-            found.add(cue)
+        cls = _class_for(tok, trigger)
+        if cls is not None and _covers(tok, trigger, cls.scope):
+            outcome = cls.outcome(_cue_negated(tok))
+            if outcome:
+                found.add(outcome)
     if _denial_phrase(trigger, sent):
         found.add("denied")
     if negation and _negated(trigger):

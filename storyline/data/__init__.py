@@ -1,0 +1,104 @@
+"""Knowledge as data: the lexicons shipped in storyline/data, read and checked by one loader.
+
+Mechanisms stay in code (storyline/nlp/certainty.py scopes and combines cues); what a word
+means for certainty (its implication signature, whether it is a reporting verb) lives in
+`certainty.json`, so adding a predicate is a data edit.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal, get_args
+
+from storyline.model import CERTAINTIES
+
+Sign = Literal["+", "-", "o"]  # happened, did not happen, no commitment
+Scope = Literal["complement", "denial", "subtree", "auto"]
+Complement = Literal["to", "that", "any"]
+
+
+@dataclass(frozen=True)
+class PredicateClass:
+    """Embedding predicates sharing an implication signature P/N (Karttunen 2012)."""
+
+    name: str
+    positive: Sign  # what a positive use implies about the complement
+    negative: Sign  # what a negated use implies
+    speech: bool  # an act of saying: '+' is reported, '-' is denied
+    attribution: bool  # its verbs are reporting verbs (attribution.py)
+    unknown: str  # the certainty of an 'o' in a positive use
+    unknown_negated: str  # the certainty of an 'o' under negation
+    scope: Scope
+    complement: Complement
+    words: frozenset[str]
+
+    def outcome(self, negated: bool) -> str | None:
+        """The certainty this predicate gives its complement; None when it happened (the
+        certainty stays what the attribution made it)."""
+        sign = self.negative if negated else self.positive
+        if sign == "+":
+            return "reported" if self.speech else None
+        if sign == "-":
+            return "denied" if self.speech else "negated"
+        return self.unknown_negated if negated else self.unknown
+
+
+@dataclass(frozen=True)
+class CertaintyLexicon:
+    """Predicate classes in file order (the first class listing a word decides) and word lists."""
+
+    classes: tuple[PredicateClass, ...]
+    words: dict[str, frozenset[str]]
+
+    def classes_of(self, lemma: str, form: str) -> list[PredicateClass]:
+        """Every class listing the lemma or the word form, in file order."""
+        return [c for c in self.classes if lemma in c.words or form in c.words]
+
+    def speech_verbs(self) -> dict[str, str]:
+        """Reporting verb lemma -> the certainty it lends what it reports (first class wins)."""
+        out: dict[str, str] = {}
+        for c in self.classes:
+            if c.attribution:
+                for w in sorted(c.words):
+                    out.setdefault(w, c.outcome(False) or "reported")
+        return out
+
+
+def load_json(name: str) -> Any:
+    """A JSON file shipped in storyline/data."""
+    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _predicate_class(raw: dict[str, Any]) -> PredicateClass:
+    name = raw.get("name", "?")
+    sig = str(raw.get("signature", ""))
+    pos, _, neg = sig.partition("/")
+    signs = get_args(Sign)
+    if pos not in signs or neg not in signs:
+        raise ValueError(f"certainty.json class {name}: bad signature {sig!r}")
+    unknown = raw.get("unknown", "speculated")
+    unknown_negated = raw.get("unknown_negated", unknown)
+    for value in (unknown, unknown_negated):
+        if value not in CERTAINTIES:
+            raise ValueError(f"certainty.json class {name}: {value!r} is not a certainty")
+    scope = raw.get("scope", "auto")
+    complement = raw.get("complement", "any")
+    if scope not in get_args(Scope) or complement not in get_args(Complement):
+        raise ValueError(f"certainty.json class {name}: bad scope or complement")
+    return PredicateClass(
+        name, pos, neg, bool(raw.get("speech")), bool(raw.get("attribution")), unknown,
+        unknown_negated, scope, complement, frozenset(w.lower() for w in raw["words"]),
+    )
+
+
+@functools.cache
+def certainty_lexicon() -> CertaintyLexicon:
+    """The certainty lexicon (storyline/data/certainty.json), checked once and cached."""
+    data = load_json("certainty.json")
+    classes = tuple(_predicate_class(c) for c in data["classes"])
+    words = {k: frozenset(v["words"]) for k, v in data["words"].items()}
+    return CertaintyLexicon(classes, words)
