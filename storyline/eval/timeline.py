@@ -2,13 +2,13 @@
 
 A timeline file is the target entity on its first line, then one event per line:
 `order<TAB>anchor<TAB>doc-sent-token[<TAB>doc-sent-token...]`, the mentions of one line being
-the same event told in several articles. The official metric turns each timeline into a
-TimeML graph (one TIMEX3 per time anchor, each event SIMULTANEOUS with its anchor, BEFORE
-between events of successive orders, SIMULTANEOUS between events of one order) and scores it
+the same event told in several articles. The task's metric turns each timeline into a TimeML
+graph (one TIMEX3 per anchor value, each mention SIMULTANEOUS with its anchor; the mentions
+chained in file order, SIMULTANEOUS within an order, BEFORE into a higher one) and scores it
 with TempEval-3 temporal awareness (UzZaman & Allen 2011): precision is the share of the
 system's reduced graph verified by the closure of the gold graph, recall the reverse,
-micro-averaged over every target entity. The closure and the reduced graph are our own
-point-algebra implementation of what the TempEval-3 timegraph computes.
+micro-averaged over every target entity. Closure and reduced graph are our own point-algebra
+implementation of what the TempEval-3 timegraph computes (docs/eval.md).
 """
 
 from __future__ import annotations
