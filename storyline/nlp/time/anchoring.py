@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from storyline.model import EventAnchor, TimeValue, Timex
 from storyline.nlp.time.anchor import FUTURE, PAST, PRESENT, WOULD, verb_tense
+from storyline.nlp.time.lexicon import FUTURE_AUX
 
 # Expressions that say how long or how often, not when.
 UNDATING_TYPES = frozenset({"DURATION", "SET"})
@@ -120,25 +121,39 @@ def relation_to_dct(tx: Timex, dct: TimeValue | None) -> str:
 
 def tense_relation(trigger: Token) -> tuple[str, str]:
     """(relType, reason) of the trigger against the article's date from its clause's tense,
-    aspect and modality, read as news: the simple past happened on or shortly before."""
+    aspect and modality, read as news: the simple past happened on or shortly before. The
+    verb's own auxiliaries and form come first; a bare infinitive or participle takes the
+    tense of the verb it depends on."""
     doc = trigger.doc
     verb = _clause_verb(trigger)
     if verb is None:
         return "VAGUE", "no verb governs it"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _AHEAD_MODALS and not auxes & _PERFECT:
-        return "AFTER", f"modal '{sorted(auxes & _AHEAD_MODALS)[0]}': not yet happened"
-    tense = verb_tense(doc, verb.idx, verb.idx + len(verb))
-    if tense == PAST:
-        perfect = bool(auxes & _PERFECT) and verb.tag_ == "VBN"
-        how = "the perfect" if perfect else "the past tense"
-        return "BEFORE", f"told in {how}: on or shortly before the article's date"
-    if tense in (FUTURE, WOULD):
-        return "AFTER", "told in the future ('will', a plan or 'would'): after the article's date"
-    if tense == PRESENT:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    tags = {a.tag_ for a in auxes}
+    if words & _AHEAD_MODALS and not words & _PERFECT:
+        return "AFTER", f"modal '{sorted(words & _AHEAD_MODALS)[0]}': not yet happened"
+    if words & FUTURE_AUX or "going" in words or ("would" in words and not words & _PERFECT):
+        return "AFTER", "told in the future ('will', 'would', 'going to'): after the article's date"
+    if words & _PERFECT and verb.tag_ == "VBN":
+        return "BEFORE", "told in the perfect: on or shortly before the article's date"
+    if verb.tag_ == "VBD" or "VBD" in tags:
+        return "BEFORE", "told in the past tense: on or shortly before the article's date"
+    if verb.tag_ in ("VBZ", "VBP") or tags & {"VBZ", "VBP"}:
         if verb.tag_ == "VBG":
             return "INCLUDES", "present progressive: going on at the article's date"
         return "INCLUDES", "present tense: holds at the article's date"
+    tense = verb_tense(doc, verb.idx, verb.idx + len(verb))
+    if tense == PAST:
+        return "BEFORE", "depends on a verb in the past: on or shortly before the article's date"
+    if tense in (FUTURE, WOULD):
+        return "AFTER", "depends on a verb of the future or a plan: after the article's date"
+    if tense == PRESENT:
+        return "INCLUDES", "depends on a verb in the present: holds at the article's date"
+    if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in verb.children):
+        return "AFTER", "a to-infinitive with no tense above it: not yet happened"
+    if verb.tag_ == "VBG":
+        return "INCLUDES", "a participle with no tense above it: going on at the article's date"
     return "VAGUE", "no tense to read"
 
 
