@@ -26,7 +26,7 @@ from storyline.model import Article, ArticleAnalysis, Story, TimeValue
 if TYPE_CHECKING:
     from storyline.eval.cat import CatDoc
 
-Relation = Literal["BEFORE", "AFTER", "SIMULTANEOUS", "IS_INCLUDED", "INCLUDES"]
+RelType = Literal["BEFORE", "AFTER", "SIMULTANEOUS", "IS_INCLUDED", "INCLUDES"]  # TLINK relTypes
 _ANCHOR_RE = re.compile(r"^(\d{4}|X{3,4})(-(\d{2}|XX))?(-(\d{2}|XX))?$")
 _MENTION_RE = re.compile(r"^[^\s-]+-\d+-\S+$")
 
@@ -118,7 +118,7 @@ def entity_file_stem(entity: str) -> str:
 
 # --- timeline -> TLINK graph ------------------------------------------------------------
 
-Tlink = tuple[str, str, Relation]
+Tlink = tuple[str, str, RelType]
 
 
 def timeline_tlinks(tl: Timeline, anchors: bool = True) -> list[Tlink]:
@@ -205,13 +205,13 @@ class PointGraph:
                 succ.add(a)
         self._after[a].discard(a)
 
-    def holds(self, x: str, y: str, rel: Relation) -> bool:
+    def holds(self, x: str, y: str, rel: RelType) -> bool:
         """Does X rel Y follow from the graph (both entities known)?"""
         if x not in self.entities or y not in self.entities:
             return False
         return all(self.point_rel(*_points(x, y, c)) == op for c, op in _POINTS[rel])
 
-    def add(self, x: str, y: str, rel: Relation) -> Literal["new", "implied", "violates"]:
+    def add(self, x: str, y: str, rel: RelType) -> Literal["new", "implied", "violates"]:
         """Add X rel Y: 'implied' if it already followed, 'violates' (not added) if it
         contradicts one of its point relations, else 'new'."""
         if x == y:
@@ -236,7 +236,7 @@ class PointGraph:
 
 # Each interval relation as point relations between the ends of X and Y (TempEval-3's
 # timegraph checks the same ones): "es" = X's end, Y's start.
-_POINTS: dict[Relation, list[tuple[str, str]]] = {
+_POINTS: dict[RelType, list[tuple[str, str]]] = {
     "BEFORE": [("es", "<")],
     "AFTER": [("ys", "<")],  # Y's end < X's start
     "SIMULTANEOUS": [("ss", "="), ("ee", "=")],
@@ -310,7 +310,7 @@ def _verified(links: list[Tlink], literal: set[Tlink], graph: PointGraph) -> int
 
 
 def _both_ways(links: Iterable[Tlink]) -> set[Tlink]:
-    inverse: dict[Relation, Relation] = {
+    inverse: dict[RelType, RelType] = {
         "BEFORE": "AFTER",
         "AFTER": "BEFORE",
         "SIMULTANEOUS": "SIMULTANEOUS",

@@ -56,6 +56,13 @@ def test_reduced_graph_drops_implied_keeps_violations():
     assert len(kept) == 2 and graph.holds("b", "a", "SIMULTANEOUS")
 
 
+def test_closure_through_inclusion():
+    graph, kept = reduced_graph([("a", "t", "IS_INCLUDED"), ("t", "b", "BEFORE"),
+                                 ("a", "b", "BEFORE"), ("b", "a", "AFTER")])  # fmt: skip
+    assert kept == [("a", "t", "IS_INCLUDED"), ("t", "b", "BEFORE")]
+    assert graph.holds("t", "a", "INCLUDES") and not graph.holds("a", "t", "SIMULTANEOUS")
+
+
 def test_perfect_prediction_scores_one():
     s = score_timeline(GOLD, GOLD)
     assert (s.precision_matched, s.system_total, s.recall_matched, s.gold_total) == (5, 5, 5, 5)
