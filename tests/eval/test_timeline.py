@@ -198,3 +198,37 @@ def test_cli_writes_task_files_for_a_store(tmp_path, frontdoor_store):
     bad = CliRunner().invoke(app, ["timeline", str(frontdoor_store), "--format", "xml",
                                    "--out", str(out)])  # fmt: skip
     assert bad.exit_code == 2
+
+
+def _cat(doc_id: int, sentences: list[str], dct: str) -> str:
+    """A hand-made CAT document: one <token> per space-separated word."""
+    out = [f'<?xml version="1.0" ?><Document doc_id="{doc_id}" doc_name="{doc_id}-test">']
+    t = 0
+    for si, sent in enumerate(sentences):
+        for w in sent.split():
+            t += 1
+            out.append(f'<token number="{t - 1}" sentence="{si}" t_id="{t}">{w}</token>')
+    out.append(f'<Markables><TIMEX3 m_id="1" type="DATE" value="{dct}" '
+               'functionInDocument="CREATION_TIME"/></Markables><Relations/></Document>')
+    return "\n".join(out)
+
+
+def test_storyline_run_maps_triggers_to_cat_tokens(tmp_path):
+    from storyline.eval.timeline import run_on_input
+
+    sents = ["Councillor resigns",
+             "Lakeport councillor Ada Brennan resigned on Friday , May 3 , 2024 .",
+             "She opened the ferry terminal in 2019 ."]  # fmt: skip
+    (tmp_path / "input_CAT").mkdir()
+    (tmp_path / "input_CAT" / "101-ferry.xml").write_text(_cat(101, sents, "2024-05-04"))
+    (tmp_path / "input_CAT" / "102-broken.xml").write_text("<Document><token")
+    run = run_on_input(tmp_path, ["Ada Brennan"])
+    assert run.documents == 1
+    assert len(run.problems) == 1 and run.problems[0].startswith("102-broken.xml")
+    lines = run.timelines["ada_brennan"].events
+    assert any(ev.anchor == "2024-05-03" and ev.order > 0 and "101-1-resigned" in ev.mentions
+               for ev in lines)  # fmt: skip
+    for ev in lines:  # every mention is a token of the sentence it names, lower case
+        for m in ev.mentions:
+            doc, sent, word = m.split("-", 2)
+            assert doc == "101" and word in sents[int(sent)].lower().split()
