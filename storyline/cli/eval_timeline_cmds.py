@@ -64,8 +64,11 @@ def timeline_files(
     entities: Path | None = typer.Option(None, "--entities", help="Target entities, one a "
                                          "line (default: the entities in most events)."),
 ) -> None:
-    """Write one timeline file per target entity in the SemEval-2015 Task 4 format
-    (`order anchor doc-sent-token...`; doc = article id, sent = sentence number from 0)."""
+    """Write the SemEval-2015 Task 4 timeline files of a stored story, one per entity.
+
+    Lines are `order anchor doc-sent-token...` (doc = article id, sent = sentence number
+    from 0, token = the claim's trigger word); undated events get order 0 and XXXX-XX-XX.
+    """
     from storyline.eval.timeline import (
         claim_triggers,
         main_entities,
