@@ -1,4 +1,5 @@
-"""Load test of the web service: a real uvicorn server on 127.0.0.1 (a free port), N concurrent
+"""Load test of the web service: a real uvicorn server (child process) on 127.0.0.1 and a free
+port, N concurrent
 uploads (jobs) and M concurrent reads from httpx; prints p50/p99 latencies, 5xx count and
 whether every upload's article is stored exactly once.
 
@@ -15,10 +16,11 @@ import asyncio
 import json
 import math
 import random
+import selectors
 import socket
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -51,33 +53,55 @@ def percentile(values: list[float], q: float) -> float:
 
 
 class Server:
-    """uvicorn serving `app` on a socket already bound to 127.0.0.1:<free port>, in a thread."""
+    """`storyline.web.create_app(store)` under uvicorn in a child process (its own GIL, as in
+    production), on 127.0.0.1 and a free port the child reports on its stdout."""
 
-    def __init__(self, app: Any) -> None:
-        import uvicorn
-
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", backlog=1024)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       daemon=True)  # fmt: skip
+    def __init__(self, store: Path, max_queued: int) -> None:
+        self.cmd = [sys.executable, __file__, "--serve", str(store), "--queue", str(max_queued)]
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.port = 0
 
     def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
+        self.proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE)
+        assert self.proc.stdout is not None
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.proc.stdout, selectors.EVENT_READ)
+            if not sel.select(timeout=60):
+                self.__exit__()
+                raise RuntimeError("the server did not report its port within 60 s")
+        line = self.proc.stdout.readline().decode().strip()
+        if not line.isdigit():
+            self.__exit__()
+            raise RuntimeError(f"the server did not start (said {line!r})")
+        self.port = int(line)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(60)
-        self.sock.close()
+        if self.proc is None:
+            return
+        self.proc.terminate()  # uvicorn shuts down; the app ingests what is still queued
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def serve(store: Path, max_queued: int) -> None:
+    """The child: bind 127.0.0.1:0, print the port, serve until SIGTERM."""
+    import uvicorn
+
+    from storyline.settings import ServiceSettings
+    from storyline.web import create_app
+
+    app = create_app(store, service=ServiceSettings(token=TOKEN, max_queued_jobs=max_queued))
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    print(sock.getsockname()[1], flush=True)
+    # keep-alive longer than the client's longest idle gap, so no reused connection is cut
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", backlog=1024,
+                            timeout_keep_alive=60)  # fmt: skip
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[str, Any]:
@@ -86,28 +110,36 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
     limits = httpx.Limits(max_connections=uploads + reads, max_keepalive_connections=50)
     timings: dict[str, list[float]] = {"upload": [], "read": [], "read_during_jobs": []}
     statuses: Counter[int] = Counter()
+    errors: Counter[str] = Counter()  # requests that got no HTTP answer at all
     locations: dict[int, str] = {}
 
     async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
 
+        async def send(method: str, url: str, **kwargs: Any) -> httpx.Response | None:
+            try:
+                r = await client.request(method, url, **kwargs)
+            except httpx.TransportError as e:
+                errors[type(e).__name__] += 1
+                return None
+            statuses[r.status_code] += 1
+            return r
+
         async def upload(n: int) -> None:
             start = time.perf_counter()
-            r = await client.post("/stories/default/articles",
+            r = await send("POST", "/stories/default/articles",
                                   params={"filename": f"load-{n:03d}.txt"},
                                   content=article(n).encode(),
                                   headers={"authorization": f"Bearer {TOKEN}",
                                            "content-type": "text/plain",
                                            "prefer": "respond-async"})  # fmt: skip
             timings["upload"].append(time.perf_counter() - start)
-            statuses[r.status_code] += 1
-            if r.status_code == 202:
+            if r is not None and r.status_code == 202:
                 locations[n] = r.headers["location"]
 
         async def read(n: int, kind: str = "read") -> None:
             start = time.perf_counter()
-            r = await client.get(READS[n % len(READS)])
+            await send("GET", READS[n % len(READS)])
             timings[kind].append(time.perf_counter() - start)
-            statuses[r.status_code] += 1
 
         calls = [upload(n) for n in range(uploads)] + [read(n) for n in range(reads)]
         random.Random(0).shuffle(calls)
@@ -118,10 +150,9 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
         jobs: dict[str, int] = Counter()
         pending = dict(locations)
         while pending and time.monotonic() < deadline:  # bounded polling
-            polled = await asyncio.gather(*(client.get(loc) for loc in pending.values()))
+            polled = await asyncio.gather(*(send("GET", loc) for loc in pending.values()))
             for n, r in zip(list(pending), polled, strict=True):
-                statuses[r.status_code] += 1
-                if r.json()["status"] in ("done", "failed"):
+                if r is not None and r.json()["status"] in ("done", "failed"):
                     jobs[r.json()["status"]] += 1
                     del pending[n]
             if pending:  # reads while the jobs run: ten at once, timed apart from the burst
@@ -134,6 +165,7 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
     return {
         "uploads": uploads, "reads": reads, "statuses": dict(sorted(statuses.items())),
         "server_errors": sum(c for s, c in statuses.items() if s >= 500),
+        "transport_errors": dict(errors),
         "jobs": dict(jobs), "jobs_unfinished": len(pending),
         "missing": sorted(want - set(stored)),
         "duplicated": sorted(p for p in want if stored[p] > 1),
@@ -146,15 +178,14 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
         if timings["read_during_jobs"] else None,
         "read_during_jobs_p99_ms": round(percentile(timings["read_during_jobs"], 99) * 1000, 1)
         if timings["read_during_jobs"] else None,
-        "requests_s": round(accepted, 2), "all_jobs_done_s": round(jobs_done, 2),
+        "burst_s": round(accepted, 2), "burst_requests_per_s": round((uploads + reads) / accepted),
+        "all_jobs_done_s": round(jobs_done, 2),
     }  # fmt: skip
 
 
 def run(uploads: int = 50, reads: int = 200, timeout: float = 300.0) -> dict[str, Any]:
     """Seed a store with three articles, serve it, run the load; the numbers as a dict."""
     from storyline.api import ingest
-    from storyline.settings import ServiceSettings
-    from storyline.web import create_app
 
     with tempfile.TemporaryDirectory(prefix="storyline-load-") as tmp:
         seeds = []
@@ -164,8 +195,7 @@ def run(uploads: int = 50, reads: int = 200, timeout: float = 300.0) -> dict[str
             seeds.append(str(path))
         store = Path(tmp) / "load.db"
         ingest(seeds, store)  # so the story reads answer 200 from the start
-        app = create_app(store, service=ServiceSettings(token=TOKEN, max_queued_jobs=uploads))
-        with Server(app) as server:
+        with Server(store, uploads) as server:
             result = asyncio.run(_load(f"http://127.0.0.1:{server.port}", uploads, reads,
                                        time.monotonic() + timeout))  # fmt: skip
     return result
@@ -176,15 +206,20 @@ def main() -> None:
     parser.add_argument("--uploads", type=int, default=50)
     parser.add_argument("--reads", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--queue", type=int, default=256, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.queue)
+        return
     result = run(args.uploads, args.reads)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
             print(f"{key:>18}: {value}")
-    sys.exit(0 if not (result["server_errors"] or result["missing"] or result["duplicated"]
-                       or result["jobs_unfinished"]) else 1)  # fmt: skip
+    bad = ("server_errors", "transport_errors", "missing", "duplicated", "jobs_unfinished")
+    sys.exit(1 if any(result[k] for k in bad) else 0)
 
 
 if __name__ == "__main__":

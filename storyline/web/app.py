@@ -91,6 +91,7 @@ def create_app(
     open_store(store_path).close()  # fail now, not on the first request, if it is not a store
     lock = _store_lock(store_path)  # reads go on in parallel with the one running ingest
     cache: dict[str, Any] = {}
+    cache_lock = threading.Lock()
 
     def run_job(job: Job) -> api.IngestSummary:
         paths = [str(p) for p in sorted(job.folder.iterdir())]
@@ -137,13 +138,16 @@ def create_app(
         try:
             rev = store.info()["story_revision"]
             if cache.get("rev") != rev:
-                loaded = store.load_story()
-                if loaded is None:
-                    raise HTTPException(404, "no story yet: upload articles first")
-                cache.update(rev=rev, story=loaded)
+                with cache_lock:  # one thread loads a new revision; the others wait for it
+                    if cache.get("rev") != rev:
+                        loaded = store.load_story()
+                        if loaded is None:
+                            raise HTTPException(404, "no story yet: upload articles first")
+                        cache.update(rev=rev, story=loaded)
+            found = cache["story"]
         finally:
             store.close()
-        return cache["story"]
+        return found
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

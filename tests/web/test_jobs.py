@@ -149,3 +149,16 @@ def test_odd_upload_names_are_cleaned(tmp_path, name):
     (path,) = [a["path"] for a in c.get("/stories/default/articles").json()]
     assert path.startswith("upload:") and path.endswith(".txt") and len(path) <= 7 + 120
     assert "\x00" not in path and "/" not in path and "\n" not in path
+
+
+def test_shutdown_ingests_the_queue_first(tmp_path):
+    app = create_app(tmp_path / "s.db")
+    with TestClient(app, **LOCAL) as c:  # the context runs the app's lifespan
+        locations = [c.post(URL, params={"filename": f"q{i}.txt"}, content=text(i),
+                            headers={"content-type": "text/plain"} | ASYNC).headers["location"]
+                     for i in range(3)]  # fmt: skip
+    jobs = [app.state.jobs.get(loc.rsplit("/", 1)[-1]) for loc in locations]
+    assert [j.status for j in jobs] == ["done", "done", "done"]
+    with TestClient(app, **LOCAL) as c:
+        paths = sorted(a["path"] for a in c.get("/stories/default/articles").json())
+    assert paths == ["upload:q0.txt", "upload:q1.txt", "upload:q2.txt"]
