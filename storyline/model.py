@@ -376,6 +376,18 @@ class Story:
     timexes: list[Timex] = _no_json(default_factory=list)
 
 
+@dataclass
+class StoryCluster:
+    """Articles of a feed about one happening, found by topic detection (story/clusters.py)."""
+
+    id: str
+    articles: list[str] = field(default_factory=list)  # article ids, in the order they joined
+    title: str | None = None  # the first titled article's title
+    first: date | None = None  # earliest and latest publication date of its articles
+    last: date | None = None
+    entities: list[str] = field(default_factory=list)  # most mentioned names, most first
+
+
 # ------------------------------------------------------------------ (de)serialise
 
 

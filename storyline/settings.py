@@ -31,6 +31,16 @@ class Settings:
     # The reference "today" of dating and bounds (an undated article was published by then);
     # None means the day of the run. Fix it and the same inputs give the same story.json.
     today: date | None = None
+    # Stories in a feed (storyline/story/clusters.py, docs/story.md): an article joins the most
+    # similar story when the mixed similarity reaches story_threshold; chosen on ECB+ train topics.
+    story_threshold: float = 0.2
+    story_merge_threshold: float = 0.3  # two stories an article bridges merge above this
+    story_weight_words: float = 1.0  # TF-IDF cosine of content words
+    story_weight_entities: float = 1.0  # of named entities
+    story_weight_predicates: float = 0.5  # of event predicates
+    story_half_life_days: float = 7.0  # similarity halves per this many days apart
+    story_terms: int = 50  # highest-weighted terms kept per article and channel
+    story_renormalise: bool = True  # mix only the channels an article has terms in
     min_english_ratio: float = 0.5  # share of common English words an article needs
     max_bytes: int = 5_000_000  # larger inputs are skipped with a message
     llm_url: str | None = None  # optional OpenAI-compatible server; never required

@@ -33,6 +33,7 @@ def _register() -> None:
         eval_ecb_cmds,
         eval_factuality_cmds,
         eval_meantime_cmds,
+        eval_stories_cmds,
         eval_timeline_cmds,
         eval_tlinks_cmds,
         serve_cmd,
