@@ -124,6 +124,13 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
             statuses[r.status_code] += 1
             return r
 
+        seeds = [("files", (f"seed-{n}.txt", article(10_000 + n).encode(), "text/plain"))
+                 for n in range(3)]  # fmt: skip
+        seeded = await send("POST", "/stories/default/articles", files=seeds,
+                            headers={"authorization": f"Bearer {TOKEN}"})  # fmt: skip
+        if seeded is None or seeded.status_code != 200:  # story reads answer 200 from the start
+            raise RuntimeError(f"seeding failed: {seeded and seeded.text}")
+
         async def upload(n: int) -> None:
             start = time.perf_counter()
             r = await send("POST", "/stories/default/articles",
@@ -184,17 +191,9 @@ async def _load(base: str, uploads: int, reads: int, deadline: float) -> dict[st
 
 
 def run(uploads: int = 50, reads: int = 200, timeout: float = 300.0) -> dict[str, Any]:
-    """Seed a store with three articles, serve it, run the load; the numbers as a dict."""
-    from storyline.api import ingest
-
+    """Serve a new store, seed it, run the load; the numbers as a dict."""
     with tempfile.TemporaryDirectory(prefix="storyline-load-") as tmp:
-        seeds = []
-        for n in range(3):
-            path = Path(tmp) / f"seed-{n}.txt"
-            path.write_text(article(10_000 + n), encoding="utf-8")
-            seeds.append(str(path))
         store = Path(tmp) / "load.db"
-        ingest(seeds, store)  # so the story reads answer 200 from the start
         with Server(store, uploads) as server:
             result = asyncio.run(_load(f"http://127.0.0.1:{server.port}", uploads, reads,
                                        time.monotonic() + timeout))  # fmt: skip
