@@ -40,7 +40,7 @@ def eval_tlinks(
         body = {
             name: {**{k: getattr(sc, k) for k in ("events", "dated", "dct_gold", "dct_answered",
                                                    "dct_correct", "link_gold", "link_predicted",
-                                                   "link_correct")},
+                                                   "link_correct", "link_gold_dating")},
                    **{k: round(v, 4) for k, v in sc.table().items()}}
             for name, sc in scores.items()
         }  # fmt: skip

@@ -227,6 +227,7 @@ class TlinkScore:
     link_gold: int = 0  # gold event-timex pairs
     link_predicted: int = 0
     link_correct: int = 0
+    link_gold_dating: int = 0  # gold pairs whose time is a DATE or TIME (not a duration or set)
     confusion: Counter = field(default_factory=Counter)  # (gold, predicted) -> count
 
     def table(self) -> dict[str, float]:
@@ -240,6 +241,8 @@ class TlinkScore:
             "link_p": p,
             "link_r": r,
             "link_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "link_r_dating": (self.link_correct / self.link_gold_dating
+                              if self.link_gold_dating else 0.0),
             "dated_share": self.dated / self.events if self.events else 0.0,
         }
 
@@ -267,6 +270,7 @@ def score(golds: Iterable[TmlDoc], guesses: Iterable[DocGuesses]) -> dict[str, T
                     sc.link_predicted += 1
                     sc.link_correct += (ev.eid, ev.tid) in links
             sc.link_gold += len(links)
+            sc.link_gold_dating += sum(doc.tids[t].type not in _UNDATING for _, t in links)
     majority = TlinkScore()
     if classes:
         top, count = max(classes.items(), key=lambda kv: (kv[1], kv[0]))
@@ -334,6 +338,9 @@ def rows(scores: dict[str, TlinkScore]) -> list[Row]:
             "nearest timex in the sentence, this run"),
         Row("event-timex link F1", s["link_f1"], near["link_f1"],
             "nearest timex in the sentence, this run"),
+        Row("event-timex link recall, DATE/TIME links only", s["link_r_dating"],
+            near["link_r_dating"], "nearest timex in the sentence, this run",
+            f"{sc.link_gold_dating} gold links to a DATE or TIME"),
         Row("share of gold events dated (any precision)", s["dated_share"],
             old["dated_share"], "timex part only (claim time before the step)",
             f"{sc.events} gold events"),
