@@ -42,10 +42,8 @@ def serve(
 ) -> None:  # fmt: skip
     """Serve the story in STORE over HTTP: upload articles, timeline, evidence, report.
 
-    Writes need the token in the environment variable STORYLINE_TOKEN when it is set
-    ('Authorization: Bearer TOKEN'). Without a token the service is writable only when it
-    listens on loopback and serves only loopback hosts; otherwise it refuses to start unless
-    given --read-only.
+    Writes need 'Authorization: Bearer TOKEN' when STORYLINE_TOKEN is set.
+    Without a token it serves writable on loopback only (else give --read-only).
     """
     import uvicorn
 

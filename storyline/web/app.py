@@ -86,6 +86,8 @@ def create_app(
     (defaults: loopback hosts only, no token, writable)."""
     settings = settings or Settings()
     service = service or ServiceSettings()
+    if service.token is not None and not service.token.strip():
+        raise ValueError("an empty token would let anyone write: give a real one or None")
     limit = max_upload_bytes or settings.max_bytes
     store_path = Path(store_path)
     open_store(store_path).close()  # fail now, not on the first request, if it is not a store

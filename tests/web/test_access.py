@@ -44,6 +44,11 @@ def test_writes_need_the_token_when_one_is_configured(tmp_path):
     assert c.get("/stories/default/timeline").status_code == 200  # reads need no token
 
 
+def test_an_empty_token_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="empty token"):
+        client(tmp_path, token=" ")
+
+
 def test_read_only_refuses_every_write(tmp_path):
     c = client(tmp_path, read_only=True, token="t")
     for headers in ({}, {"authorization": "Bearer t", "x-requested-with": "x"}):
