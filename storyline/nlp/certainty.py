@@ -167,6 +167,26 @@ def _conditional(trigger: Token, sent: Span) -> bool:
     return any(c.lower_ in CONDITIONAL_AUX and c.dep_ == "aux" for c in trigger.children)
 
 
+def _irrealis_infinitive(trigger: Token) -> bool:
+    """A to-infinitive ("the chance to visit", "in order to win") is unrealized by default;
+    only an embedding predicate of the lexicon ("managed to") says otherwise."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i < trigger.i for c in trigger.children):
+        return False
+    return trigger.head.i == trigger.i or not _embeds(trigger.head, trigger)
+
+
+def _imperative(trigger: Token) -> bool:
+    """A command ("Mail the envelopes", "Take care and call"): a base-form main verb with no
+    subject or auxiliary has not happened."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "ROOT" or tok.tag_ != "VB" or (tok is not trigger and trigger.tag_ != "VB"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "csubj")
+                   for c in tok.children)
+
+
 def _denial_phrase(trigger: Token, sent: Span) -> bool:
     """"There is no truth to the rumours that ...", "it is not true that ..."."""
     for tok in sent:
@@ -200,7 +220,8 @@ def certainty_of(
         found.add("denied")
     if negation and _negated(trigger):
         found.add("negated")
-    if _conditional(trigger, sent) or _prospective(trigger):
+    if _conditional(trigger, sent) or _prospective(trigger) or _irrealis_infinitive(trigger) \
+            or _imperative(trigger):
         found.add("hypothetical")
     if is_question(sent):
         found.add("speculated")
