@@ -75,6 +75,12 @@ SIGNATURES = [
     ("alleged", "The minister claimed that the rebels had signed the treaty.", "signed"),
     ("denied", "The minister denied that the rebels had signed the treaty.", "signed"),
     ("negated", "The minister pretended that the rebels had signed the treaty.", "signed"),
+    # defaults without a lexicon predicate: infinitives, imperatives and modals are not done
+    ("asserted", "The minister signed the treaty.", "signed"),
+    ("hypothetical", "The minister flew to Oslo to sign the treaty.", "sign"),
+    ("hypothetical", "Sign the treaty now.", "Sign"),
+    ("hypothetical", "The minister will sign the treaty.", "sign"),
+    ("hypothetical", "The minister should sign the treaty.", "sign"),
 ]
 
 
