@@ -196,7 +196,7 @@ def create_app(
                 pause = min(pause * 2, 0.1)
             if job.finished is not None:
                 return _answer(job)
-        return JSONResponse(job.to_dict(), status_code=202,
+        return JSONResponse(jobs.view(job), status_code=202,
                             headers={"Location": f"/jobs/{job.id}"})  # fmt: skip
 
     def _submit(files: list[tuple[str, bytes]]) -> Job:
@@ -230,7 +230,7 @@ def create_app(
         job = jobs.get(job_id)
         if job is None:
             raise HTTPException(404, f"no job {job_id!r} (finished jobs are kept for a while)")
-        return job.to_dict()
+        return jobs.view(job)
 
     @app.get("/stories/{story_id}/articles", summary="Every input and what became of it")
     def articles(story_id: str) -> list[dict[str, Any]]:

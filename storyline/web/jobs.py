@@ -85,6 +85,11 @@ class JobQueue:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def view(self, job: Job) -> dict[str, Any]:
+        """`job.to_dict()` taken while no state change is half done."""
+        with self._lock:
+            return job.to_dict()
+
     def waiting(self) -> int:
         return self._queue.qsize()
 
@@ -106,20 +111,23 @@ class JobQueue:
 
     def _work(self) -> None:
         while (job := self._queue.get()) is not None:
-            job.status, job.started = "running", time.time()
+            with self._lock:
+                job.status, job.started = "running", time.time()
+            outcome: dict[str, Any]
             try:
-                job.summary = self._run(job)
-                job.status, job.http_status = "done", 200
+                outcome = {"summary": self._run(job), "status": "done", "http_status": 200}
             except NothingUsable as e:
-                job.summary, job.error = e.summary, str(e)
-                job.status, job.http_status = "failed", 400
+                outcome = {"summary": e.summary, "error": str(e), "status": "failed",
+                           "http_status": 400}  # fmt: skip
             except Exception as e:  # the worker must survive any one job
                 from storyline.store import StoreError
 
                 log.exception("upload job %s failed", job.id)
-                job.error = f"{type(e).__name__}: {e}"
-                job.status = "failed"
-                job.http_status = 503 if isinstance(e, StoreError) else 500
+                outcome = {"error": f"{type(e).__name__}: {e}", "status": "failed",
+                           "http_status": 503 if isinstance(e, StoreError) else 500}  # fmt: skip
             finally:
                 shutil.rmtree(job.folder, ignore_errors=True)
+            with self._lock:  # all at once, `finished` last: who sees it set sees the rest
+                for name, value in outcome.items():
+                    setattr(job, name, value)
                 job.finished = time.time()
