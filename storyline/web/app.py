@@ -204,7 +204,7 @@ def create_app(
         folder = Path(tempfile.mkdtemp(prefix="storyline-upload-"))
         try:
             for i, (name, data) in enumerate(files):
-                path = folder / f"{i:03d}" / name
+                path = folder / f"{i:06d}" / name  # sorts in upload order
                 path.parent.mkdir()
                 path.write_bytes(data)
             return jobs.submit(Job(inputs=[n for n, _ in files], folder=folder))
