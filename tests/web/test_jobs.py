@@ -148,9 +148,14 @@ def test_odd_upload_names_are_cleaned(tmp_path, name):
     files = {"files": (name, text(1), "text/plain")}
     r = c.post(URL, files=files)
     assert r.status_code == 200, r.text
-    (path,) = [a["path"] for a in c.get("/stories/default/articles").json()]
-    assert path.startswith("upload:") and path.endswith(".txt") and len(path) <= 7 + 120
-    assert "\x00" not in path and "/" not in path and "\n" not in path
+    raw = c.post(URL, params={"filename": name}, content=text(2),
+                 headers={"content-type": "text/plain"})  # fmt: skip
+    assert raw.status_code == 200, raw.text
+    paths = [a["path"] for a in c.get("/stories/default/articles").json()]
+    assert len(paths) == 2
+    for path in paths:
+        assert path.startswith("upload:") and path.endswith(".txt") and len(path) <= 7 + 120
+        assert "\x00" not in path and "/" not in path and "\n" not in path
 
 
 def test_shutdown_ingests_the_queue_first(tmp_path):
