@@ -196,6 +196,12 @@ class Entity:
     mentions: list[EntityMention] = field(default_factory=list)
     birth: TimeValue | None = None
     attributes: dict[str, str] = field(default_factory=dict)
+    # How the type was decided over all mentions in all articles, one line per kind of
+    # evidence with its count ("spaCy label PERSON x3", "plural verb x2", "rule: ...").
+    type_evidence: list[str] = field(default_factory=list)
+    # Why local entities were merged into this one, one line per merge, naming the rule and
+    # both names so a wrong merge can be found and undone.
+    merge_evidence: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from storyline.ingest.furniture import (
     TAIL_FROM,
     TAIL_MARKER,
     TOKEN,
+    WIRE_DATELINE,
 )
 from storyline.ingest.lines import iter_lines
 from storyline.ingest.title import find_headline, title_words
@@ -94,6 +95,14 @@ def blank_dateline(page: Page) -> None:
     found = find_dateline(page.blanker.content)
     if found:
         page.blanker.blank(found.start, found.end, "dateline")
+
+
+@FURNITURE.register("wire_dateline")
+def blank_wire_datelines(page: Page) -> None:
+    """ "TOKYO (Jiji Press)--" before a paragraph: place and agency, never part of a name."""
+    for m in WIRE_DATELINE.finditer(page.blanker.content):
+        if m.group().strip(" -—–").isupper() or "(" in m.group():
+            page.blanker.blank(m.start(), m.end(), "dateline")
 
 
 @FURNITURE.register("tail")

@@ -79,6 +79,14 @@ TAIL_MARKER = re.compile(
 )
 TAIL_FROM = 0.4  # a tail marker only cuts when it comes after this share of the text
 
+# A wire dateline opening a paragraph: the place in capitals, an optional date and agency, a
+# dash: "TOKYO (Jiji Press)--", "WASHINGTON (AP) — ", "LONDON, March 3 (Reuters) -".
+WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,[ ][A-Z][\w.]*(?:[ ][\w.]+){0,3})?"
+    r"(?:[ ]?\([^()\n]{2,40}\))?(?:[ ]?--[ ]?|[ ]?[—–][ ]?|[ ]-[ ])(?=[A-Z\"“‘'])"
+)
+
 BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? [\w ]{0,30})?")
 BYLINE_LINES = 8  # bylines only near the top
 

@@ -44,6 +44,7 @@ class Group:
     roles: Counter = field(default_factory=Counter)
     gender_votes: Counter = field(default_factory=Counter)
     attributes: dict[str, str] = field(default_factory=dict)
+    evidence: Counter = field(default_factory=Counter)  # type cues, see entity_typing.type_cues
 
     @property
     def full(self) -> Cand | None:
@@ -52,10 +53,11 @@ class Group:
         return max(names, key=lambda c: (len(T.name_tokens(c.text)), len(c.text)), default=None)
 
 
-_SPLIT = re.compile(r"\s+(?:&|and)\s+|\s*\n\s*")
+# (?<!\s): a match starts where its whitespace run starts (else quadratic over long runs).
+_SPLIT = re.compile(r"(?<!\s)(?:\s++(?:&|and)\s+|[^\S\n]*+\n\s*)")
 _POSS_MID = re.compile(r"['’]s\s+")
 _POSS_END = re.compile(r"(?:['’]s|['’])$")
-_TRAIL = re.compile(r"[\s,.;:!?\"“”‘’'()\-]+$")
+_TRAIL = re.compile(r"(?<![\s,.;:!?\"“”‘’'()\-])[\s,.;:!?\"“”‘’'()\-]+$")
 _LEAD = re.compile(r"^(?:(?:the|The|THE)\s+|[\s\"“”‘’'(]+)")
 
 
@@ -76,26 +78,45 @@ def _trim(text: str, start: int) -> tuple[int, int]:
     return start + s, start + e
 
 
-def name_candidates(doc: Doc, content: str) -> list[Cand]:
-    """Named mentions from the model, split, trimmed, with furniture rejected."""
+def name_candidates(doc: Doc, content: str, title: str | None = None) -> list[Cand]:
+    """Named mentions from the model, split, trimmed, with furniture rejected; `title` is
+    the article's headline as ingest read it (its names count only if the body has them)."""
     out: list[Cand] = []
     for ent in doc.ents:
         label = T.LABEL_MAP.get(ent.label_)
         if label is None:
             continue
-        for s, e in _parts(ent.text, ent.start_char):
+        for s, e in _parts(ent.text, ent.start_char, content):
             s, e = _trim(content[s:e], s)
             s, e = _clean_span(doc, s, e, label)
+            if label == "PERSON":
+                s = _given_before(doc, s, e)
             text = content[s:e]
             if e <= s or _is_furniture(text, content, s):
                 continue
             tok = doc.char_span(s, e, alignment_mode="expand")
             last = tok[-1].i if tok is not None and len(tok) else ent.end - 1
             out.append(Cand(s, e, text, label, last))
-    out = _drop_headline_only(out, content)
+    out = _join_possessive_outlets(out, content)
+    out = _drop_headline_only(out, content, title)
     out += _cued_people(doc, content, out)
     out += _cued_orgs(doc, content, out)
     return out + _cued_works(doc, content, out)
+
+
+def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
+    """ "Tom's Hardware reported", "according to Tom's Guide": a name, "'s" and a name that
+    stand where an outlet stands are one outlet name, and no person."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"['’]s\s+", content[prev.end : c.start]) and (
+                T.OUTLET_AFTER.match(content[c.end : c.end + 40])
+                or T.OUTLET_BEFORE.search(content[max(0, prev.start - 60) : prev.start])):
+            out[-1] = Cand(prev.start, c.end, content[prev.start : c.end], "ORG", c.tok)
+            continue
+        out.append(c)
+    return out
 
 
 def _cued_orgs(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
@@ -191,6 +212,23 @@ def _clean_span(doc: Doc, s: int, e: int, label: str) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _given_before(doc: Doc, s: int, e: int) -> int:
+    """ "Mayor Renata Solberg" tagged "Solberg": a Title Case proper noun compounded into the
+    name right before it, which is no title or role word, is the given name the model left
+    out."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return s
+    t = doc[span.start - 1]
+    if (t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.dep_ == "compound"
+            and span.start <= t.head.i < span.end and t.lower_ not in T.ROLES
+            and t.lower_ not in T.HONORIFICS and t.lower_ not in T.TITLE_WORDS
+            and t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].lower_ in T.TITLE_WORDS
+            | frozenset(T.ROLES) | T.HONORIFICS):
+        return t.idx
+    return s
+
+
 def _line_of(content: str, start: int) -> tuple[int, int]:
     line_start = content.rfind("\n", 0, start) + 1
     line_end = content.find("\n", start)
@@ -217,13 +255,17 @@ def _headline_line(
     return out
 
 
-def _drop_headline_only(cands: list[Cand], content: str) -> list[Cand]:
-    """Names found only in Title Case headlines are dropped unless the body names them too.
+def _drop_headline_only(cands: list[Cand], content: str, title: str | None = None) -> list[Cand]:
+    """Names found only in Title Case headlines (or in the line ingest read as the title,
+    "Chipmaker shares jump") are dropped unless the body names them too.
 
     A text with no body line at all (a headline or a one-line item) keeps its names.
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
     memo: dict[int, bool] = {}  # line start -> headline? (many names share a line)
+    if title and title.strip():
+        for m in re.finditer(r"(?m)^[ \t]*" + re.escape(title.strip()) + r"[ \t]*$", content):
+            memo[m.start()] = True
     in_body = [c for c in cands if not _headline_line(content, c.start, covered, memo)]
     if not in_body and not _has_body_line(content, covered, memo):
         return cands
@@ -259,8 +301,9 @@ def _cued_works(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     return out
 
 
-def _parts(text: str, start: int) -> list[tuple[int, int]]:
-    """Split "A & B" into two names and keep the tail of "London's Chiltern Firehouse"."""
+def _parts(text: str, start: int, content: str = "") -> list[tuple[int, int]]:
+    """Split "A & B" into two names and keep the tail of "London's Chiltern Firehouse", unless
+    the whole stands where an outlet stands ("Tom's Hardware reported": no Tom)."""
     spans = []
     pos = 0
     for m in _SPLIT.finditer(text):
@@ -272,7 +315,10 @@ def _parts(text: str, start: int) -> list[tuple[int, int]]:
         last = None
         for last in _POSS_MID.finditer(text, s, e):  # noqa: B007 - only the last match counts
             pass
-        if last is not None and last.end() < e:
+        whole_outlet = bool(content) and (
+            T.OUTLET_AFTER.match(content[start + e : start + e + 40])
+            or T.OUTLET_BEFORE.search(content[max(0, start + s - 60) : start + s]))
+        if last is not None and last.end() < e and not whole_outlet:
             s = last.end()
         out.append((start + s, start + e))
     return out
@@ -395,7 +441,7 @@ def _short_form_owners(word: str, c: Cand, people: list[Group]) -> list[Group]:
         full = T.name_tokens(g.mentions[0].text)
         if word == full[-1]:
             fits.append(g)
-        elif T.given_key(word) == T.given_key(full[0]) and child == _childlike(g):
+        elif T.same_given(word, full[0]) and child == _childlike(g):
             fits.append(g)  # "their son Otto" is not the director Otto Falk
     if len(fits) <= 1:
         return fits

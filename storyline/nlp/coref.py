@@ -171,9 +171,13 @@ def attach_descriptions(doc: Doc, groups: list[Group], cands: list[Cand]) -> lis
         role = _role_of(t)
         if role is None or t.i in in_name or t.i in done:
             continue
+        if T.ROLES[role].kind == "title" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" \
+                and doc[t.i + 1].i not in by_token:
+            continue  # "the Prince Siegfried character": a title inside a name, no description
         owner = _adjacent_name(t, by_token)
         left = _left_edge(t, owner, by_token)
-        right = t.i + 4 if "-of-" in role else t.i
+        right = t.i + 4 if "-of-" in role else _title_end(t) if T.ROLES[role].kind == "title" \
+            else t.i
         span = doc[left : right + 1]
         done.update(range(left, right + 1))
         start, end = span.start_char, span.end_char
@@ -189,11 +193,24 @@ def attach_descriptions(doc: Doc, groups: list[Group], cands: list[Cand]) -> lis
     return free
 
 
+def _title_end(t: Token) -> int:
+    """Last token of "the Princess of Wales": a title's "of" phrase of proper nouns."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and doc[t.i + 2].pos_ == "PROPN":
+        end = t.i + 2
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+            end += 1
+        return end
+    return t.i
+
+
 _ORDINAL_KIN = frozenset({"second", "third", "fourth", "fifth", "youngest", "eldest", "oldest",
                           "younger", "older", "other", "another"})
 
 
 def _role_of(t: Token) -> str | None:
+    if _bare_age(t):
+        return "year-old"  # "The 44-year-old added": an adult named by age alone
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
     word = t.lower_
@@ -216,6 +233,17 @@ def _role_of(t: Token) -> str | None:
     ):
         return None  # "the company's model", "the GPT language model": no person
     return word if t.tag_ not in ("NNS", "NNPS") else None
+
+
+def _bare_age(t: Token) -> bool:
+    """ "The 44-year-old" with no noun after it: an adult's age standing for the person."""
+    doc = t.doc
+    if t.lower_ != "old" or t.i < 4 or doc[t.i - 1].text != "-" or doc[t.i - 2].lower_ != "year":
+        return False
+    num = doc[t.i - 4] if doc[t.i - 3].text == "-" else doc[t.i - 3]
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return num.text.isdigit() and int(num.text) >= 18 and doc[num.i - 1].lower_ == "the" and (
+        nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 # What makes "model" a thing, not a person: its owner or modifier ("the company's model").
@@ -246,7 +274,7 @@ def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:
     while nxt < len(t.doc) and t.doc[nxt].text in (",", "named", "called"):
         nxt += 1
     if (nxt < len(t.doc) and nxt in by_token and by_token[nxt].start == t.doc[nxt].idx
-            and not _starts_clause(t.doc[by_token[nxt].tok])):
+            and (nxt == t.i + 1 or not _starts_clause(t.doc[by_token[nxt].tok]))):
         return by_token[nxt]
     return None
 
@@ -269,9 +297,24 @@ def _left_edge(t: Token, owner: Cand | None, by_token: dict[int, Cand]) -> int:
             left = max(left, x.i + 1) if x.i < t.i else left
             continue
         left = min(left, x.i)
+    if left == t.i:  # "The 66-year-old engineer plans", parsed as a compound of "plans"
+        while left > max(0, t.i - _MAX_NP) and left - 1 not in by_token and \
+                _np_word(t.doc[left - 1]) and t.doc[left].lower_ != "the":
+            left -= 1
+    if left > 0 and t.doc[left - 1].lower_ == "the" and left - 1 not in by_token:
+        left -= 1  # "The 44-year-old added": the parser hung "The" on the verb
     while left < t.i and (t.doc[left].is_punct and t.doc[left].text not in "‘“'\""):
         left += 1
+    if t.doc[left].tag_ == "POS" and left - 1 in by_token:  # "Martin Whitcombe's lawyer",
+        owner_name = by_token[left - 1]  # as "her husband" keeps its "her", not "'s lawyer"
+        while left - 1 in by_token and by_token[left - 1] is owner_name:
+            left -= 1
     return left
+
+
+def _np_word(x: Token) -> bool:
+    """A word that can open a noun phrase before its noun: "the", "66", "-", "year", "old"."""
+    return x.pos_ in ("DET", "ADJ", "NUM") or x.text == "-" or x.lower_ == "year"
 
 
 def _possessor(doc: Doc, c: Cand) -> Token | None:
@@ -329,6 +372,14 @@ def resolve(
         if c.kind == "description" and T.ROLES[next(iter(c.cues))].gender is None:
             said = _continued_gender(doc, c, stops, quoted)  # "The mayor ... herself"
         ranked = _rank(doc, c, people, groups, spouses, where, traits, said)
+        if not ranked and c.kind == "description":
+            gi = _later_holder(c, groups)
+            if gi is not None:  # "her son" in a headline, "her son Otto" in the body
+                resolved.append((c, gi))
+                where[c.tok] = gi
+            elif not _before_name(doc, c):  # nobody here: the story stage may know who
+                pending.append((c, []))  # holds the role elsewhere
+            continue
         if not ranked:
             continue
         if c.kind == "pronoun" or len(ranked) == 1 or (
@@ -357,6 +408,22 @@ def resolve(
 _SAYING = frozenset({"say", "tell", "announce", "insist", "claim", "reveal", "add", "explain",
                      "confirm", "admit", "write", "state", "argue", "deny", "believe", "think",
                      "feel", "hope", "fear", "vow", "promise", "warn", "decide", "acknowledge"})
+
+
+def _before_name(doc: Doc, c: Cand) -> bool:
+    """ "The singer Mara Quill": a role noun written right before a proper noun."""
+    return c.tok + 1 < len(doc) and doc[c.tok + 1].pos_ == "PROPN"
+
+
+def _later_holder(c: Cand, groups: list[Group]) -> int | None:
+    """The one person a later sentence writes this kin noun against ("her son Otto"), for a
+    description no earlier person can take."""
+    role = next(iter(c.cues))
+    if role not in T.ROLES or T.ROLES[role].kind not in T.KIN_KINDS:
+        return None
+    holders = [g.index for g in groups if g.type == "PERSON" and g.roles[role] > 0
+               and any(m.start > c.start for m in g.mentions)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _reporting_subject(tok: Token, where: dict[int, int], groups: list[Group]) -> int | None:

@@ -16,13 +16,19 @@ from storyline.nlp.entity_types import (
     POSSESSIVES,
     ROLES,
     WORK_ROLES,
-    given_key,
     is_award,
     name_key,
     name_tokens,
     outlet_key,
 )
-from storyline.nlp.entity_typing import decide_type, mark_coordinated, mark_creators, mark_cues
+from storyline.nlp.entity_typing import (
+    decide_type,
+    evidence_lines,
+    mark_coordinated,
+    mark_creators,
+    mark_cues,
+    type_cues,
+)
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.relations import find_relations, spouse_pairs
 
@@ -58,7 +64,7 @@ def _fit(ms: int, me: int, start: int, end: int) -> int:
 def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     """Fill `analysis.entities` (local ids) and `analysis.relations` for one article."""
     content = article.content or article.raw
-    cands = name_candidates(doc, content)
+    cands = name_candidates(doc, content, article.title)
     mark_cues(cands, content)
     mark_creators(cands, content)
     mark_coordinated(cands, content)
@@ -78,6 +84,8 @@ def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
         groups[gi].mentions.append(c)
         groups[gi].mentions.sort(key=lambda c: c.start)
     _works_in_descriptions(doc, groups, content)
+    for g in groups:
+        g.evidence = type_cues(doc, g, content)
     ids = _to_entities(article, groups, pending, analysis)
     analysis.relations.extend(find_relations(doc, article, groups, ids, spouses))
 
@@ -224,7 +232,7 @@ def _entity(article: Article, g: Group, ids: dict[int, str]) -> Entity:
     words = name_tokens(full.text)
     attrs["_key"] = outlet_key(name) if g.type == "OUTLET" else name_key(full.text)
     if g.type == "PERSON" and words:
-        attrs["_given"] = given_key(words[0])
+        attrs["_given"] = words[0]
         attrs["_surname"] = words[-1] if len(words) > 1 else ""
         attrs["_single"] = "" if len(words) > 1 else words[0]
         if g.gender:
@@ -236,7 +244,8 @@ def _entity(article: Article, g: Group, ids: dict[int, str]) -> Entity:
             ROLES[r].kind == "child" for r in roles if r in ROLES
         ):
             attrs["_child"] = "1"
-    return Entity(eid, name, g.type, aliases=aliases, mentions=mentions, attributes=attrs)
+    return Entity(eid, name, g.type, aliases=aliases, mentions=mentions, attributes=attrs,
+                  type_evidence=evidence_lines(g.evidence))
 
 
 def _outlet_name(g: Group) -> str:

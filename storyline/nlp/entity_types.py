@@ -38,7 +38,7 @@ OUTLET_HEADS = frozenset(
     ]
 )
 # Words stripped from the end of an outlet name to compare outlets ("US Magazine" = "Us").
-_OUTLET_TAIL = re.compile(r"(?:\s+(?:weekly|magazine|online|mag|\.com))+$|!$")
+_OUTLET_TAIL = re.compile(r"(?<!\s)(?:\s+(?:weekly|magazine|online|mag|\.com))+$|!$")
 
 # Text right before / after a name that says "this is an outlet".
 OUTLET_BEFORE = re.compile(
@@ -121,7 +121,8 @@ TITLE_APPOSITION = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:ceo|cfo|coo|chief executive|chair(?:man|woman|person)?|president|"
     r"founder|co-founder|director|spokes(?:man|woman|person)|minister|senator|mayor|governor|"
     r"secretary|head|manager|editor|analyst|professor|lawyer|attorney|judge|coach|captain|"
-    r"actress|actor|singer|dancer|choreographer|writer|author|economist|chief)\b",
+    r"actress|actor|singer|dancer|choreographer|writer|author|economist|chief|interpreter|"
+    r"translator|defendant)\b",
     re.IGNORECASE,
 )
 # Honorifics that give a gender: "Mrs Castell" is a woman.
@@ -137,7 +138,15 @@ FURNITURE_LINE = re.compile(
 FURNITURE_NAME = re.compile(r"[_@#/\\]|\d|^[a-z]|https?:|\.(?:jpg|png|gif)$")
 
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof"])
+# Title words written before a name ("Mayor", "Judge", "Prince"): never its given name.
+TITLE_WORDS = frozenset(["mayor", "judge", "justice", "senator", "governor", "president",
+                         "prince", "princess", "king", "queen", "duke", "duchess", "deputy",
+                         "minister", "chancellor", "general", "captain", "coach", "father",
+                         "sister", "brother", "rev", "reverend", "bishop", "pope", "officer",
+                         "detective", "sergeant", "inspector", "chief", "professor", "dr"])
 DETERMINERS = frozenset(["the", "a", "an"])
+# "John Smith Sr." and "John Smith Jr." are two people: the suffix is no surname.
+GENERATIONS = frozenset(["sr", "jr", "senior", "junior", "ii", "iii", "iv"])
 
 
 @dataclass(frozen=True)
@@ -163,11 +172,18 @@ ROLES: dict[str, Role] = {
              "mayor governor officer detective novelist poet painter sculptor architect "
              "investor banker economist diplomat chief chair boss analyst official secretary "
              "chancellor prosecutor captain treasurer cfo coo chairperson"),
+    **_roles("occupation", None, "interpreter translator outfielder infielder pitcher "
+             "catcher striker goalkeeper midfielder defender quarterback forward sprinter "
+             "swimmer defendant plaintiff witness juror magistrate justice"),
+    # Titles that name one person in a story ("the Princess of Wales"): see TITLE_OF.
+    **_roles("title", "F", "princess duchess queen countess empress"),
+    **_roles("title", "M", "prince duke king earl emperor"),
     **_roles("occupation", "F", "spokeswoman"),
     **_roles("occupation", "M", "spokesman"),
     **_roles("occupation", "F", "actress heiress businesswoman"),
     **_roles("occupation", "M", "actor businessman"),
     **_roles("epithet", "F", "beauty brunette blonde starlet"),
+    **_roles("epithet", None, "year-old"),  # "The 44-year-old" (see coref._bare_age)
     **_roles("spouse", "M", "husband"),
     **_roles("spouse", "F", "wife"),
     **_roles("spouse", None, "spouse"),
@@ -200,28 +216,58 @@ PRONOUNS: dict[str, str] = {
 }
 POSSESSIVES = frozenset(["her", "his", "their", "its"])
 
-# Nicknames -> the full given name they shorten (compared after `name_key`).
-NICKNAMES: dict[str, str] = {
-    "ben": "benjamin", "benji": "benjamin", "bill": "william", "billy": "william",
-    "will": "william", "liam": "william", "bob": "robert", "bobby": "robert", "rob": "robert",
-    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mikey": "michael",
-    "tom": "thomas", "tommy": "thomas", "tony": "anthony", "nick": "nicholas",
-    "chris": "christopher", "kate": "katherine", "katie": "katherine", "kathy": "katherine",
-    "liz": "elizabeth", "beth": "elizabeth", "lizzie": "elizabeth", "betty": "elizabeth",
-    "alex": "alexander", "sam": "samuel", "dan": "daniel", "danny": "daniel", "dave": "david",
-    "joe": "joseph", "joey": "joseph", "jen": "jennifer", "jenny": "jennifer", "matt": "matthew",
-    "steve": "steven", "andy": "andrew", "drew": "andrew", "jake": "jacob", "josh": "joshua",
-    "pat": "patrick", "rick": "richard", "dick": "richard", "ted": "edward", "ed": "edward",
-    "eddie": "edward", "charlie": "charles", "chuck": "charles", "jon": "jonathan",
-    "greg": "gregory", "larry": "lawrence", "pete": "peter", "sue": "susan", "meg": "margaret",
-    "maggie": "margaret", "peggy": "margaret", "abby": "abigail", "becky": "rebecca",
-    "tim": "timothy", "zach": "zachary", "fred": "frederick", "harry": "henry", "hank": "henry",
-    "jack": "john", "johnny": "john", "kim": "kimberly", "nate": "nathan", "vicky": "victoria",
-    "nat": "natalie", "max": "maximilian", "manny": "emmanuel", "gabe": "gabriel",
-    "ken": "kenneth", "ron": "ronald", "don": "donald", "doug": "douglas", "jeff": "jeffrey",
-    "phil": "philip", "ray": "raymond", "sandy": "alexandra", "cathy": "catherine",
-    "tina": "christina", "mandy": "amanda", "addie": "adeline",
-}
+@lru_cache(maxsize=1)
+def _nicknamer():
+    """The nicknames package's hand-curated table of English given names and their nicknames."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1 << 14)
+def given_forms(token: str) -> frozenset[str]:
+    """A given name with its formal names and nicknames: "ben" -> ben, benjamin, benedict."""
+    nn = _nicknamer()
+    return frozenset({token} | nn.nicknames_of(token) | nn.canonicals_of(token))
+
+
+@lru_cache(maxsize=1 << 14)
+def same_given(a: str, b: str) -> bool:
+    """Two given names (folded) that can name one person: equal, a nickname and its formal
+    name (Kate/Katherine, Ben/Benjamin), or one of those spelt one letter apart from the other
+    (Kate -> Katherine ~ Catherine)."""
+    if a == b:
+        return True
+    fa, fb = given_forms(a), given_forms(b)
+    if b in fa or a in fb:
+        return True
+    return any(_one_letter(x, b) for x in fa) or any(_one_letter(y, a) for y in fb)
+
+
+def _one_letter(x: str, y: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return min(len(x), len(y)) >= 6 and OSA.distance(x, y) <= 1
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two folded surnames spelt nearly alike, as a typo would: the same first letter and one
+    edit apart (five letters or more; for four, two letters swapped: "vael" / "vale"), or, for
+    seven letters or more, three quarters of their letters in common order ("millipede" /
+    "millepied")."""
+    from rapidfuzz.distance import OSA, Indel, Levenshtein
+
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 4:
+        return False
+    if OSA.distance(a, b) <= 1 and (min(len(a), len(b)) >= 5 or Levenshtein.distance(a, b) > 1):
+        return True
+    return min(len(a), len(b)) >= 7 and Indel.normalized_similarity(a, b) >= 0.75
+
+
+def given_key(token: str) -> str:
+    """The formal given name a nickname stands for when the table gives exactly one."""
+    canon = _nicknamer().canonicals_of(token)
+    return next(iter(canon)) if len(canon) == 1 else token
 
 
 @lru_cache(maxsize=1 << 16)  # the same names are folded hundreds of times per article
@@ -246,13 +292,18 @@ def name_key(text: str) -> str:
 
 
 def name_tokens(text: str) -> list[str]:
-    """The words of a name without honorifics: "Mr. Ben Smith" -> ["ben", "smith"]."""
-    return [w for w in name_key(text).replace("!", "").split() if w not in HONORIFICS]
+    """The words of a name without honorifics or a generational suffix: "Mr. Ben Smith Jr."
+    -> ["ben", "smith"]."""
+    words = [w for w in name_key(text).replace("!", "").split() if w not in HONORIFICS]
+    while len(words) > 2 and words[-1] in GENERATIONS:
+        words.pop()
+    return words
 
 
-def given_key(token: str) -> str:
-    """A given name with nicknames expanded: "ben" -> "benjamin"."""
-    return NICKNAMES.get(token, token)
+def generation(text: str) -> str:
+    """The generational suffix of a name ("sr", "jr", "iii"), or ""."""
+    words = name_key(text).split()
+    return words[-1] if len(words) > 2 and words[-1] in GENERATIONS else ""
 
 
 def outlet_key(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
 
@@ -33,6 +35,8 @@ _ROLE_IN_BEFORE = re.compile(
     r"(?:[A-Z][\w-]+['’]s\s+)?$"
 )
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
+# "Daichi Morimoto, the interpreter": a determiner and a role noun, never "X, its chief".
+_ROLE_APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an)\s+")
 # "Aronofsky's film", "Lind's new album": the owner of a work is its maker.
 _MAKER_AFTER = re.compile(
     r"^['’]s\s+(?:\w+\s+)?(?:film|movie|series|documentary|show|album|novel|book|play|"
@@ -66,7 +70,9 @@ def mark_cues(cands: list[Cand], content: str) -> None:
             continue
         person_context = (T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
                           or T.ROLE_BEFORE.search(before) and c.label != "GPE"
-                          or T.TITLE_APPOSITION.match(after) and c.label != "ORG")
+                          or T.TITLE_APPOSITION.match(after) and (
+                              c.label != "ORG" or _ROLE_APPOSITION.match(after)
+                              and 2 <= len(T.name_tokens(c.text)) <= 3))
         if person_context and not T.is_org_name(c.text) and "work" not in c.cues:
             c.cues.add("person")
         if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
@@ -129,8 +135,13 @@ def _cue(g: Group, cue: str) -> bool:
 
 
 def _full_person(g: Group) -> bool:
-    """Named in full and tagged PERSON at least once: "Natalie Portman"."""
-    return any(c.label == "PERSON" and len(T.name_tokens(c.text)) > 1 for c in g.mentions)
+    """Named in full and tagged PERSON at least once: "Natalie Portman" (not "Tom's
+    Hardware": a possessive inside makes no full name)."""
+    return any(c.label == "PERSON" and len(T.name_tokens(c.text)) > 1
+               and not _POSSESSIVE_INSIDE.search(c.text) for c in g.mentions)
+
+
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s")
 
 
 def _org(g: Group) -> bool:
@@ -184,3 +195,61 @@ TYPE_RULES = [
     ("WORK", _work),
     ("PERSON", _person),
 ]
+
+
+# ------------------------------------------------------------ evidence for the story stage
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "to", "across", "outside"})
+_PLURAL_VERBS = frozenset({"are", "were", "have", "do", "'re", "’re", "'ve", "’ve"})
+
+
+def type_cues(doc: Doc, g: Group, content: str) -> Counter:
+    """What each name mention of a group says about its type, counted: the model's label, the
+    context cues, "the" before it, a plural verb agreeing with it, the verb it is the subject
+    of, a place preposition before it. The story stage pools these over all articles."""
+    out: Counter = Counter()
+    for c in g.mentions:
+        if c.kind not in ("name", "alias"):
+            continue
+        out[f"label {c.label}"] += 1
+        for cue in sorted(c.cues):
+            out[f"cue {cue}"] += 1
+        before = content[max(0, c.start - 5) : c.start]
+        if re.search(r"(?i)\bthe\s+$", before) and not _POSSESSIVE_AFTER.match(
+                content[c.end : c.end + 3]):
+            out["the before"] += 1
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and not any(x.dep_ == "conj" for x in
+                                                           root.children):
+            verb = root.head
+            auxes = [x for x in verb.children if x.dep_ in ("aux", "auxpass")]
+            if any(x.lower_ in _PLURAL_VERBS or x.tag_ == "VBP" for x in [verb, *auxes]):
+                out["plural verb"] += 1
+            out[f"subject of {verb.lemma_.lower()}"] += 1
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ == "the" and span.start > 1:
+            prev = doc[span.start - 2]
+        if prev is not None and prev.lower_ in _PLACE_PREPS and prev.dep_ == "prep":
+            out["place preposition"] += 1
+    return out
+
+
+def evidence_lines(cues: Counter) -> list[str]:
+    """ "label PERSON x3": one line per kind of evidence, most frequent first."""
+    return [f"{k} x{n}" for k, n in sorted(cues.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+_LINE = re.compile(r"^(?P<key>.+) x(?P<n>\d+)$")
+
+
+def read_evidence(lines: list[str]) -> Counter:
+    """The counts back from `evidence_lines` (lines of other shapes, like rules, are skipped)."""
+    out: Counter = Counter()
+    for line in lines:
+        m = _LINE.match(line)
+        if m:
+            out[m.group("key")] += int(m.group("n"))
+    return out

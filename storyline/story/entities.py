@@ -12,16 +12,28 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from storyline.model import Article, ArticleAnalysis, Entity, Relation
-from storyline.nlp.entity_types import ROLES
+from storyline.nlp.entity_types import (
+    ORG_HEADS,
+    ROLES,
+    generation,
+    given_forms,
+    name_tokens,
+    same_given,
+    spelling_variant,
+)
 from storyline.nlp.entity_types import outlet_key as _outlet_key
+from storyline.nlp.entity_typing import evidence_lines, read_evidence
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 PREFERRED = ("PERSON", "OUTLET", "WORK", "ORG", "GPE", "LOC", "FAC", "EVENT", "AWARD", "NORP")
 
 
 class _Union:
+    """Union-find over local entity ids that remembers why each pair was joined."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.why: list[tuple[str, str]] = []  # (local id joined, reason)
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -30,10 +42,12 @@ class _Union:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str, why: str = "") -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+            if why:
+                self.why.append((b, why))
 
 
 def link_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[Entity]:
@@ -44,11 +58,21 @@ def link_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> l
     uf = _Union()
     for e in named:
         uf.find(e.id)
+    _retype_by_corpus(named)
     _link_people(named, uf)
     _link_by_key(named, uf)
+    _link_short_orgs(named, uf)
     _resolve_pending(pending, named, uf)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for eid, why in uf.why:
+        reasons[uf.find(eid)].append(why)
     members: dict[str, list[Entity]] = defaultdict(list)
+    named_roots = {uf.find(e.id) for e in named}
+    dropped: set[str] = set()
     for e in named + pending:
+        if not e.attributes.get("_pending", "x") and uf.find(e.id) not in named_roots:
+            dropped.add(e.id)  # a description no one in the story could take: no entity
+            continue
         members[uf.find(e.id)].append(e)
     order = sorted(members.values(), key=lambda es: min(_first(e) for e in es))
     out: list[Entity] = []
@@ -56,10 +80,11 @@ def link_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> l
     used: set[str] = set()
     for group in order:
         ent = _merge(group, used)
+        ent.merge_evidence = reasons.get(uf.find(group[0].id), [])
         out.append(ent)
         for e in group:
             mapping[e.id] = ent.id
-    _rewrite(analyses, mapping)
+    _rewrite(analyses, mapping, dropped)
     for ent in out:
         for m in ent.mentions:
             m.entity = ent.id
@@ -71,27 +96,30 @@ def _first(e: Entity) -> tuple[str, int]:
     return (m.article, m.start) if m else ("", 0)
 
 
+def _where(e: Entity) -> str:
+    """ "'Orrin Vael' (b2)": a local entity's name and article, for merge evidence."""
+    return f"'{e.name}' ({e.mentions[0].article if e.mentions else '?'})"
+
+
 def _link_people(named: list[Entity], uf: _Union) -> None:
-    """Full names (nickname-expanded given name + surname), then unique short forms."""
-    full: dict[str, str] = {}
-    for e in named:
+    """Full names (same surname and generation, given names equal or nickname and formal name,
+    or spelt a letter or two apart), then unique short forms."""
+    full = [e for e in named if e.type == "PERSON" and e.attributes.get("_surname")]
+    by_surname: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for e in full:
         a = e.attributes
-        if e.type == "PERSON" and a.get("_surname"):
-            key = f"{a['_given']} {a['_surname']}"
-            if key in full:
-                uf.union(full[key], e.id)
-            else:
-                full[key] = e.id
-            if a.get("_key") in full:
-                uf.union(full[a["_key"]], e.id)
-            full.setdefault(a.get("_key", key), e.id)
-    by_word: dict[str, set[str]] = defaultdict(set)
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for key, eid in full.items():
-        given, *_, surname = key.split()
-        by_word[surname].add(uf.find(eid))
-        by_surname[surname].add(uf.find(eid))
-        by_word[given].add(uf.find(eid))
+        gen = generation(e.name)
+        for f in by_surname[(a["_surname"], gen)]:
+            if a.get("_key") == f.attributes.get("_key"):
+                uf.union(f.id, e.id, f"same name: {_where(e)} = {_where(f)}")
+                break
+            if same_given(a["_given"], f.attributes["_given"]) and \
+                    bool(a.get("_child")) == bool(f.attributes.get("_child")):
+                uf.union(f.id, e.id, f"given name {a['_given']} ~ {f.attributes['_given']} "
+                         f"(nickname table), same surname: {_where(e)} = {_where(f)}")
+                break
+        by_surname[(a["_surname"], gen)].append(e)
+    _link_spelling_variants(full, uf)
     child_roots = {uf.find(e.id) for e in named if e.attributes.get("_child")}
     singles: dict[tuple[str, bool], str] = {}
     for e in named:
@@ -100,24 +128,52 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
         )
         if not word or " " in word:
             continue
-        nick = e.attributes.get("_given", word)
         child = bool(e.attributes.get("_child"))
         if e.type == "PERSON":
-            owners = {uf.find(x) for x in by_word.get(word, set()) | by_word.get(nick, set())}
+            by_given = {uf.find(f.id): f for f in full if same_given(word, f.attributes["_given"])}
+            by_sur = {uf.find(f.id): f for f in full if f.attributes["_surname"] == word}
+            owners = {**by_given, **by_sur}
             # "their son Otto" is not the director Otto Falk: a child joins only a child, and
             # someone's spouse or parent never joins a child.
-            owners = {o for o in owners if (o in child_roots) == child or
+            owners = {o: f for o, f in owners.items() if (o in child_roots) == child or
                       (o in child_roots and not _adult_kin(e))}
+            rule = "surname" if set(owners) <= set(by_sur) else "given name"
+            if not owners:  # "Millipede" where the story has Benjamin Millepied
+                owners = {uf.find(f.id): f for f in full
+                          if spelling_variant(word, f.attributes["_surname"])}
+                rule = "surname spelt nearly alike"
         else:  # a place or organisation only joins a person by surname ("Millepied")
-            owners = {uf.find(x) for x in by_surname.get(word, set())}
+            owners = {uf.find(f.id): f for f in full if f.attributes["_surname"] == word}
+            rule = "surname"
         if len(owners) == 1:
-            uf.union(owners.pop(), e.id)
+            root, f = owners.popitem()
+            uf.union(root, e.id, f"{rule}: {_where(e)} fits only {_where(f)}")
             e.type = "PERSON"
         elif not owners and e.type == "PERSON":
             if (word, child) in singles:
-                uf.union(singles[(word, child)], e.id)
+                uf.union(singles[(word, child)], e.id, f"same single name: {_where(e)}")
             else:
                 singles[(word, child)] = e.id
+
+
+def _link_spelling_variants(full: list[Entity], uf: _Union) -> None:
+    """ "Orrin Vael" once where the story names "Orrin Vale" often: the same given name and a
+    surname spelt nearly alike is a typo, joined to the name written more often."""
+    size: Counter = Counter()
+    for e in full:
+        size[uf.find(e.id)] += len(e.mentions)
+    for e in full:
+        for f in full:
+            re_, rf = uf.find(e.id), uf.find(f.id)
+            if re_ == rf or size[re_] > size[rf] or generation(e.name) != generation(f.name):
+                continue
+            ae, af = e.attributes, f.attributes
+            if ae["_given"] == af["_given"] and ae["_surname"] != af["_surname"] and \
+                    spelling_variant(ae["_surname"], af["_surname"]) and \
+                    bool(ae.get("_child")) == bool(af.get("_child")):
+                uf.union(rf, e.id, f"same given name, surname spelt nearly alike: "
+                         f"{_where(e)} ~ {_where(f)}")
+                size[rf] += size[re_]
 
 
 _ADULT_KINDS = frozenset({"spouse", "partner", "former", "parent"})
@@ -165,6 +221,61 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
                 uf.union(other, e.id)
 
 
+def _link_short_orgs(named: list[Entity], uf: _Union) -> None:
+    """ "Halvex" where another article has "Halvex Systems", "Rangers" for "Harbor City
+    Rangers": a one-word organisation that is the first or last word of exactly one longer
+    organisation name in the story is that organisation."""
+    longer: dict[str, Entity] = {}
+    for e in named:
+        if e.type == "ORG" and len(words := name_tokens(e.name)) > 1:
+            longer.setdefault(" ".join(words), e)
+    for e in named:
+        words = name_tokens(e.name)
+        if e.type not in ("ORG", "NORP") or len(words) != 1 or words[0] in ORG_HEADS:
+            continue
+        fits = {uf.find(f.id): f for key, f in longer.items()
+                if key.split()[0] == words[0] or key.split()[-1] == words[0]}
+        if len(fits) == 1:
+            root, f = fits.popitem()
+            uf.union(root, e.id, f"short form: {_where(e)} starts or ends only {_where(f)}")
+
+
+def _retype_by_corpus(named: list[Entity]) -> None:
+    """Type each name by all its mentions in all articles: a name written with "the" and a
+    plural verb is no person ("the Dodgers have"); a given name the story gives a person, or
+    one with person cues and never a place preposition, is no place ("Willa" typed GPE)."""
+    pooled: dict[str, Counter] = defaultdict(Counter)
+    members: dict[str, list[Entity]] = defaultdict(list)
+    for e in named:
+        key = e.attributes.get("_key") or e.name.casefold()
+        pooled[key] += read_evidence(e.type_evidence)
+        members[key].append(e)
+    given = {e.attributes["_given"] for e in named
+             if e.type == "PERSON" and e.attributes.get("_surname")}
+    for key, es in members.items():
+        ev, types = pooled[key], {e.type for e in es}
+        names = sum(v for k, v in ev.items() if k.startswith("label ")) or 1
+        person = ev["cue person"] + ev["cue child"]
+        new, why = None, ""
+        if types == {"PERSON"} and not any(e.attributes.get("_surname") for e in es) and \
+                ev["plural verb"] + ev["the before"] >= max(2, names / 2) and not person:
+            new, why = "ORG", (f"a person's name takes no 'the' and no plural verb: 'the' "
+                               f"x{ev['the before']}, plural verb x{ev['plural verb']}")
+        elif types <= {"GPE", "LOC", "NORP"} and " " not in key and not ev["place preposition"]:
+            if key in given:
+                new, why = "PERSON", f"'{key}' is the given name of a person in the story"
+            elif person and len(given_forms(key)) > 1:
+                new, why = "PERSON", (f"a given name (nickname table) with person cues "
+                                      f"x{person} and no place preposition")
+        if new is None:
+            continue
+        for e in es:
+            e.type = new
+            e.type_evidence.append(f"rule: {why}")
+            if new == "PERSON":
+                e.attributes.update({"_given": key, "_surname": "", "_single": key})
+
+
 def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> None:
     """Join a description the article left open to the candidate known by that role elsewhere."""
     roles: dict[str, Counter] = defaultdict(Counter)
@@ -184,6 +295,14 @@ def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> 
         ranked = [c for c in p.attributes["_pending"].split(",") if c]
         role = p.attributes.get("_role", "")
         want = ROLES[role].gender if role in ROLES else None
+        if not ranked:  # no candidate in its article: the one person holding the role elsewhere
+            held = {uf.find(e.id): e for e in named if roles[uf.find(e.id)][role] > 0
+                    and (want is None or _gender(genders[uf.find(e.id)]) in (want, None))}
+            if len(held) == 1 and role in ROLES and ROLES[role].kind not in _ADULT_KINDS:
+                root, e = held.popitem()
+                uf.union(root, p.id, f"role: '{p.name}' ({p.mentions[0].article}) is the "
+                         f"story's only {role}, {_where(e)}")
+            continue
         if want:  # "his wife": someone the story knows as a woman, else of unknown gender
             known = [c for c in ranked if _gender(genders[uf.find(c)]) == want]
             ranked = known or [c for c in ranked if not genders[uf.find(c)]]
@@ -240,7 +359,16 @@ def _merge(group: list[Entity], used: set[str]) -> Entity:
     for e in real:
         attrs.update({k: v for k, v in e.attributes.items() if not k.startswith("_")
                       and k not in attrs})
-    return Entity(eid, name, type_, aliases=aliases, mentions=mentions, attributes=attrs)
+    evidence: Counter = Counter()
+    rules: list[str] = []
+    for e in real:
+        evidence += read_evidence(e.type_evidence)
+        rules += [x for x in e.type_evidence if x.startswith("rule:") and x not in rules]
+    votes = Counter(e.type for e in real for _ in (e.mentions or [None]))
+    decided = ", ".join(f"{t} x{n}" for t, n in votes.most_common())
+    type_evidence = [f"type by article: {decided}", *rules, *evidence_lines(evidence)]
+    return Entity(eid, name, type_, aliases=aliases, mentions=mentions, attributes=attrs,
+                  type_evidence=type_evidence)
 
 
 def _vote_type(group: list[Entity]) -> str:
@@ -265,15 +393,21 @@ def _slug_id(type_: str, name: str, used: set[str]) -> str:
     return eid
 
 
-def _rewrite(analyses: list[ArticleAnalysis], mapping: dict[str, str]) -> None:
-    """Replace local entity ids by global ones wherever an analysis holds them."""
+def _rewrite(analyses: list[ArticleAnalysis], mapping: dict[str, str],
+             dropped: set[str] | None = None) -> None:
+    """Replace local entity ids by global ones wherever an analysis holds them (ids of
+    dropped local entities become None, and relations to them go)."""
+    dropped = dropped or set()
+
     def g(x: str | None) -> str | None:
-        return mapping.get(x, x) if x is not None else None
+        return None if x is None or x in dropped else mapping.get(x, x)
 
     for a in analyses:
+        a.relations = [r for r in a.relations if r.subject not in dropped
+                       and r.object not in dropped]
         for e in a.entities:
             for m in e.mentions:
-                m.entity = g(m.entity)
+                m.entity = g(m.entity) or m.entity
         for q in a.quantities:
             q.subject = _dedupe(g(s) for s in q.subject)
         for r in a.relations:

@@ -1,0 +1,96 @@
+"""Story-stage typing and merging from hand-built local entities: types by the whole corpus,
+nickname and spelling merges with their evidence, father and son apart."""
+
+from __future__ import annotations
+
+from storyline.model import Article, ArticleAnalysis, Entity, EntityMention
+from storyline.nlp.entity_types import name_key, name_tokens
+from storyline.story.entities import link_entities
+
+
+def _local(aid: str, n: int, name: str, type_: str, evidence: list[str],
+           **attrs: str) -> Entity:
+    eid = f"{aid}:e{n}"
+    mention = EntityMention(aid, 10 * n, 10 * n + len(name), name, eid)
+    return Entity(eid, name, type_, mentions=[mention], attributes=dict(attrs),
+                  type_evidence=list(evidence))
+
+
+def _person(aid: str, n: int, name: str, evidence: list[str] | None = None) -> Entity:
+    words = name_tokens(name)  # as the nlp stage keys a person (storyline.nlp.entities)
+    full = len(words) > 1
+    return _local(aid, n, name, "PERSON", evidence or ["label PERSON x1"],
+                  _key=name_key(name), _given=words[0], _surname=words[-1] if full else "",
+                  _single="" if full else words[0])
+
+
+def _link(*analyses: list[Entity]) -> list[Entity]:
+    arts, out = [], []
+    for i, ents in enumerate(analyses):
+        aid = f"a{i}"
+        arts.append(Article(aid, f"{aid}.txt"))
+        out.append(ArticleAnalysis(aid, entities=ents))
+    return link_entities(arts, out)
+
+
+def _table(entities: list[Entity]) -> set[tuple[str, str, tuple[str, ...]]]:
+    return {(e.type, e.name, tuple(sorted(e.aliases))) for e in entities}
+
+
+def test_a_club_with_the_and_plural_verbs_is_no_person():
+    ents = _link(
+        [_local("a0", 1, "Dodgers", "PERSON", ["label PERSON x2", "the before x2",
+                                                "plural verb x1"], _key="dodgers",
+                _given="dodgers", _surname="", _single="dodgers")],
+        [_local("a1", 1, "Dodgers", "PERSON", ["label PERSON x1", "the before x1"],
+                _key="dodgers", _given="dodgers", _surname="", _single="dodgers")],
+    )
+    (club,) = ents
+    assert club.type == "ORG"
+    assert any(line.startswith("rule: a person's name takes no 'the'") for line in
+               club.type_evidence)
+
+
+def test_a_given_name_of_the_story_is_no_place():
+    ents = _link(
+        [_person("a0", 1, "Willa Brandt"), _person("a0", 2, "Sven Brandt")],
+        [_local("a1", 1, "Willa", "GPE", ["label GPE x1", "subject of laugh x1"],
+                _key="willa")],
+    )
+    assert _table(ents) == {("PERSON", "Willa Brandt", ("Willa",)),
+                            ("PERSON", "Sven Brandt", ())}
+
+
+def test_a_place_preposition_keeps_a_place():
+    ents = _link(
+        [_person("a0", 1, "Georgia Lane")],
+        [_local("a1", 1, "Georgia", "GPE", ["label GPE x1", "place preposition x1"],
+                _key="georgia")],
+    )
+    assert _table(ents) == {("PERSON", "Georgia Lane", ()), ("GPE", "Georgia", ())}
+
+
+def test_nickname_and_typo_merges_keep_evidence():
+    ents = _link(
+        [_person("a0", 1, "Catherine Ashford"), _person("a0", 2, "Orrin Vale"),
+         _person("a0", 3, "Orrin Vale")],
+        [_person("a1", 1, "Kate Ashford"), _person("a1", 2, "Orrin Vael")],
+    )
+    assert _table(ents) == {("PERSON", "Catherine Ashford", ("Kate Ashford",)),
+                            ("PERSON", "Orrin Vale", ("Orrin Vael",))}
+    by_name = {e.name: e for e in ents}
+    assert by_name["Catherine Ashford"].merge_evidence == [
+        "given name kate ~ catherine (nickname table), same surname: 'Kate Ashford' (a1) = "
+        "'Catherine Ashford' (a0)"]
+    assert any(line.startswith("same given name, surname spelt nearly alike: 'Orrin Vael' (a1)")
+               for line in by_name["Orrin Vale"].merge_evidence)
+
+
+def test_father_and_son_stay_apart():
+    ents = _link(
+        [_person("a0", 1, "John Smith Sr."), _person("a0", 2, "James Smith")],
+        [_person("a1", 1, "John Smith Jr."), _person("a1", 2, "Smith")],
+    )
+    # Sr. and Jr. are two people; the bare surname fits three and joins none of them.
+    assert {e.name for e in ents if e.type == "PERSON"} == {
+        "John Smith Sr.", "James Smith", "John Smith Jr.", "Smith"}
