@@ -160,3 +160,16 @@ def test_real_corpus_gold_counts():
     assert sum(len(g.timexes) for g in golds) == 81
     assert sum(len(g.participants) for g in golds) == 493
     assert all(g.dct for g in golds)
+
+
+def test_claim_trigger_is_the_word_that_made_the_claim():
+    from storyline.eval.cat import run_storyline
+
+    words = ["Tim", "Cook", "resigned", "from", "Apple", "on", "Monday", "."]
+    xml = '<Document doc_name="t">' + "".join(
+        f'<token t_id="{i + 1}" sentence="0">{w}</token>' for i, w in enumerate(words)
+    ) + "</Document>"
+    d = parse_cat(xml)
+    run = run_storyline([d], ["2011-08-25"])
+    claims = run.analyses[0].claims
+    assert [(c.type, d.tokens_in(*c.trigger)) for c in claims] == [("resigned", {"3"})]
