@@ -79,3 +79,15 @@ def test_no_dct_no_bound(nlp):
                                        ("The firm has closed its plant.", "closed")])
 def test_past_and_perfect(nlp, text, word):
     assert _anchor(nlp, text, word).relation == "BEFORE"
+
+
+def test_trained_model_learns_and_round_trips():
+    from storyline.nlp.time.dct_model import DctModel, train
+
+    rows = [(["rule=BEFORE", "tag=VBD"], "before")] * 6 + [(["aux=will"], "after")] * 6 + [
+        (["tag=VBZ"], "overlap")] * 6
+    model = train(rows, epochs=300)
+    assert [model.predict(f)[0] for f, _ in rows[::6]] == ["before", "after", "overlap"]
+    again = DctModel.from_json(model.to_json())
+    assert [again.predict(f)[0] for f, _ in rows[::6]] == ["before", "after", "overlap"]
+    assert again.predict(["never-seen"])[0] in ("before", "after", "overlap")

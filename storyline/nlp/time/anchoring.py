@@ -125,7 +125,7 @@ def tense_relation(trigger: Token) -> tuple[str, str]:
     verb's own auxiliaries and form come first; a bare infinitive or participle takes the
     tense of the verb it depends on."""
     doc = trigger.doc
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb is None:
         return "VAGUE", "no verb governs it"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -157,7 +157,7 @@ def tense_relation(trigger: Token) -> tuple[str, str]:
     return "VAGUE", "no tense to read"
 
 
-def _clause_verb(trigger: Token) -> Token | None:
+def clause_verb(trigger: Token) -> Token | None:
     """The verb whose tense tells the trigger's: itself, its copula, or the verb above it."""
     if trigger.pos_ in ("VERB", "AUX"):
         return trigger
@@ -193,6 +193,7 @@ def anchor_event(
     dct: TimeValue | None,
     sent: Span | None = None,
     reaches: Iterable[set[int]] | None = None,
+    use_model: bool = True,
 ) -> EventAnchor:
     """Anchor one event trigger: (a) its governing time expression, else (b) its tense's
     relation to the DCT, else (c) the DCT's bound; `reaches` are tried in order (the event's
@@ -211,10 +212,26 @@ def anchor_event(
         return EventAnchor(tx, rel, TimeValue(tx.value, tx.earliest, tx.latest),
                            f"governed by '{tx.text}'")
     rel, why = tense_relation(trigger)
+    if use_model:
+        rel, why = _learned(trigger, rel, why)
     bound = dct_bound(rel, dct)
     if bound is None and rel != "VAGUE":
         why += "; no article date to bound it"
     return EventAnchor(None, rel, bound, why)
+
+
+def _learned(trigger: Token, rel: str, why: str) -> tuple[str, str]:
+    """The trained model's reading (dct_model.py) when its weights are shipped."""
+    from storyline.nlp.time import dct_model
+
+    model = dct_model.load()
+    if model is None:
+        return rel, why
+    label, p = model.predict(dct_model.features(trigger, rel, False))
+    learned = dct_model.TO_RELTYPE[label]
+    if learned == rel or (label == "overlap" and rel in ("INCLUDES", "IS_INCLUDED")):
+        return rel, why
+    return learned, f"trained model: {label} (p={p:.2f}); the rules read {rel}: {why}"
 
 
 __all__ = [
