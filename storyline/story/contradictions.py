@@ -21,6 +21,7 @@ from storyline.model import (
     Story,
 )
 from storyline.story import intervals as iv
+from storyline.story.cues import reading_of
 from storyline.story.facts import start_from_anniversary, start_from_duration
 from storyline.story.independence import AFFIRMING, AGAINST, support_of
 from storyline.story.merge import date_groups
@@ -72,7 +73,7 @@ def _date_conflicts(
         sides = []
         for g in groups:
             when = min(g, key=lambda c: iv.of(c.time).width).time
-            sup = support_of([c.mention for c in g], arts)
+            sup = support_of([c.mention for c in g], arts, reading_of(g, arts))
             sides.append(ContradictionSide(
                 f"{_label(ev, names)} in {iv.describe(when)} "
                 f"({sup.articles} article(s), {sup.independent_sources} independent source(s))",

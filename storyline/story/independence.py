@@ -2,9 +2,11 @@
 
 Articles retell each other, so counting articles overstates the evidence. Each mention is
 traced to an origin: a named person or representative (however many outlets repeat them), an
-outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an outlet's own
-voice (one per outlet), or "unattributed reports" (hedged lines naming nobody). Duplicates and
-syndicated copies are folded into the article they copy. See docs/story.md.
+outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an official
+record the text cites ("according to court documents"), an outlet's own voice (one per outlet),
+or "unattributed reports" (hedged lines naming nobody, unless the article credits exactly one
+outlet, whose reports they then are). Duplicates and syndicated copies are folded into the
+article they copy. See docs/story.md.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from dataclasses import dataclass, field
 
 from storyline.model import Article, Mention, Support
 from storyline.nlp.outlets import OUTLETS, outlet_key
+from storyline.story.cues import Reading, cited_record
 
 AFFIRMING = ("asserted", "reported", "alleged")
 FIRM = ("asserted", "reported")  # not hedged
 AGAINST = ("denied", "negated")
 NAMED_KINDS = ("named_person", "representative", "outlet")
+RECORD_CITERS = ("author", "outlet")  # who cites a record in their own words
 
 _ALIAS_TO_NAME = {alias: name for name, aliases in OUTLETS.items() for alias in aliases}
 _SPACES = re.compile(r"\s+")
@@ -58,7 +62,7 @@ class Origin:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
-    named: bool = False  # someone identifiable stands behind it, without hedging
+    named: bool = False  # someone identifiable stands behind it, unhedged, in the foreground
     relayed: list[Mention] = field(default_factory=list)  # the article's voice repeating it
 
 
@@ -105,15 +109,48 @@ def _source_key(m: Mention, art: Article | None, root: str) -> tuple[tuple[str, 
     return None
 
 
-def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list[Origin]:
+def key_of(m: Mention) -> tuple[str, int, int]:
+    return (m.article, m.start, m.end)
+
+
+def record_of(m: Mention) -> str | None:
+    """The official record an unhedged mention rests on ("court documents"), if it cites one."""
+    if m.certainty not in FIRM or m.source.kind not in RECORD_CITERS:
+        return None
+    return cited_record(m.text)
+
+
+def credited_outlet(art: Article | None) -> str | None:
+    """The one outlet an article credits in its text (not itself), whose reports its
+    "reportedly" lines repeat; None when it credits none or several."""
+    if art is None:
+        return None
+    own = outlet_id(art.outlet) if art.outlet else None
+    named = {outlet_id(o): outlet_name(o) for o in art.cited_outlets if outlet_id(o) != own}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def writers(m: Mention, reading: Reading | None) -> bool:
+    """The writer's own voice: the author, or a hedged source's clause whose event noun the
+    writer presupposes ("Portman hinted at the impending breakup": the hint is hers, the
+    breakup the writer's)."""
+    if m.source.kind == "author":
+        return True
+    return (reading is not None and key_of(m) in reading.presupposed
+            and m.certainty not in FIRM and m.certainty in AFFIRMING)
+
+
+def trace_origins(mentions: list[Mention], articles: dict[str, Article],
+                  reading: Reading | None = None) -> list[Origin]:
     """Group mentions by independent origin, in a deterministic order."""
     origins: dict[tuple[str, str], Origin] = {}
+    background = reading.background if reading is not None else frozenset()
     attributed: dict[str, list[tuple[str, str]]] = {}
     pending: list[tuple[Mention, str]] = []
 
     def add(key: tuple[str, str], label: str, m: Mention, root: str, relayed: bool = False) -> None:
         o = origins.setdefault(key, Origin(key, label))
-        o.named = o.named or (_is_named(m) and not relayed)
+        o.named = o.named or (_is_named(m) and not relayed and key_of(m) not in background)
         if o.label.endswith("(unnamed sources)") and not label.endswith("(unnamed sources)"):
             o.label = label  # prefer the plain outlet name once it speaks on its own
         o.mentions.append(m)
@@ -124,7 +161,14 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list
     for m in sorted(mentions, key=_mention_order):
         root = root_article(m.article, articles)
         art = articles.get(root)
-        found = _source_key(m, art, root)
+        record = record_of(m)
+        if record is not None:
+            found: tuple[tuple[str, str], str] | None = (("record", record),
+                                                         f"{record} (official record)")
+        elif writers(m, reading):
+            found = None
+        else:
+            found = _source_key(m, art, root)
         if found is None:
             pending.append((m, root))
             continue
@@ -134,7 +178,7 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list
             attributed[root].append(found[0])
     first_hedge: dict[str, tuple[str, int, int]] = {}
     for m, root in pending:
-        if m.certainty in ("alleged", "reported"):
+        if m.certainty in ("alleged", "reported") and m.source.kind == "author":
             first_hedge[root] = min(first_hedge.get(root, _mention_order(m)), _mention_order(m))
     for m, root in pending:  # the author's own voice
         art = articles.get(root)
@@ -142,9 +186,15 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article]) -> list
             key = sorted(attributed[root])[0]
             add(key, origins[key].label, m, root, relayed=True)
         elif root in first_hedge and first_hedge[root] <= _mention_order(m):
-            # "reportedly ..." first: whatever the article asserts after it rests on that
-            add(("unattributed", ""), "unattributed reports (no source named)", m, root,
-                relayed=m.certainty in FIRM)
+            # "reportedly ..." first: whatever the article asserts after it rests on that,
+            # and the reports are those of the one outlet it credits, if it credits one
+            credited = credited_outlet(art)
+            if credited is not None:
+                add(("outlet", outlet_id(credited)), f"{credited} (credited in the article)",
+                    m, root, relayed=True)
+            else:
+                add(("unattributed", ""), "unattributed reports (no source named)", m, root,
+                    relayed=m.certainty in FIRM)
         else:
             key, label = _own_key(art, root)
             add(key, label, m, root)
@@ -158,7 +208,13 @@ def _mention_order(m: Mention) -> tuple[str, int, int]:
 def chain_of(m: Mention, articles: dict[str, Article], relaying: str | None = None) -> list[str]:
     """Origin, the outlets it passed through, and the article that printed it."""
     s = m.source
-    if s.kind == "author" and relaying:
+    record = record_of(m)
+    if record is not None:
+        head = [f"{record} (official record)", "the article citing it"]
+    elif relaying and s.kind != "author":
+        head = [f"the article, repeating {relaying} ({s.name or s.kind.replace('_', ' ')} "
+                f"hedged, the event presupposed)"]
+    elif s.kind == "author" and relaying:
         head = [f"the article, repeating {relaying}"]
     elif s.kind == "author":
         head = ["the article itself" if m.certainty in FIRM else "the article (hedged)"]
@@ -174,10 +230,11 @@ def chain_of(m: Mention, articles: dict[str, Article], relaying: str | None = No
     return head + via + [tail]
 
 
-def support_of(mentions: list[Mention], articles: dict[str, Article]) -> Support:
+def support_of(mentions: list[Mention], articles: dict[str, Article],
+               reading: Reading | None = None) -> Support:
     """Articles (copies counted once), independent origins, one line per origin, the chains."""
     telling = [m for m in mentions if m.certainty not in AGAINST] or mentions
-    origins = trace_origins(telling, articles)
+    origins = trace_origins(telling, articles, reading)
     roots = {root_article(m.article, articles) for m in telling}
     lines = [
         f"{o.label}: {len(o.mentions)} mention(s) in {len(o.articles)} article(s)"

@@ -28,6 +28,7 @@ from storyline.model import (
     TimeValue,
 )
 from storyline.story import intervals as iv
+from storyline.story.cues import reading_of
 from storyline.story.independence import support_of
 from storyline.story.status import SPECULATIVE, status_of
 
@@ -322,8 +323,10 @@ def _event(group: list[Claim], articles: dict[str, Article], ents: dict[str, Ent
             seen.add(key)
             mentions.append(c.mention)
 
+    reading = reading_of(group, articles)
+
     def support_key(members: list[Claim]) -> tuple:
-        sup = support_of([c.mention for c in members], articles)
+        sup = support_of([c.mention for c in members], articles, reading)
         earliest = min((iv.of(c.time).earliest or date.max) for c in members)
         return (sup.independent_sources, sup.articles, -earliest.toordinal())
 
@@ -335,8 +338,8 @@ def _event(group: list[Claim], articles: dict[str, Article], ents: dict[str, Ent
         participants=participants,
         time=merged_time(group, articles, support_key),
         place=max(places, key=lambda p: (places[p], len(p), p)) if places else None,
-        status=status_of(mentions, participants, ents, articles),
-        support=support_of(mentions, articles),
+        status=status_of(mentions, participants, ents, articles, reading),
+        support=support_of(mentions, articles, reading),
         mentions=mentions,
         predicate=max(predicates, key=lambda p: (predicates[p], p)) if predicates else None,
         detail=next((c.detail for c in group if c.detail), None),

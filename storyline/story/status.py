@@ -1,13 +1,23 @@
 """The status of a merged event from its mentions: confirmed / reported / alleged / speculated /
-denied. Confirmed needs an on-record participant or representative, or two independent named
-origins; speculation, questions and hypotheticals never count towards it. See docs/story.md."""
+denied. Confirmed needs an on-record participant or representative, an official record the
+text cites, or two independent named origins telling it unhedged, each in the foreground (not
+in a relative clause or an aside); speculation, questions and hypotheticals never count
+towards it, nor does repetition of one origin. See docs/story.md."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from storyline.model import Article, Entity, Mention
-from storyline.story.independence import AFFIRMING, AGAINST, FIRM, person_key, trace_origins
+from storyline.story.cues import Reading
+from storyline.story.independence import (
+    AFFIRMING,
+    AGAINST,
+    FIRM,
+    key_of,
+    person_key,
+    trace_origins,
+)
 
 SPECULATIVE = ("speculated", "hypothetical")
 
@@ -58,21 +68,24 @@ def status_of(
     participants: list[str],
     entities: dict[str, Entity],
     articles: dict[str, Article],
+    reading: Reading | None = None,
 ) -> str:
-    """Apply the status rules to one event's mentions."""
+    """Apply the status rules to one event's mentions (`reading`: which are background)."""
     mentions = effective(mentions)
     names: set[str] = set()
     for p in participants:
         if p in entities:
             names |= names_of(entities[p])
+    background = reading.background if reading is not None else frozenset()
     firm = [m for m in mentions if m.certainty in FIRM]
     affirming = [m for m in mentions if m.certainty in AFFIRMING]
     against = [m for m in mentions if m.certainty in AGAINST]
-    if any(on_record(m, names) for m in firm):
+    foreground = [m for m in firm if key_of(m) not in background]
+    if any(on_record(m, names) for m in foreground):
         return "confirmed"
     telling = [m for m in mentions if m.certainty not in AGAINST]
-    named = [o for o in trace_origins(telling, articles) if o.named]
-    if len(named) >= 2:
+    named = [o for o in trace_origins(telling, articles, reading) if o.named]
+    if len(named) >= 2 or any(o.key[0] == "record" for o in named):
         return "confirmed"
     if any(on_record(m, names) for m in against):
         return "denied"

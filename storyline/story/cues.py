@@ -1,0 +1,151 @@
+"""What a mention's own words say about its standing: a cited official record, background told
+in passing (a relative clause, an aside), a presupposed event noun, a changed account. The
+words are data (storyline/data/status.json, one loader here); the story stage reads only the
+stored article text and spans, never re-parses. See docs/story.md, "Status"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from storyline.data import load_json
+from storyline.model import Article, Claim
+
+Background = Literal["relative_clause", "aside"]
+_WORD = re.compile(r"[\w’']+")
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    """The word lists of status.json, lower-cased and compiled once."""
+
+    records: re.Pattern[str]
+    record_cues: re.Pattern[str]
+    relative: re.Pattern[str]  # an opener then a relative pronoun: ", who"
+    closers: tuple[str, ...]
+    determiners: frozenset[str]
+    nominal_suffixes: tuple[str, ...]
+    max_modifiers: int
+    change: re.Pattern[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alternation(phrases)})(?![\w])")
+
+
+@functools.cache
+def status_cues() -> StatusCues:
+    """The cues of storyline/data/status.json, checked once and cached."""
+    data = load_json("status.json")
+    openers = _alternation(data["clause_openers"])
+    relative = re.compile(rf"(?:{openers})\s*(?:{_alternation(data['relative_pronouns'])})\b")
+    return StatusCues(
+        records=_phrases(data["official_records"]),
+        record_cues=_phrases(data["record_cues"]),
+        relative=relative,
+        closers=tuple(data["clause_closers"]),
+        determiners=frozenset(w.lower() for w in data["presupposing_determiners"]),
+        nominal_suffixes=tuple(data["nominal_suffixes"]),
+        max_modifiers=int(data["presupposition_max_modifiers"]),
+        change=_phrases(data["change_cues"]),
+    )
+
+
+def cited_record(text: str) -> str | None:
+    """The official record a mention cites ("court documents"), or None: a record noun and a
+    citing cue ("according to", "shows", "obtained") in the same mention."""
+    cues = status_cues()
+    low = text.lower()
+    found = cues.records.search(low)
+    if found is None:
+        return None
+    rest = low[:found.start()] + " " + low[found.end():]
+    return found.group(0) if cues.record_cues.search(rest) else None
+
+
+def _trigger(c: Claim) -> tuple[int, int] | None:
+    m = c.mention
+    if c.trigger is None or not (m.start <= c.trigger[0] < c.trigger[1] <= m.end):
+        return None
+    return c.trigger
+
+
+def background(c: Claim, article: Article | None) -> Background | None:
+    """Whether the claim's trigger sits in a non-restrictive relative clause ("the couple, who
+    split in 2022, ...") or a parenthesis/dash aside: told in passing, not the news."""
+    span = _trigger(c)
+    if span is None or article is None or not article.raw:
+        return None
+    cues = status_cues()
+    before = article.raw[c.mention.start:span[0]]
+    low = before.lower()
+    opener = None
+    for hit in cues.relative.finditer(low):
+        opener = hit
+    if opener is not None and not any(cl in low[opener.end():] for cl in cues.closers):
+        return "relative_clause"
+    paren = low.rfind("(")
+    if paren >= 0 and ")" not in low[paren:]:
+        return "aside"
+    return None
+
+
+def presupposed(c: Claim, article: Article | None) -> bool:
+    """Whether the trigger is an event noun the writer takes for granted: a possessive or
+    definite determiner before it ("their split", "Portman's separation", "the impending
+    breakup"; modifiers only before an unmistakable noun: "-tion", "-up", ...)."""
+    span = _trigger(c)
+    if span is None or article is None or not article.raw:
+        return False
+    cues = status_cues()
+    trigger = article.raw[span[0]:span[1]].lower()
+    words = _WORD.findall(article.raw[c.mention.start:span[0]].lower())
+    if not words:
+        return False
+    if words[-1] in cues.determiners or words[-1].endswith(("'s", "’s")):
+        return True
+    if not trigger.endswith(cues.nominal_suffixes):
+        return False
+    return any(w in cues.determiners or w.endswith(("'s", "’s"))
+               for w in words[-1 - cues.max_modifiers:-1])
+
+
+def change_cue(text: str) -> str | None:
+    """The words marking a later account as a change of an earlier one ("now says"), if any."""
+    found = status_cues().change.search(text.lower())
+    return found.group(0) if found else None
+
+
+MentionKey = tuple[str, int, int]
+
+
+def mention_key(c: Claim) -> MentionKey:
+    return (c.mention.article, c.mention.start, c.mention.end)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the words of an event's claims add to their mentions' source and certainty: which
+    are background (told in passing) and which presuppose the event (an event noun)."""
+
+    background: frozenset[MentionKey] = frozenset()
+    presupposed: frozenset[MentionKey] = frozenset()
+
+
+def reading_of(claims: list[Claim], articles: dict[str, Article]) -> Reading:
+    """Read every claim's trigger in its article's text; a sentence telling the event twice is
+    background (or presupposing) only when every telling in it is."""
+    back: dict[MentionKey, bool] = {}
+    pre: dict[MentionKey, bool] = {}
+    for c in claims:
+        art, key = articles.get(c.article), mention_key(c)
+        back[key] = back.get(key, True) and background(c, art) is not None
+        pre[key] = pre.get(key, True) and presupposed(c, art)
+    return Reading(frozenset(k for k, v in back.items() if v),
+                   frozenset(k for k, v in pre.items() if v))
