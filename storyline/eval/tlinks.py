@@ -282,6 +282,7 @@ def score(golds: Iterable[TmlDoc], guesses: Iterable[DocGuesses]) -> dict[str, T
 
 
 def majority_class(scores: dict[str, TlinkScore]) -> str | None:
+    """The most frequent gold event-DCT class of the scored run (the baseline's answer)."""
     keys = list(scores["majority"].confusion)
     return keys[0][1] if keys else None
 
