@@ -33,11 +33,11 @@ class Settings:
     today: date | None = None
     # Stories in a feed (storyline/story/clusters.py, docs/story.md): an article joins the most
     # similar story when the mixed similarity reaches story_threshold; chosen on ECB+ train topics.
-    story_threshold: float = 0.2
+    story_threshold: float = 0.12
     story_merge_threshold: float = 0.3  # two stories an article bridges merge above this
     story_weight_words: float = 1.0  # TF-IDF cosine of content words
-    story_weight_entities: float = 1.0  # of named entities
-    story_weight_predicates: float = 0.5  # of event predicates
+    story_weight_entities: float = 0.5  # of named entities
+    story_weight_predicates: float = 0.0  # of event predicates (no gain on ECB+ train)
     story_half_life_days: float = 7.0  # similarity halves per this many days apart
     story_terms: int = 50  # highest-weighted terms kept per article and channel
     story_renormalise: bool = True  # mix only the channels an article has terms in
