@@ -16,11 +16,12 @@ from storyline import __version__
 from storyline.ingest.dedupe import mark_duplicates
 from storyline.ingest.read import read_articles
 from storyline.model import Article, ArticleAnalysis, State, Story
+from storyline.nlp.budget import budget_of
 from storyline.render.json import write_json
 from storyline.render.markdown import write_markdown
 from storyline.settings import Settings
 from storyline.store import StoreError, content_hash, open_store
-from storyline.store.base import StoryStore
+from storyline.store.base import StoredArticle, StoryStore
 from storyline.story.build import build_story
 
 Progress = Callable[[int], None]
@@ -87,7 +88,10 @@ def ingest_articles(
         todo: list[Article] = []
         for art in articles:
             known = store.find_article(art.id, content_hash(art.raw) if art.raw else "")
-            if known and known.article.status == "skipped" and not known.failed:
+            if known and (
+                (known.article.status == "skipped" and not known.failed)
+                or _still_over_budget(known, art, settings)
+            ):
                 summary.skipped.append({"path": art.path, "problem": known.article.problem or ""})
             elif known and not known.failed:
                 summary.unchanged.append(known.article.id)
@@ -106,13 +110,14 @@ def ingest_articles(
                 store.add_article(art, analysis)
                 summary.added.append(art.id)
             else:
-                art.status, art.problem = "skipped", f"analysis failed: {error}"
+                over = budget_of(error) is not None  # "analysis exceeded N s" says it all
+                art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
                 store.add_article(art, None, failed=True)
                 summary.failed.append({"path": art.path, "problem": art.problem})
         info = store.info()
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
-            store.replace_story(story_from_store(store, settings))
+            _rebuild_story(store, settings)
             summary.story_rebuilt = True
             tick("story", 1, 1)
         info = store.info()
@@ -123,6 +128,18 @@ def ingest_articles(
         store.close()
 
 
+def _still_over_budget(known: StoredArticle, art: Article, settings: Settings) -> bool:
+    """An article that went over its time budget is not retried on every ingest: only when
+    its text, the pipeline version, or a larger budget gives it a chance to finish."""
+    spent = budget_of(known.article.problem)
+    budget = settings.article_time_budget
+    return (
+        known.failed and spent is not None and 0 < budget <= spent
+        and known.pipeline_version == __version__
+        and known.content_hash == content_hash(art.raw)
+    )
+
+
 def _analyse(
     articles: list[Article], settings: Settings, tick: IngestProgress
 ) -> Iterator[tuple[Article, ArticleAnalysis | None, str | None]]:
@@ -131,6 +148,20 @@ def _analyse(
     from storyline.nlp.executors import run
 
     return run(articles, settings, tick)
+
+
+STORY_ATTEMPTS = 5  # rebuilds tried while other writers keep adding articles
+
+
+def _rebuild_story(store: StoryStore, settings: Settings) -> None:
+    """Build the story from the stored analyses and store it only if no article was written
+    since they were read (a slower writer's older story never replaces a newer one); else
+    build again from the newer analyses. After STORY_ATTEMPTS the story stays marked stale
+    for the next ingest (whose own rebuild sees every article)."""
+    for _ in range(STORY_ATTEMPTS):
+        revision = store.revision()
+        if store.replace_story(story_from_store(store, settings), built_from=revision):
+            return
 
 
 def story_from_store(store: StoryStore, settings: Settings) -> Story:

@@ -43,6 +43,10 @@ class Settings:
     story_renormalise: bool = True  # mix only the channels an article has terms in
     min_english_ratio: float = 0.5  # share of common English words an article needs
     max_bytes: int = 5_000_000  # larger inputs are skipped with a message
+    # Seconds one article's analysis may take (0: unlimited); over it the article is stored as
+    # failed with "analysis exceeded N s" and not retried until its text or the pipeline
+    # changes (storyline/nlp/budget.py).
+    article_time_budget: float = 30.0
     llm_url: str | None = None  # optional OpenAI-compatible server; never required
     # The LLM claims component (docs/llm.md): used only when llm_url is set.
     llm_model: str = "default"  # the model name the server expects

@@ -22,6 +22,7 @@ def _root() -> None:
 
 # Exit codes that mean something to a script.
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FAILED = 0, 2, 3, 1
+EXIT_STORE = 4  # the store is unusable: corrupt or truncated, read-only, folder missing
 
 
 def _register() -> None:

@@ -12,7 +12,14 @@ import typer
 
 from storyline.api import ingest, load_story, write_report
 from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, EXIT_USAGE, app
-from storyline.cli.common import check_inputs, err, ingest_progress, print_json, report_inputs
+from storyline.cli.common import (
+    check_inputs,
+    err,
+    fail,
+    ingest_progress,
+    print_json,
+    report_inputs,
+)
 from storyline.nlp.llm import LlmStats, reset_llm_stats
 from storyline.settings import Settings
 
@@ -68,6 +75,8 @@ def build(
     Exit codes: 0 built, 3 a path is missing or no input was usable, 1 an article failed.
     """
     check_inputs(paths)
+    if out.exists() and not out.is_dir():  # before any work: the reports could not be written
+        fail(f"--out {out} exists and is not a folder", EXIT_USAGE)
     settings = with_executor(_settings(llm_url, llm_model, llm_mode), executor, ray_address)
     settings = with_today(settings, today)
     llm = reset_llm_stats()

@@ -12,7 +12,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
-from storyline.cli.app import EXIT_INPUT
+from storyline.cli.app import EXIT_INPUT, EXIT_STORE
+from storyline.store import StoreError, StoreUnusable
 
 err = Console(stderr=True)
 out = Console()
@@ -26,6 +27,12 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """Print `error: message` on stderr and exit with `code`."""
     err.print(f"[red]error:[/red] {message}", **PLAIN)
     raise typer.Exit(code)
+
+
+def store_failed(e: StoreError) -> NoReturn:
+    """Exit on a store problem: EXIT_STORE when the store is unusable (corrupt, read-only,
+    folder missing), else EXIT_INPUT (no store there, not a storyline store)."""
+    fail(str(e), EXIT_STORE if isinstance(e, StoreUnusable) else EXIT_INPUT)
 
 
 def print_json(data: Any) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from storyline.cli.app import EXIT_USAGE, app
-from storyline.cli.common import err, fail
+from storyline.cli.common import err, fail, store_failed
 from storyline.settings import LOOPBACK_HOSTS, ServiceSettings
 from storyline.store import StoreError, open_store
 
@@ -60,7 +60,7 @@ def serve(
     try:
         open_store(store).close()
     except StoreError as e:
-        fail(str(e))
+        store_failed(e)
     mode = "read-only" if read_only else (
         f"writes need the {service.token_env} token" if service.token
         else "writable from this machine, no token")  # fmt: skip

@@ -24,6 +24,7 @@ from storyline.cli.common import (
     out,
     print_json,
     report_inputs,
+    store_failed,
 )
 from storyline.model import Story, to_dict
 from storyline.settings import Settings
@@ -34,7 +35,7 @@ def _load(store: Path) -> Story:
     try:
         return api.load_story(store)
     except StoreError as e:
-        fail(str(e))
+        store_failed(e)
 
 
 @app.command("ingest")
@@ -58,7 +59,7 @@ def ingest_cmd(
         with ingest_progress(quiet=as_json) as tick:
             summary = api.ingest(paths, store, settings, tick)
     except StoreError as e:
-        fail(str(e))
+        store_failed(e)
     if as_json:
         print_json(summary.to_dict())
     else:

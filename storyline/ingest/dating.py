@@ -29,8 +29,19 @@ EARLIEST = date(1900, 1, 1)
 ROUNDS = 2  # inferred ranges feed birth intervals once more
 
 
+# Publication dates outside these years are refused: nothing is published in year 1 or 9999,
+# and relative time expressions anchored there would run off the calendar.
+PUBLISHED_YEARS = (1000, 2999)
+
+
 def known_date(day: date, method: str, reason: str) -> PublicationDate:
-    """A publication date read directly from the input."""
+    """A publication date read directly from the input (unknown, with the reason, when it is
+    outside PUBLISHED_YEARS)."""
+    lo, hi = PUBLISHED_YEARS
+    if not lo <= day.year <= hi:
+        return PublicationDate("XXXX", method="unknown",
+                               reason=f"{reason} gives {day.isoformat()}, outside the years "
+                                      f"{lo}-{hi}: not used")  # fmt: skip
     return PublicationDate(day.isoformat(), day, day, method, reason)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -64,4 +65,23 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     best = from_bytes(data).best()
     if best is None:
         return None, "could not detect a text encoding"
+    western = _western(data)
+    if western is not None and mess_ratio(western) <= best.chaos + WESTERN_SLACK:
+        return western, None
     return str(best), None
+
+
+# How much messier (charset-normalizer's mess ratio, 0..1) Windows-1252 may read than the
+# detector's guess and still win: on short Latin text the detector often picks a rarer code
+# page (cp775, cp1250) that reads no better ("José Núñez" as "Josķ N·±ez").
+WESTERN_SLACK = 0.01
+
+
+def _western(data: bytes) -> str | None:
+    """The bytes as Windows-1252 (what the web means by "latin-1"), else as ISO-8859-1."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -58,6 +58,10 @@ def _when(value: Any) -> str | None:
 def _record(path: str, data: Any) -> Record:
     if not isinstance(data, dict):
         return Record(path, problem="record is not a JSON object")
+    bad = next((k for k, v in data.items() if isinstance(v, str) and not _encodable(v)), None)
+    if bad is not None:  # JSON's \\ud800 escapes decode to text that no file or store can hold
+        return Record(path, problem=f"record's {str(bad)[:40]!r} field holds a lone UTF-16 "
+                                    "surrogate (not valid Unicode text)")
     text = next((data[k] for k in TEXT_FIELDS if isinstance(data.get(k), str)), None)
     if text is None:
         return Record(path, problem="record has no 'text' field")
@@ -69,6 +73,14 @@ def _record(path: str, data: Any) -> Record:
         url=_str(data.get("url")),
         published=_when(data.get("published")) or _when(data.get("date")),
     )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_records(text: str, path: str, fmt: str) -> list[Record]:

@@ -6,8 +6,11 @@ status "skipped" and a problem in words, so the report can list every input.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -37,17 +40,95 @@ def article_id(raw: str | bytes) -> str:
     return "a" + hashlib.sha256(data).hexdigest()[:10]
 
 
-def _walk(paths: list[str]) -> Iterator[tuple[str, Path, bool]]:
-    """(path as reported, file, found by walking a folder) for every input, sorted in folders."""
+def shown_path(path: str | Path) -> str:
+    """A path as text that can always be stored and printed: bytes of a file name that are not
+    valid UTF-8 (kept by Python as lone surrogates) are shown as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# (path as reported, file, found by walking a folder, problem when it is not read)
+Found = tuple[str, Path, bool, str | None]
+
+
+def _walk(paths: list[str]) -> Iterator[Found]:
+    """Every input, folders walked in name order. Only regular files are read; what is not
+    (hidden names, links that loop or dangle, links to folders, FIFOs, devices, folders that
+    cannot be listed) comes back with the reason, so nothing is dropped silently."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel):
-                    yield str(f), f, True
+            yield from _walk_folder(path)
         else:
-            yield given, path, False
+            yield shown_path(given), path, False, None
+
+
+def _walk_folder(folder: Path) -> Iterator[Found]:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: os.fsencode(e.name))
+    except OSError as e:
+        yield shown_path(folder), folder, True, f"unreadable folder: {e.strerror or e}"
+        return
+    for entry in entries:
+        f = Path(entry.path)
+        shown = shown_path(f)
+        if entry.name.startswith("."):
+            yield shown, f, True, "hidden (name starts with '.')"
+            continue
+        if entry.is_symlink():
+            problem = _link_problem(f)
+            if problem:
+                yield shown, f, True, problem
+                continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError as e:
+            yield shown, f, True, f"unreadable: {e.strerror or e}"
+            continue
+        if is_dir:
+            yield from _walk_folder(f)
+        else:
+            yield shown, f, True, None
+
+
+def _link_problem(link: Path) -> str | None:
+    """Why a symbolic link is not followed, or None for a link to a file."""
+    try:
+        st = link.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if e.errno == errno.ENOENT:
+            return "dangling symbolic link (its target does not exist)"
+        return f"unreadable symbolic link: {e.strerror or e}"
+    if stat.S_ISDIR(st.st_mode):
+        return "symbolic link to a folder (not followed: it could loop)"
+    return None
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` is not read (only regular files are: a FIFO blocks, /dev/zero never ends)."""
+    try:
+        st = path.stat()
+    except OSError as e:
+        if e.errno == errno.ENOENT:
+            return "no such file or folder"
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"unreadable: {e.strerror or e}"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+            else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")  # fmt: skip
+    return f"not a regular file ({kind})"
+
+
+def _read_bounded(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it holds more than `limit` (never reads past limit+1)."""
+    with path.open("rb") as f:
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def _skipped(path: str, problem: str, data: bytes = b"", fmt: str = "txt") -> Article:
@@ -61,13 +142,15 @@ def _read_file(shown: str, path: Path, walked: bool, settings: Settings) -> list
     fmt = SUFFIXES.get(path.suffix.lower())
     if walked and fmt is None:
         return [_skipped(shown, f"not an article file type ({path.suffix or 'no suffix'})")]
-    if not path.exists():
-        return [_skipped(shown, "no such file or folder")]
+    problem = _not_regular(path)
+    if problem:
+        return [_skipped(shown, problem)]
     try:
         size = path.stat().st_size
-        if size > settings.max_bytes:
-            return [_skipped(shown, f"too large: {size} bytes (limit {settings.max_bytes})")]
-        data = path.read_bytes()
+        data = _read_bounded(path, settings.max_bytes) if size <= settings.max_bytes else None
+        if data is None:  # the size may have grown since stat: the read stops at the limit
+            shown_size = f"{size} bytes" if size > settings.max_bytes else "more bytes"
+            return [_skipped(shown, f"too large: {shown_size} (limit {settings.max_bytes})")]
     except OSError as e:
         return [_skipped(shown, f"unreadable: {e.strerror or e}")]
     if not data.strip():
@@ -190,7 +273,10 @@ def _unique_ids(articles: list[Article]) -> None:
 def read_articles(paths: list[str], settings: Settings) -> list[Article]:
     """Every input (file, folder, JSON record) as an Article, in input order, dated and deduped."""
     articles: list[Article] = []
-    for shown, path, walked in _walk(paths):
+    for shown, path, walked, problem in _walk(paths):
+        if problem:
+            articles.append(_skipped(shown, problem))
+            continue
         try:
             articles.extend(_read_file(shown, path, walked, settings))
         except Exception as e:  # noqa: BLE001 - one bad input must not stop the build

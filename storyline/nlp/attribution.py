@@ -140,7 +140,7 @@ def subject_of(verb: Token) -> Token | None:
             or tok.head.lemma_.lower() in SPEAKER_NOUNS
         ):
             return tok.head  # '"...," a source revealed to Us' parsed as a reduced clause
-        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head != tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None

@@ -63,7 +63,7 @@ def _complement_path(cue: Token, trigger: Token) -> bool:
         if cue.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head == cue \
                 and tok.head.lower_ in ("of", "at", "for"):
             return True
-        if tok.dep_ in ("prep", "pobj", "advcl", "conj", "nsubj") or tok.head == tok:
+        if tok.dep_ in ("prep", "pobj", "advcl", "conj", "nsubj") or tok.head.i == tok.i:
             return False
         if tok.head == cue:
             return True
@@ -76,7 +76,7 @@ def _denial_path(cue: Token, trigger: Token) -> bool:
     reports of an affair", "denied that they split"), never its conjuncts or adjuncts."""
     tok = trigger
     for _ in range(10):
-        if tok.head == tok or tok.dep_ in ("conj", "advcl", "parataxis", "cc"):
+        if tok.head.i == tok.i or tok.dep_ in ("conj", "advcl", "parataxis", "cc"):
             return False
         if tok.head == cue:
             return tok == trigger or tok.dep_ != "dobj" or tok.lemma_.lower() in DENIED_THINGS

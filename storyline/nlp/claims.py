@@ -81,6 +81,10 @@ class _Context:
     outlet_entities: set[str] = field(default_factory=set)
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # Per sentence, computed once (a long sentence with many reporting verbs stays linear):
+    _venue_of: dict[int, tuple[str | None, bool]] = field(default_factory=dict)
+    _tail_of: dict[int, tuple[list[int], list[Token]]] = field(default_factory=dict)
+    _quoted_sorted: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
@@ -104,6 +108,31 @@ class _Context:
 
     def sentence_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def sentence_venue(self, j: int) -> tuple[str | None, bool]:
+        """(venue phrase, points back to an earlier venue) of sentence j outside quotes."""
+        if j not in self._venue_of:
+            tokens = [t for t in self.sents[j] if t.i not in self.quoted]
+            self._venue_of[j] = (
+                venue_phrase(tokens), any(t.lemma_.lower() in VENUE_BACKREF for t in tokens))
+        return self._venue_of[j]
+
+    def sentence_tail(self, j: int) -> tuple[list[int], list[Token]]:
+        """Sentence j's non-space tokens up to its last non-punctuation one, with their
+        indices (for bisecting where a reported clause starts)."""
+        if j not in self._tail_of:
+            toks = [t for t in self.sents[j] if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            self._tail_of[j] = ([t.i for t in toks], toks)
+        return self._tail_of[j]
+
+    def any_quoted(self, first: int, last: int) -> bool:
+        """Whether a quoted token lies in the token range first..last (inclusive)."""
+        if len(self._quoted_sorted) != len(self.quoted):
+            self._quoted_sorted = sorted(self.quoted)
+        k = bisect.bisect_left(self._quoted_sorted, first)
+        return k < len(self._quoted_sorted) and self._quoted_sorted[k] <= last
 
     def name_of(self, phrase: Span) -> str | None:
         """A speaker's name: the entity it is a mention of, else the name in the text."""
@@ -272,12 +301,11 @@ def _venue(ctx: _Context, att: attr.Attribution, char: int) -> str | None:
     i = ctx.sentence_index(char)
     for j in (i, ctx.sentence_index(att.cue.idx), i - 1, i - 2):
         if 0 <= j < len(ctx.sents):
-            tokens = [t for t in ctx.sents[j] if t.i not in ctx.quoted]
-            found = venue_phrase(tokens)
+            found, backref = ctx.sentence_venue(j)
             if found:
                 ctx.venues[att.source.name] = found
                 return found
-            if any(t.lemma_.lower() in VENUE_BACKREF for t in tokens):
+            if backref:
                 return ctx.venues.get(att.source.name)
     return via[0] if via else None
 
@@ -294,19 +322,22 @@ def _indirect_quotes(ctx: _Context) -> None:
             if att.sentence_wide:
                 continue
             comp = next((c for c in att.cue.children if c.dep_ == "ccomp"), None)
-            if comp is None or any(t.i in ctx.quoted for t in comp.subtree):
+            if comp is None:
                 continue
-            if comp.left_edge.lower_ in ADVERBIAL_MARKS or comp.i < att.cue.i:
+            left, right = comp.left_edge, comp.right_edge  # the subtree lies within these
+            if ctx.any_quoted(left.i, right.i) and any(t.i in ctx.quoted for t in comp.subtree):
+                continue
+            if left.lower_ in ADVERBIAL_MARKS or comp.i < att.cue.i:
                 continue  # "When rumours broke, a source told ...": a time clause, not speech
-            toks = [t for t in comp.subtree if t.dep_ != "mark" or t.head != comp]
-            sent = ctx.sents[ctx.sentence_index(att.cue.idx)]
-            tail = [t for t in sent if t.i >= toks[0].i and not t.is_space]
-            while tail and tail[-1].is_punct:
-                tail.pop()  # the reported clause runs to the end of the sentence
-            if len(tail) < 3:
+            first = left if left.dep_ != "mark" or left.head.i != comp.i else next(
+                t for t in comp.subtree if t.dep_ != "mark" or t.head.i != comp.i)
+            # the reported clause runs to the end of the sentence
+            indices, toks = ctx.sentence_tail(ctx.sentence_index(att.cue.idx))
+            k = bisect.bisect_left(indices, first.i)
+            if len(toks) - k < 3:
                 continue
-            start = tail[0].idx
-            end = tail[-1].idx + len(tail[-1])
+            start = toks[k].idx
+            end = toks[-1].idx + len(toks[-1])
             _add_quote(ctx, QuoteSpan(start, end, (start, end)), att, "indirect")
 
 
@@ -345,7 +376,7 @@ def _in_content(cue: Token, trigger: Token) -> bool:
     """Whether `trigger` is in what `cue` reports (its clause or object), not in a side clause."""
     tok = trigger
     for _ in range(12):
-        if tok.head == tok or tok == cue:
+        if tok.head.i == tok.i or tok.i == cue.i:
             return False
         if tok.head == cue:
             return tok.dep_ not in NOT_CONTENT or (tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS)
@@ -638,13 +669,11 @@ def _merge_interview_statements(ctx: _Context) -> None:
 def _statement_venue(ctx: _Context, claim: Claim, previous: str | None) -> str | None:
     """Where a statement was made: an interview named in its sentence, its quotes' venue, or the
     previous statement's venue when the sentence points back ("elsewhere in the chat")."""
-    i = ctx.sentence_index(claim.mention.start)
-    tokens = [t for t in ctx.sents[i] if t.i not in ctx.quoted]
-    found = venue_phrase(tokens)
+    found, backref = ctx.sentence_venue(ctx.sentence_index(claim.mention.start))
     if found is None:
         found = next((q.venue for q in ctx.quotes if q.venue and
                       claim.mention.start <= q.start < claim.mention.end), None)
-    if found is None and any(t.lemma_.lower() in VENUE_BACKREF for t in tokens):
+    if found is None and backref:
         found = previous
     return " ".join(found.lower().split()) if found else None
 

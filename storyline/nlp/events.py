@@ -186,7 +186,7 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
     verb = trigger
     # "decided to separate", "began to suspect": the subject sits on the governing verb.
     climb = ("xcomp", "conj", "advcl", "acomp")  # "were married": the subject is on "were"
-    while verb.dep_ in climb and not _has_subject(verb) and verb.head != verb:
+    while verb.dep_ in climb and not _has_subject(verb) and verb.head.i != verb.i:
         if not sent.start <= verb.head.i < sent.end:
             break
         verb = verb.head
@@ -230,7 +230,7 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
                 heads += [c for c in child.children if c.dep_.startswith("nsubj")]
     # "the film ... released in 2010", "a position he left": the noun the clause modifies.
     clause = trigger
-    while clause.dep_ == "conj" and clause.head != clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
         heads.append(clause.head)

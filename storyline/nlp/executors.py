@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 
 from storyline.model import Article, ArticleAnalysis, from_dict, to_dict
+from storyline.nlp.budget import OverBudget, time_budget
 from storyline.registry import Registry
 from storyline.settings import Settings
 
@@ -48,7 +49,7 @@ def local(articles: list[Article], settings: Settings, tick: Tick) -> Iterator[R
     When spaCy fails inside a batch, the rest is parsed one article at a time."""
     if not articles:
         return
-    from storyline.nlp.parsing import parse_docs
+    from storyline.nlp.parsing import parse_docs, parse_one
     from storyline.nlp.pipeline import analyze_doc, load_model
 
     nlp = load_model(settings.model)
@@ -58,7 +59,7 @@ def local(articles: list[Article], settings: Settings, tick: Tick) -> Iterator[R
     while done < len(articles):
         art = articles[done]
         try:
-            doc = next(docs) if docs is not None else nlp(art.content)
+            doc = next(docs) if docs is not None else parse_one(nlp, art.content)
         except Exception as e:  # noqa: BLE001 - spaCy failed inside a batch: go one by one
             if docs is None:
                 yield art, None, _error(e)
@@ -68,9 +69,15 @@ def local(articles: list[Article], settings: Settings, tick: Tick) -> Iterator[R
             docs = None
             continue
         try:
-            yield art, analyze_doc(doc, art, settings), None
+            with time_budget(settings.article_time_budget):
+                analysis = analyze_doc(doc, art, settings)
+        except OverBudget as e:  # stored as failed, not retried until text or pipeline change
+            analysis, error = None, str(e)
         except Exception as e:  # noqa: BLE001 - one bad article must not stop the ingest
-            yield art, None, _error(e)
+            analysis, error = None, _error(e)
+        else:
+            error = None
+        yield art, analysis, error
         done += 1
         tick("analysing", done, len(articles))
 

@@ -220,7 +220,7 @@ def in_reporting_position(doc: Doc, m: OutletMention) -> bool:
     """Whether an outlet mention sits where a source or recipient sits (told X, X reported)."""
     tok = doc[m.start:m.end].root
     for _ in range(3):
-        if tok.head == tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in REPORTING_HEADS or tok.lower_ in REPORTING_HEADS:

@@ -26,11 +26,67 @@ POLL_SECONDS = 1.0  # how often a waiting main process checks that its worker is
 def parse_docs(nlp: Language, texts: list[str], settings: Settings) -> Iterator[Doc]:
     """Docs for `texts`, in order. Uses `settings.parse_workers` background processes (see
     `resolve_workers`) when there are at least `settings.parse_workers_from` texts, else parses
-    in-process.
+    in-process. A text longer than `chunk_limit(nlp)` is parsed in chunks (`parse_long`).
 
     A failure inside a worker is raised here as RuntimeError, so a caller can fall back to
     parsing one text at a time.
     """
+    limit = chunk_limit(nlp)
+    long = {i for i, t in enumerate(texts) if len(t) > limit}
+    if not long:
+        yield from _parse_docs(nlp, texts, settings)
+        return
+    short = ["" if i in long else t for i, t in enumerate(texts)]
+    for i, doc in enumerate(_parse_docs(nlp, short, settings)):
+        yield parse_long(nlp, texts[i]) if i in long else doc
+
+
+# spaCy refuses texts over nlp.max_length (E088, 1,000,000 characters) and needs about 1 GB
+# per 100,000 characters to parse one: longer texts are parsed in chunks of at most this.
+CHUNK_CHARS = 100_000
+# Where a chunk may end, best first: a paragraph break, a line break, a sentence end, a space.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def chunk_limit(nlp: Language) -> int:
+    return max(1, min(CHUNK_CHARS, nlp.max_length - 1))
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) slices covering `text` exactly, each at most `limit` characters, ending at
+    the best break in the second half of the window (a hard cut when there is none)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for mark in _BREAKS:
+            at = text.rfind(mark, start + limit // 2, end)
+            if at >= 0:
+                end = at + len(mark)
+                break
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a text too long for spaCy: its chunks parsed alone, then joined so the Doc's
+    text (and so every character offset) is the input's."""
+    limit = chunk_limit(nlp)
+    docs = [nlp(text[s:e]) for s, e in chunks(text, limit)]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never expected: offsets are the contract
+        raise RuntimeError("chunked parse changed the text")
+    return doc
+
+
+def parse_one(nlp: Language, text: str) -> Doc:
+    """One text's Doc, in chunks when it is too long for spaCy in one piece."""
+    return parse_long(nlp, text) if len(text) > chunk_limit(nlp) else nlp(text)
+
+
+def _parse_docs(nlp: Language, texts: list[str], settings: Settings) -> Iterator[Doc]:
     workers = resolve_workers(settings.parse_workers)
     if workers < 1 or len(texts) < max(settings.parse_workers_from, 2):
         yield from nlp.pipe(texts, batch_size=settings.batch_size)

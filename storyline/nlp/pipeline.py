@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.model import Article, ArticleAnalysis
+from storyline.nlp.budget import check_budget
 from storyline.registry import Registry
 from storyline.settings import Settings
 
@@ -54,10 +55,12 @@ def ensure_registered() -> None:
 
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
-    """Run storyline's components over one parsed article."""
+    """Run storyline's components over one parsed article (within the time budget, if one is
+    running: storyline/nlp/budget.py)."""
     ensure_registered()
     analysis = ArticleAnalysis(article=article.id)
     for name in settings.components:
+        check_budget()
         component = COMPONENTS.get(name)
         if getattr(component, "needs_settings", False):  # e.g. llm_claims: server, model
             component(doc, article, analysis, settings)

@@ -180,7 +180,7 @@ def _age(article, analysis, doc, start, end, subject, n, num_at) -> QuantityStat
 def _verb_of(tok: Token) -> Token:
     """The nearest verb above a token (or the sentence root)."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:  # spaCy makes a new Token per .head
         t = t.head
     return t
 

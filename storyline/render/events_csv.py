@@ -15,6 +15,18 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
+# such cells get a leading apostrophe, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """`value` as a spreadsheet shows it and never evaluates it (numbers pass through)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def story_to_csv(story: Story) -> str:
     names = {e.id: e.name for e in story.entities}
     disputed: dict[str, list[str]] = {}
@@ -26,7 +38,7 @@ def story_to_csv(story: Story) -> str:
     w.writerow(COLUMNS)
     for ev in story.events:
         t = ev.time
-        w.writerow([
+        w.writerow([safe_cell(cell) for cell in [
             ev.id, ev.type, ev.predicate or "", t.value if t else "",
             t.earliest.isoformat() if t and t.earliest else "",
             t.latest.isoformat() if t and t.latest else "", ev.status,
@@ -35,7 +47,7 @@ def story_to_csv(story: Story) -> str:
             ev.mentions[0].text if ev.mentions else "",
             " ".join(sorted({m.article for m in ev.mentions})),
             " ".join(disputed.get(ev.id, [])),
-        ])  # fmt: skip
+        ]])  # fmt: skip
     return buf.getvalue()
 
 

@@ -16,8 +16,20 @@ CLAIMED = ("reported", "alleged", "speculated", "denied")
 MAX_EVIDENCE = 6
 
 
+# Text from articles is escaped so a Markdown renderer shows it and never runs it: raw HTML
+# (<script>, <img onerror>), entities, and link/image syntax ([x](javascript:...)).
+_ESCAPES = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;",
+                          "[": "\\[", "]": "\\]"})
+
+
+def _text(text: object) -> str:
+    """Article-derived text, safe in running Markdown."""
+    return str(text).translate(_ESCAPES)
+
+
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article-derived text, safe in a Markdown table cell."""
+    return _text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _who(ev: Event, names: dict[str, str]) -> str:
@@ -44,7 +56,7 @@ def _evidence_line(m: Mention) -> str:
     if m.source.via:
         src += " via " + ", ".join(m.source.via)
     text = " ".join(m.text.split())
-    return f'  - `{m.article}` [{m.start}:{m.end}] "{_cell(text)}" ({src}; {m.certainty})'
+    return f'  - `{m.article}` [{m.start}:{m.end}] "{_cell(text)}" ({_text(src)}; {m.certainty})'
 
 
 def _timeline(story: Story, names: dict[str, str]) -> list[str]:
@@ -58,8 +70,8 @@ def _timeline(story: Story, names: dict[str, str]) -> list[str]:
     undated = [e for e in story.events if not of(e.time).bounded]
     if undated:
         lines += ["", f"Undated ({len(undated)}): "
-                  + "; ".join(f"{e.id} {_what(e)} ({_unplaced(e)}{e.status}, {_support(e)})"
-                              for e in undated)]
+                  + "; ".join(f"{e.id} {_text(_what(e))} ({_text(_unplaced(e))}{e.status}, "
+                              f"{_support(e)})" for e in undated)]
     return lines + [""]
 
 
@@ -69,12 +81,12 @@ def _unplaced(ev: Event) -> str:
 
 
 def _event_block(ev: Event, names: dict[str, str]) -> list[str]:
-    lines = [f"### {ev.id} {_what(ev)}: {describe(ev.time)}", "",
-             f"- Who: {_who(ev, names)}",
+    lines = [f"### {ev.id} {_text(_what(ev))}: {_text(describe(ev.time))}", "",
+             f"- Who: {_text(_who(ev, names))}",
              f"- Status: **{ev.status}**; support: {ev.support.articles} article(s), "
              f"{ev.support.independent_sources} independent source(s)"]
     if ev.support.origins:
-        lines.append("- Origins: " + "; ".join(ev.support.origins))
+        lines.append("- Origins: " + _text("; ".join(ev.support.origins)))
     lines.append("- Evidence:")
     lines += [_evidence_line(m) for m in ev.mentions[:MAX_EVIDENCE]]
     if len(ev.mentions) > MAX_EVIDENCE:
@@ -96,9 +108,9 @@ def _disputed(story: Story) -> list[str]:
     if not story.contradictions:
         return lines + ["No contradictions found.", ""]
     for c in story.contradictions:
-        lines += [f"### {c.id} {c.kind.replace('_', ' ')}", "", c.explanation, ""]
+        lines += [f"### {c.id} {c.kind.replace('_', ' ')}", "", _text(c.explanation), ""]
         for side in c.sides:
-            lines.append(f"- {side.claim}")
+            lines.append(f"- {_text(side.claim)}")
             lines += [_evidence_line(m) for m in side.evidence[:MAX_EVIDENCE]]
         lines.append("")
     return lines
@@ -108,7 +120,7 @@ def _states(story: Story, names: dict[str, str]) -> list[str]:
     lines = ["## State over time", ""]
     if not story.states:
         return lines + ["No relationship or role states could be placed in time.", ""]
-    lines += [f"- {s.id} {describe_state(s, names)}" for s in story.states]
+    lines += [f"- {s.id} {_text(describe_state(s, names))}" for s in story.states]
     return lines + [""]
 
 

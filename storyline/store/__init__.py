@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.store.base import StoredArticle, StoreError, StoryStore
+from storyline.store.base import StoredArticle, StoreError, StoreUnusable, StoryStore
 from storyline.store.sqlite import SQLiteStore, content_hash
 
 
@@ -13,4 +13,7 @@ def open_store(path: str | Path, *, create: bool = True) -> SQLiteStore:
     return SQLiteStore(path, create=create)
 
 
-__all__ = ["SQLiteStore", "StoreError", "StoredArticle", "StoryStore", "content_hash", "open_store"]
+__all__ = [
+    "SQLiteStore", "StoreError", "StoreUnusable", "StoredArticle", "StoryStore", "content_hash",
+    "open_store",
+]

@@ -17,6 +17,11 @@ class StoreError(Exception):
     """The store cannot be used: missing, not a storyline store, or a newer format."""
 
 
+class StoreUnusable(StoreError):
+    """The store file is there but cannot be read or written: corrupt or truncated, read-only,
+    its folder missing, or its disk full (SQLite's error, in words)."""
+
+
 @dataclass
 class StoredArticle:
     """An article as stored: the Article, its content hash and whether its analysis failed."""
@@ -50,8 +55,12 @@ class StoryStore(Protocol):
     ) -> None:
         """Add or replace one article and its analysis, atomically."""
 
-    def replace_story(self, story: Story) -> None:
-        """Replace the built story (and the articles' duplicate marks) atomically."""
+    def revision(self) -> int:
+        """The analyses generation, bumped by every article write."""
+
+    def replace_story(self, story: Story, built_from: int | None = None) -> bool:
+        """Replace the built story (and the articles' duplicate marks) atomically; with
+        `built_from`, only if the revision is still that one (else False: rebuild)."""
 
     def load_story(self) -> Story | None:
         """The stored story with its articles' raw text, or None before the first build."""

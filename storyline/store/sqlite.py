@@ -6,14 +6,15 @@ each object is a JSON blob (`data`) written by `model.to_dict`, read back by `mo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline import __version__
 from storyline.ingest.dedupe import Signature
@@ -33,7 +34,7 @@ from storyline.model import (
     to_dict,
 )
 from storyline.store import minhash
-from storyline.store.base import StoredArticle, StoreError
+from storyline.store.base import StoredArticle, StoreError, StoreUnusable
 
 FORMAT = 1  # bump when the tables change
 MARK = "storyline-store"
@@ -93,6 +94,49 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+# SQLite's primary result codes (sqlite3.Error.sqlite_errorname, extended codes cut to these)
+# in the words a user can act on.
+_WHY = {
+    "SQLITE_READONLY": "it is read-only",
+    "SQLITE_CORRUPT": "the file is corrupt or truncated",
+    "SQLITE_NOTADB": "the file is corrupt or truncated",
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_BUSY": "another process holds it locked",
+    "SQLITE_LOCKED": "another process holds it locked",
+    "SQLITE_IOERR": "reading or writing the file failed",
+    "SQLITE_PERM": "access is denied",
+}
+
+
+def unusable(path: str, e: sqlite3.Error) -> StoreUnusable:
+    """SQLite's error on `path` as a StoreUnusable saying what is wrong in words."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    primary = next((k for k in _WHY if name == k or name.startswith(k + "_")), None)
+    if primary:
+        why = _WHY[primary]
+    elif name.startswith("SQLITE_CANTOPEN"):
+        folder = Path(path).parent
+        why = f"its folder {folder} does not exist" if not folder.is_dir() \
+            else "the file cannot be opened"
+    else:
+        why = "SQLite failed"
+    return StoreUnusable(f"store {path} is unusable: {why} ({e})")
+
+
+def _guarded(method: F) -> F:
+    """Raise StoreUnusable instead of a raw sqlite3 error from a store method."""
+    @functools.wraps(method)
+    def call(self: SQLiteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise unusable(self.path, e) from e
+    return call  # type: ignore[return-value]
+
+
 class SQLiteStore:
     """A story in one SQLite file (created on first use when `create` is true)."""
 
@@ -105,39 +149,56 @@ class SQLiteStore:
             raise StoreError(f"{path} is a folder, not a store file")
         if p.is_file() and p.stat().st_size and not _looks_like_sqlite(p):
             raise StoreError(f"{path} is not a storyline store (not an SQLite file)")
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            raise unusable(self.path, e) from e
         self._db.row_factory = sqlite3.Row
         try:
+            self._db.execute("PRAGMA busy_timeout=10000")  # first: creators may race
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=10000")
             self._init()
-        except (sqlite3.DatabaseError, StoreError):
+        except StoreError:
             self._db.close()
             raise
+        except sqlite3.Error as e:
+            self._db.close()
+            raise unusable(self.path, e) from e
 
     def _init(self) -> None:
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
-        if tables and "meta" not in tables:
-            raise StoreError(f"{self.path} is an SQLite file but not a storyline store")
-        if "meta" in tables:
-            meta = self._meta()
-            if meta.get("mark") != MARK:
-                raise StoreError(f"{self.path} is an SQLite file but not a storyline store")
-            if int(meta.get("format", "0")) > FORMAT:
-                raise StoreError(
-                    f"{self.path} was written by a newer storyline (store format "
-                    f"{meta['format']}, this one reads {FORMAT})"
-                )
+        # One write transaction: a second process creating the same new store waits for the
+        # first and then finds its tables (no "UNIQUE constraint failed: meta.key").
+        if self._check_existing():  # a store already: no write lock (read-only stores read)
             return
         with self.transaction() as db:
+            if self._check_existing():
+                return
             for stmt in filter(str.strip, SCHEMA.split(";")):
                 db.execute(stmt)
             db.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
+                "INSERT OR IGNORE INTO meta VALUES (?, ?)",
                 [("mark", MARK), ("format", str(FORMAT)), ("created", _now()),
                  ("revision", "0"), ("story_revision", "-1")],
             )  # fmt: skip
+
+    def _check_existing(self) -> bool:
+        """True when the file holds a storyline store this version reads; StoreError when it
+        holds something else; False when it is empty."""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+        if tables and "meta" not in tables:
+            raise StoreError(f"{self.path} is an SQLite file but not a storyline store")
+        if "meta" not in tables:
+            return False
+        meta = self._meta()
+        if meta.get("mark") != MARK:
+            raise StoreError(f"{self.path} is an SQLite file but not a storyline store")
+        if int(meta.get("format", "0")) > FORMAT:
+            raise StoreError(
+                f"{self.path} was written by a newer storyline (store format "
+                f"{meta['format']}, this one reads {FORMAT})"
+            )
+        return True
 
     # ------------------------------------------------------------------ plumbing
 
@@ -172,6 +233,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------------ articles
 
+    @_guarded
     def find_article(self, article_id: str, content_hash: str) -> StoredArticle | None:
         row = self._db.execute(
             "SELECT * FROM articles WHERE id = ? OR (? != '' AND content_hash = ?) "
@@ -180,6 +242,7 @@ class SQLiteStore:
         ).fetchone()
         return self._stored(row) if row else None
 
+    @_guarded
     def articles(self) -> list[StoredArticle]:
         rows = self._db.execute("SELECT * FROM articles ORDER BY seq").fetchall()
         return [self._stored(r) for r in rows]
@@ -190,6 +253,7 @@ class SQLiteStore:
         art.raw, art.content = r["raw"], r["content"]
         return StoredArticle(art, r["content_hash"], bool(r["failed"]), r["pipeline_version"])
 
+    @_guarded
     def add_article(
         self, article: Article, analysis: ArticleAnalysis | None, *, failed: bool = False
     ) -> None:
@@ -221,11 +285,13 @@ class SQLiteStore:
                 )
             self._bump(db, "revision")
 
+    @_guarded
     def signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
         """MinHash signatures of these articles: kept ones read back, new ones computed and kept."""
         with self.transaction() as db:
             return minhash.signatures(db, [(s.article, s.content_hash) for s in stored])
 
+    @_guarded
     def analyses(self) -> dict[str, ArticleAnalysis]:
         rows = self._db.execute(
             "SELECT an.article, an.data FROM analyses an JOIN articles ar ON ar.id = an.article "
@@ -235,9 +301,21 @@ class SQLiteStore:
 
     # --------------------------------------------------------------------- story
 
-    def replace_story(self, story: Story) -> None:
+    @_guarded
+    def revision(self) -> int:
+        """The analyses generation: bumped by every article write."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0]) if row else 0
+
+    @_guarded
+    def replace_story(self, story: Story, built_from: int | None = None) -> bool:
+        """Store `story`; with `built_from` (the revision its analyses were read at) only when
+        no article was written since, so a slower writer's older story cannot win. False when
+        it was stale (the caller rebuilds)."""
         v = story.pipeline_version or __version__
         with self.transaction() as db:
+            if built_from is not None and self._revision_in(db) != built_from:
+                return False
             for table in ("entities", "events", "mentions", "story_items"):
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             for art in story.articles:  # the story stage re-marks duplicates across the store
@@ -281,7 +359,13 @@ class SQLiteStore:
             self._bump(db, "story_version", v)
             self._bump(db, "story_schema", story.schema)
             self._bump(db, "story_built", _now())
+        return True
 
+    @staticmethod
+    def _revision_in(db: sqlite3.Connection) -> int:
+        return int(db.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+
+    @_guarded
     def load_story(self) -> Story | None:
         meta = self._meta()
         if meta.get("story_version") is None:
@@ -304,6 +388,7 @@ class SQLiteStore:
             setattr(story, ITEM_FIELDS[kind], [from_dict(cls, json.loads(d)) for (d,) in rows])
         return story
 
+    @_guarded
     def info(self) -> dict[str, Any]:
         meta = self._meta()
         count = {

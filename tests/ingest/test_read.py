@@ -23,7 +23,11 @@ def test_folder_is_walked_recursively_and_sorted(tmp_path) -> None:
     write(tmp_path / "sub", "a.txt", ENGLISH.replace("Monday", "Tuesday"))
     write(tmp_path, ".hidden.txt", ENGLISH)
     arts = read_articles([str(tmp_path)], Settings())
-    assert [a.path for a in arts] == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
+    read = [a.path for a in arts if a.status == "ok"]
+    assert read == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
+    # the hidden file is listed with its reason, not dropped silently
+    assert [(a.path, a.problem) for a in arts if a.status == "skipped"] == [
+        (str(tmp_path / ".hidden.txt"), "hidden (name starts with '.')")]
 
 
 def test_stable_id_is_hash_of_raw(tmp_path) -> None:
@@ -119,14 +123,14 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path) -> None:
 
 def test_unreadable_file_is_skipped_with_the_os_reason(tmp_path, monkeypatch) -> None:
     path = write(tmp_path, "locked.txt", ENGLISH)
-    real = type(path).read_bytes
+    real = type(path).open
 
-    def deny(self):
+    def deny(self, *args, **kwargs):
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(type(path), "read_bytes", deny)
+    monkeypatch.setattr(type(path), "open", deny)  # the reader opens and reads a bounded amount
     write(tmp_path, "ok.txt", ENGLISH)
     arts = read_articles([str(tmp_path)], Settings())
     assert [(a.path.rsplit("/", 1)[-1], a.status, a.problem) for a in arts] == [

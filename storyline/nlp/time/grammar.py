@@ -1082,10 +1082,10 @@ RULES: list[Rule] = [
         h_anniversary,
     ),
     _rule(
-        "fuzzy_duration",
-        rf"{B}(?P<t>(?:{MOD_PRE}\s+)?(?:(?P<det>(?i:the\s+(?:last|past|next|coming|previous|"
-        rf"following|recent)))\s+)?(?P<fz>{FUZZY}|(?i:recent|coming|the\s+coming|"
-        rf"the\s+past|the\s+last|the\s+next|future|the|past))?\s*(?P<unit>(?i:seconds|minutes|hours|"
+        "fuzzy_duration",  # (?!\s): never start inside a whitespace run (quadratic backtracking)
+        rf"{B}(?!\s)(?P<t>(?:{MOD_PRE}\s++)?(?:(?P<det>(?i:the\s+(?:last|past|next|coming|previous|"
+        rf"following|recent)))\s++)?(?P<fz>{FUZZY}|(?i:recent|coming|the\s+coming|"
+        rf"the\s+past|the\s+last|the\s+next|future|the|past))?\s*+(?P<unit>(?i:seconds|minutes|hours|"
         rf"days|weeks|weekends|months|quarters|years|decades|centuries))(?P<post>\s+(?i:ago|"
         rf"earlier|later|ahead))?)(?![\w-])(?!\s+old)",
         h_fuzzy_duration,

@@ -266,32 +266,47 @@ def tag(
             return False
         if rule.name in _NEEDS_NARRATIVE:
             return True  # decided below, once the narrative's reference time is known
-        return rule.handle(m, probe.at(s, e)) is not None
+        try:
+            return rule.handle(m, probe.at(s, e)) is not None
+        except (OverflowError, ValueError):  # a value past the calendar's ends: not tagged
+            return False
 
     out: list[Timex] = []
     for s, e, i, m in select(candidates(text), accept, len(text)):
-        rule = RULES[i]
-        results = []
-        for ctx in contexts:
-            res = rule.handle(m, ctx.at(s, e))
-            if res is None:
-                break
-            results.append(res)
-        if len(results) != len(contexts):
+        try:
+            done = _normalise(text, s, e, RULES[i], m, contexts, article_id)
+        except (OverflowError, ValueError):  # past the calendar's ends (year 1, 9999): skip it
             continue
-        if rule.name == "duration" and results[0].type == "DURATION":
-            e, results = _after_event(text, s, e, results, contexts)
-        intervals = [_interval(r, c.today) for r, c in zip(results, contexts, strict=True)]
-        res, lo, hi = _merge(results, intervals)
-        if res.type == "DURATION" or res.type == "SET":
-            lo = hi = None
-        out.append(Timex(article_id, s, e, text[s:e], res.type, res.value, lo, hi, res.anchor))
+        if done is None:
+            continue
+        timex, results = done
+        out.append(timex)
         for r, ctx in zip(results, contexts, strict=True):
             if r.point is not None and r.point.gran == "Q" and r.anchor != "event":
-                ctx.quarter, ctx.quarter_end = r.point, e
-            if r.point is not None and r.type in ("DATE", "TIME") and rule.name in _SETS_REF:
-                ctx.reference, ctx.reference_at = r.point, e
+                ctx.quarter, ctx.quarter_end = r.point, timex.end
+            if r.point is not None and r.type in ("DATE", "TIME") and RULES[i].name in _SETS_REF:
+                ctx.reference, ctx.reference_at = r.point, timex.end
     return out
+
+
+def _normalise(
+    text: str, s: int, e: int, rule: Rule, m: re.Match, contexts: list[Context], article_id: str
+) -> tuple[Timex, list[Result]] | None:
+    """One selected candidate as a Timex (with its per-anchor results), or None when a rule
+    handler declines it under one of the anchors."""
+    results = []
+    for ctx in contexts:
+        res = rule.handle(m, ctx.at(s, e))
+        if res is None:
+            return None
+        results.append(res)
+    if rule.name == "duration" and results[0].type == "DURATION":
+        e, results = _after_event(text, s, e, results, contexts)
+    intervals = [_interval(r, c.today) for r, c in zip(results, contexts, strict=True)]
+    res, lo, hi = _merge(results, intervals)
+    if res.type == "DURATION" or res.type == "SET":
+        lo = hi = None
+    return Timex(article_id, s, e, text[s:e], res.type, res.value, lo, hi, res.anchor), results
 
 
 def _after_event(
