@@ -260,7 +260,7 @@ def _adjacent_name(t: Token, by_token: dict[int, Cand]) -> Cand | None:
     for _ in range(3):
         if h.i in by_token and h.i != t.i:
             return by_token[h.i]
-        if h.dep_ not in ("compound", "nmod", "amod", "appos") or h.head is h:
+        if h.dep_ not in ("compound", "nmod", "amod", "appos") or h.head.i == h.i:
             break
         h = h.head
     for child in t.children:  # "her husband, Benjamin Millepied": the name is the appositive
