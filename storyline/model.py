@@ -37,6 +37,16 @@ CERTAINTIES = (
     "negated",
 )
 EVENT_STATUSES = ("confirmed", "reported", "alleged", "speculated", "denied")
+# What a Contradiction is about (story/contradictions.py, docs/story.md).
+CONTRADICTION_KINDS = (
+    "date",
+    "state",
+    "arithmetic",
+    "stale_reference",
+    "denial",  # someone else says it did not happen
+    "retraction",  # the origin that told it later takes it back
+    "changed_account",  # the same origin later tells the same happening differently
+)
 # An event's time relative to its article's date (TimeML TLINK relTypes, event to DCT).
 DCT_RELATIONS = ("BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "OVERLAP", "VAGUE")
 EVENT_TYPES = (
@@ -345,7 +355,7 @@ class Contradiction:
     """Two or more pieces of evidence that cannot all be true."""
 
     id: str
-    kind: str  # date, state, arithmetic, stale_reference, denial
+    kind: str  # one of CONTRADICTION_KINDS
     explanation: str
     subjects: list[str] = field(default_factory=list)  # event or entity ids
     sides: list[ContradictionSide] = field(default_factory=list)

@@ -1,6 +1,9 @@
 """Contradictions: evidence that cannot all be true, each with both sides and plain words.
 
-Kinds: `date` (one event, disagreeing dates), `denial` (a claim and a denial of it), `state`
+Kinds: `date` (one event, disagreeing dates), `denial` (a claim and someone else's denial of
+it), `retraction` (the origin that told it takes it back later), `changed_account` (the same
+origin tells the same happening differently later: another date, or another account marked as
+a change, "now says"), `state`
 (a couple's states in an impossible order, or a stated validity overlapping a separation),
 `arithmetic` (a duration, anniversary or age that does not fit a date), `stale_reference` (an
 article calls someone "husband" or "wife" after others reported the separation, without itself
@@ -12,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.model import (
+    Article,
     Claim,
     Contradiction,
     ContradictionSide,
@@ -21,9 +25,16 @@ from storyline.model import (
     Story,
 )
 from storyline.story import intervals as iv
-from storyline.story.cues import reading_of
+from storyline.story.cues import change_cue, reading_of
 from storyline.story.facts import start_from_anniversary, start_from_duration
-from storyline.story.independence import AFFIRMING, AGAINST, support_of
+from storyline.story.independence import (
+    AFFIRMING,
+    AGAINST,
+    Origin,
+    key_of,
+    support_of,
+    trace_origins,
+)
 from storyline.story.merge import date_groups
 from storyline.story.state import STANDING, couples, pair_of, person_ids
 
@@ -42,7 +53,8 @@ def find_contradictions(
     names = {e.id: e.name for e in story.entities}
     found: list[Contradiction] = []
     found += _date_conflicts(story, claims or [], names)
-    found += _denials(story, names)
+    found += _denials(story, claims or [], names)
+    found += _changed_accounts(story, claims or [], names)
     found += _state_order(story, names)
     found += _stale_references(story, names)
     found += _arithmetic(story, quantities or [], names)
@@ -87,22 +99,159 @@ def _date_conflicts(
     return out
 
 
-def _denials(story: Story, names: dict[str, str]) -> list[Contradiction]:
+def _published(m: Mention, arts: dict[str, Article]) -> date | None:
+    art = arts.get(m.article)
+    return art.published.earliest if art is not None and art.published else None
+
+
+def _when(m: Mention, arts: dict[str, Article]) -> tuple[date, str, int]:
+    """When a mention was published, for ordering accounts (undated articles last)."""
+    return (_published(m, arts) or date.max, m.article, m.start)
+
+
+def _dated(mentions: list[Mention], arts: dict[str, Article]) -> str:
+    days = sorted({str(_published(m, arts) or "undated") for m in mentions})
+    return ", ".join(days)
+
+
+def _origins(mentions: list[Mention], arts: dict[str, Article], claims: list[Claim]
+             ) -> dict[tuple[str, str], Origin]:
+    """Origins of these mentions that stand behind them themselves (not an article relaying)."""
+    reading = reading_of(claims, arts)
+    out = {}
+    for o in trace_origins(mentions, arts, reading):
+        own = [m for m in o.mentions if not any(m is r for r in o.relayed)]
+        if own and o.key[0] != "unattributed":
+            out[o.key] = Origin(o.key, o.label, own, o.articles, o.named)
+    return out
+
+
+def _event_claims(ev: Event, by_key: dict[tuple[str, int, int], list[Claim]]) -> list[Claim]:
+    return [c for m in ev.mentions for c in by_key.get(key_of(m), []) if c.type == ev.type]
+
+
+def _denials(story: Story, claims: list[Claim], names: dict[str, str]) -> list[Contradiction]:
+    """Told and denied: a `retraction` when the origin that told it takes it back later, else
+    a `denial`; both sides keep their sources and publication dates."""
+    arts = {a.id: a for a in story.articles}
+    by_key: dict[tuple[str, int, int], list[Claim]] = {}
+    for c in claims:
+        by_key.setdefault(key_of(c.mention), []).append(c)
     out = []
     for ev in story.events:
         against = [m for m in ev.mentions if m.certainty in AGAINST]
         told = [m for m in ev.mentions if m.certainty in AFFIRMING]
         if not against or not told:
             continue
-        deniers = sorted({m.source.name or m.source.kind.replace("_", " ") for m in against})
+        evc = _event_claims(ev, by_key)
+        telling, denying = _origins(told, arts, evc), _origins(against, arts, evc)
+        retracted: list[Mention] = []
+        for key, o in sorted(denying.items()):
+            before = telling.get(key)
+            first = min((_when(m, arts) for m in before.mentions), default=None) \
+                if before else None
+            later = [m for m in o.mentions if first is not None and _when(m, arts) > first]
+            if before is None or not later:
+                continue
+            retracted += later
+            out.append(Contradiction(
+                "", "retraction",
+                f"{o.label} told the {_label(ev, names)} ({_dated(before.mentions, arts)}) and "
+                f"later took it back ({_dated(later, arts)}); both are kept, and the event's "
+                f"status is {ev.status}.",
+                [ev.id],
+                [ContradictionSide(f"{before.label}: the {_label(ev, names)} happened "
+                                   f"({_dated(before.mentions, arts)})", before.mentions),
+                 ContradictionSide(f"{o.label}: it did not ({_dated(later, arts)})", later)]))
+        rest = [m for m in against if not any(m is r for r in retracted)]
+        if not rest:
+            continue
+        deniers = sorted({m.source.name or m.source.kind.replace("_", " ") for m in rest})
+        sources = sorted({o.label for o in telling.values()})
         out.append(Contradiction(
             "", "denial",
             f"The {_label(ev, names)} is reported by {len({m.article for m in told})} article(s) "
-            f"but denied by {', '.join(deniers)}; the event's status is {ev.status}.",
+            f"({_dated(told, arts)}) but denied by {', '.join(deniers)} ({_dated(rest, arts)}); "
+            f"the event's status is {ev.status}.",
             [ev.id],
-            [ContradictionSide(f"the {_label(ev, names)} happened", told),
-             ContradictionSide(f"denied by {', '.join(deniers)}", against)]))
+            [ContradictionSide(f"the {_label(ev, names)} happened"
+                               + (f" ({', '.join(sources)})" if sources else ""), told),
+             ContradictionSide(f"denied by {', '.join(deniers)}", rest)]))
     return out
+
+
+def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
+                      ) -> list[Contradiction]:
+    """The same origin tells the same happening differently later: two dates for one event
+    in different articles, or a later account marked as a change ("now says") of an earlier
+    event sharing a participant. Both accounts are kept with their dates and sources."""
+    arts = {a.id: a for a in story.articles}
+    by_key: dict[tuple[str, int, int], list[Claim]] = {}
+    for c in claims:
+        by_key.setdefault(key_of(c.mention), []).append(c)
+    told = {ev.id: _origins([m for m in ev.mentions if m.certainty in AFFIRMING], arts,
+                            _event_claims(ev, by_key)) for ev in story.events}
+    out = []
+    for ev in story.events:
+        evc = _event_claims(ev, by_key)
+        for _key, o in sorted(told[ev.id].items()):
+            own = {key_of(m) for m in o.mentions}
+            groups = date_groups([c for c in evc if key_of(c.mention) in own])
+            if len(groups) < 2:
+                continue
+            groups.sort(key=lambda g: min(_when(c.mention, arts) for c in g))
+            if len({c.article for g in groups for c in g}) < 2:
+                continue  # one article's two dates are a date conflict, not a change
+            sides = [ContradictionSide(
+                f"{o.label}: {iv.describe(min(g, key=lambda c: iv.of(c.time).width).time)} "
+                f"({_dated([c.mention for c in g], arts)})", [c.mention for c in g])
+                for g in groups]
+            out.append(Contradiction(
+                "", "changed_account",
+                f"{o.label} dated the {_label(ev, names)} differently over time: "
+                + "; then ".join(s.claim.split(": ", 1)[1] for s in sides) + ". Both are kept.",
+                [ev.id], sides))
+    seen: set[tuple[str, str]] = set()
+    for later in story.events:
+        for key, o in sorted(told[later.id].items()):
+            cued = [m for m in o.mentions if change_cue(m.text)]
+            for m2 in cued:
+                earlier = _earlier_account(story, told, later, key, m2, arts)
+                if earlier is None or (earlier[0].id, later.id) in seen:
+                    continue
+                ev1, before = earlier
+                seen.add((ev1.id, later.id))
+                cue = change_cue(m2.text)
+                out.append(Contradiction(
+                    "", "changed_account",
+                    f"{o.label}'s account changed: first the {_label(ev1, names)} "
+                    f"({_dated(before, arts)}), later the {_label(later, names)} "
+                    f"({_dated([m2], arts)}, \"{cue}\"). Both accounts are kept.",
+                    [ev1.id, later.id],
+                    [ContradictionSide(f"{o.label}: {_label(ev1, names)} "
+                                       f"({_dated(before, arts)})", before),
+                     ContradictionSide(f"{o.label}: {_label(later, names)} "
+                                       f"({_dated([m2], arts)})", [m2])]))
+    return out
+
+
+def _earlier_account(story: Story, told: dict[str, dict[tuple[str, str], Origin]],
+                     later: Event, key: tuple[str, str], m2: Mention,
+                     arts: dict[str, Article]) -> tuple[Event, list[Mention]] | None:
+    """The latest other event the same origin told before `m2` about a shared participant."""
+    best: tuple[tuple[date, str, int], Event, list[Mention]] | None = None
+    for ev in story.events:
+        o = told[ev.id].get(key)
+        if ev.id == later.id or o is None or not set(ev.participants) & set(later.participants):
+            continue
+        if ev.type == later.type and ev.predicate == later.predicate:
+            continue  # the same kind of happening again, not another account of it
+        before = [m for m in o.mentions if _when(m, arts) < _when(m2, arts)]
+        if before:
+            last = max(_when(m, arts) for m in before)
+            if best is None or last > best[0]:
+                best = (last, ev, before)
+    return (best[1], best[2]) if best else None
 
 
 def _couple_events(story: Story) -> dict[tuple[str, str], list[Event]]:

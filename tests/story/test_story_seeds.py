@@ -44,3 +44,29 @@ def test_rebuilding_the_story_in_reverse_order_gives_the_same_events(seed_story)
     forward = build_story(copy.deepcopy(articles), copy.deepcopy(analyses), settings)
     backward = build_story(list(reversed(articles)), list(reversed(analyses)), settings)
     assert to_dict(backward)["events"] == to_dict(forward)["events"]
+
+
+def _one(story, type_: str, value: str):
+    found = [e for e in story.events if e.type == type_ and e.time is not None
+             and e.time.value.startswith(value)]
+    assert len(found) == 1, [(e.id, e.time) for e in found]
+    return found[0]
+
+
+def test_the_august_2023_separation_is_reported_by_one_origin(seed_story):
+    """Every article goes back to the one magazine's insiders: reported, not confirmed."""
+    ev = _one(seed_story, "separated", "2023-08")
+    assert ev.status == "reported"
+    assert ev.support.independent_sources == 1
+    assert ev.support.articles == 3
+    assert ev.support.origins[0].startswith("Us Weekly:")
+
+
+def test_the_2016_split_stays_speculated(seed_story):
+    assert _one(seed_story, "separated", "2016").status == "speculated"
+
+
+def test_the_2012_marriage_is_confirmed(seed_story):
+    ev = _one(seed_story, "married", "2012")
+    assert ev.status == "confirmed"
+    assert ev.support.independent_sources >= 2
