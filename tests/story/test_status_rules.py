@@ -40,7 +40,8 @@ def test_an_official_record_cited_unhedged_confirms_and_is_one_origin():
     ev = _event(cov, "divorce_filed")
     assert _counts(ev) == ("confirmed", 2, 1)
     assert ev.support.origins == ["court documents (official record): 2 mention(s) in 2 article(s)"]
-    assert ev.support.chains[0][:2] == ["court documents (official record)", "the article citing it"]
+    assert ev.support.chains[0][:2] == ["court documents (official record)",
+                                        "the article citing it"]
 
 
 def test_a_court_mentioned_without_citing_a_record_is_only_reported():
