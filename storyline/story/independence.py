@@ -5,7 +5,7 @@ traced to an origin: a named person or representative (however many outlets repe
 outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an official
 record the text cites ("according to court documents"), an outlet's own voice (one per outlet),
 or "unattributed reports" (hedged lines naming nobody, unless the article credits exactly one
-outlet, whose reports they then are). Duplicates and syndicated copies are folded into the
+outlet and that outlet is an origin of the event elsewhere: they are then its reports). Duplicates and syndicated copies are folded into the
 article they copy. See docs/story.md.
 """
 
@@ -187,9 +187,10 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article],
             add(key, origins[key].label, m, root, relayed=True)
         elif root in first_hedge and first_hedge[root] <= _mention_order(m):
             # "reportedly ..." first: whatever the article asserts after it rests on that,
-            # and the reports are those of the one outlet it credits, if it credits one
+            # and the reports are those of the one outlet it credits, if that outlet is
+            # known (from any article) to tell this event
             credited = credited_outlet(art)
-            if credited is not None:
+            if credited is not None and ("outlet", outlet_id(credited)) in origins:
                 add(("outlet", outlet_id(credited)), f"{credited} (credited in the article)",
                     m, root, relayed=True)
             else:

@@ -303,3 +303,15 @@ def test_another_source_or_an_unmarked_account_is_no_changed_account():
                            )).contradictions == []
     assert story_of(_debts("Police", "Police say Ashgrove was the victim of theft."
                            )).contradictions == []
+
+
+def test_reportedly_stays_unattributed_when_the_credited_outlet_does_not_tell_the_event():
+    cov = Coverage()
+    cov.article("a1", "2023-08-08", "Evening Crier")
+    cov.articles[-1].cited_outlets = ["Daily Mail"]  # credited for something else
+    cov.claim("a1", SEP, "Quell has reportedly separated from Ashgrove.", [MARA, TOBIN],
+              certainty="alleged")
+    ev = _event(cov)
+    assert _counts(ev) == ("alleged", 1, 1)
+    assert ev.support.origins == ["unattributed reports (no source named): 1 mention(s) in 1 "
+                                  "article(s)"]
