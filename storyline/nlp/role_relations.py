@@ -93,19 +93,26 @@ def find_roles(doc, groups: list[Group], content: str, add: Add) -> None:
             add(g.index, "employer", o.index, c.start, attrs)
 
 
+# The patterns chain several optional whitespace quantifiers: over a run of blanked markup they
+# backtrack polynomially (90 spaces: about 1 s). Every run is matched as one space instead,
+# which the patterns cannot tell apart (roles are read back word by word).
+_SPACES = re.compile(r"\s+")
+
+
 def _person_then_org(c: Cand, gap: str) -> dict[str, str] | None:
+    flat = _SPACES.sub(" ", gap)
     if c.kind == "pronoun" and c.text.lower() not in _POSSESSIVE_WORDS:
         possessive = False
     else:
         possessive = c.text.lower() in _POSSESSIVE_WORDS or gap.startswith(("'s", "’s"))
     if c.kind != "pronoun" or not possessive:
         for pat in PERSON_THEN_ORG:
-            m = pat.search(gap)
+            m = pat.search(flat)
             if m and "\n" not in gap:
                 return _role_attrs(m.group("role"))
     if possessive:
         for pat in POSSESSIVE_THEN_ORG:
-            m = pat.search(gap)
+            m = pat.search(flat)
             if m and "\n" not in gap:
                 if "unit" in m.groupdict():
                     return {"unit": m.group("unit").lower()}
@@ -123,9 +130,10 @@ def _org_then_person(c: Cand, gap: str, content: str, org: Cand) -> dict[str, st
         return _role_attrs(c.text[4:])
     if c.kind == "description":
         return None
+    flat = _SPACES.sub(" ", gap)  # linear: see _SPACES
     for pat in ORG_THEN_PERSON:
-        m = pat.search(gap)
-        if m and not re.search(r"[.!?;]", gap[: m.start()]):
+        m = pat.search(flat)
+        if m and not re.search(r"[.!?;]", flat[: m.start()]):
             return _role_attrs(m.group("role"))
     return None
 
