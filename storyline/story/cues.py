@@ -13,7 +13,7 @@ from typing import Literal
 from storyline.data import load_json
 from storyline.model import Article, Claim
 
-Background = Literal["relative_clause", "aside"]
+Background = Literal["relative_clause", "aside", "in_passing"]
 _WORD = re.compile(r"[\w’']+")
 
 
@@ -28,6 +28,7 @@ class StatusCues:
     determiners: frozenset[str]
     nominal_suffixes: tuple[str, ...]
     max_modifiers: int
+    prepositions: frozenset[str]
     change: re.Pattern[str]
 
 
@@ -53,6 +54,7 @@ def status_cues() -> StatusCues:
         determiners=frozenset(w.lower() for w in data["presupposing_determiners"]),
         nominal_suffixes=tuple(data["nominal_suffixes"]),
         max_modifiers=int(data["presupposition_max_modifiers"]),
+        prepositions=frozenset(w.lower() for w in data["passing_prepositions"]),
         change=_phrases(data["change_cues"]),
     )
 
@@ -78,7 +80,8 @@ def _trigger(c: Claim) -> tuple[int, int] | None:
 
 def background(c: Claim, article: Article | None) -> Background | None:
     """Whether the claim's trigger sits in a non-restrictive relative clause ("the couple, who
-    split in 2022, ...") or a parenthesis/dash aside: told in passing, not the news."""
+    split in 2022, ...") or a parenthesis, or is an event noun the writer presupposes in a
+    prepositional phrase ("since their divorce"): told in passing, not the news."""
     span = _trigger(c)
     if span is None or article is None or not article.raw:
         return None
@@ -93,6 +96,33 @@ def background(c: Claim, article: Article | None) -> Background | None:
     paren = low.rfind("(")
     if paren >= 0 and ")" not in low[paren:]:
         return "aside"
+    if c.mention.source.kind == "author" and in_passing(c, article):
+        return "in_passing"
+    return None
+
+
+def _determiner_at(c: Claim, article: Article | None) -> tuple[list[str], int] | None:
+    """The words before the trigger and the index of the possessive or definite determiner
+    that makes it a presupposed event noun, or None."""
+    span = _trigger(c)
+    if span is None or article is None or not article.raw:
+        return None
+    cues = status_cues()
+    trigger = article.raw[span[0]:span[1]].lower()
+    words = _WORD.findall(article.raw[c.mention.start:span[0]].lower())
+
+    def determiner(w: str) -> bool:
+        return w in cues.determiners or w.endswith(("'s", "’s"))
+
+    if not words:
+        return None
+    if determiner(words[-1]):
+        return words, len(words) - 1
+    if not trigger.endswith(cues.nominal_suffixes):
+        return None
+    for i in range(len(words) - 2, max(-1, len(words) - 2 - cues.max_modifiers), -1):
+        if determiner(words[i]):
+            return words, i
     return None
 
 
@@ -100,20 +130,17 @@ def presupposed(c: Claim, article: Article | None) -> bool:
     """Whether the trigger is an event noun the writer takes for granted: a possessive or
     definite determiner before it ("their split", "Portman's separation", "the impending
     breakup"; modifiers only before an unmistakable noun: "-tion", "-up", ...)."""
-    span = _trigger(c)
-    if span is None or article is None or not article.raw:
+    return _determiner_at(c, article) is not None
+
+
+def in_passing(c: Claim, article: Article | None) -> bool:
+    """A presupposed event noun in a prepositional phrase ("since their divorce", "despite the
+    separation", "news of Portman's split"): the sentence is about something else."""
+    found = _determiner_at(c, article)
+    if found is None:
         return False
-    cues = status_cues()
-    trigger = article.raw[span[0]:span[1]].lower()
-    words = _WORD.findall(article.raw[c.mention.start:span[0]].lower())
-    if not words:
-        return False
-    if words[-1] in cues.determiners or words[-1].endswith(("'s", "’s")):
-        return True
-    if not trigger.endswith(cues.nominal_suffixes):
-        return False
-    return any(w in cues.determiners or w.endswith(("'s", "’s"))
-               for w in words[-1 - cues.max_modifiers:-1])
+    words, i = found
+    return any(w in status_cues().prepositions for w in words[max(0, i - 2):i])
 
 
 def change_cue(text: str) -> str | None:

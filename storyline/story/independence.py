@@ -5,8 +5,8 @@ traced to an origin: a named person or representative (however many outlets repe
 outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an official
 record the text cites ("according to court documents"), an outlet's own voice (one per outlet),
 or "unattributed reports" (hedged lines naming nobody, unless the article credits exactly one
-outlet and that outlet is an origin of the event elsewhere: they are then its reports). Duplicates and syndicated copies are folded into the
-article they copy. See docs/story.md.
+outlet and that outlet is an origin of the event elsewhere: they are then its reports).
+Duplicates and syndicated copies are folded into the article they copy. See docs/story.md.
 """
 
 from __future__ import annotations
