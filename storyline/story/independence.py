@@ -3,7 +3,8 @@
 Articles retell each other, so counting articles overstates the evidence. Each mention is
 traced to an origin: a named person or representative (however many outlets repeat them), an
 outlet's unnamed sources (all "a source told Us Weekly" lines are one origin), an official
-record the text cites ("according to court documents"), an outlet's own voice (one per outlet),
+record the text cites ("according to court documents"), an outlet's own voice (one per outlet;
+a wire agency's for an article whose dateline credits it, "OSLO (AP) —"),
 or "unattributed reports" (hedged lines naming nobody, unless the article credits exactly one
 outlet and that outlet is an origin of the event elsewhere: they are then its reports).
 Duplicates and syndicated copies are folded into the article they copy. See docs/story.md.
@@ -77,8 +78,30 @@ def _article_label(art: Article | None, article_id: str) -> str:
     return f"{outlet} ({article_id})"
 
 
+_PAREN = re.compile(r"\(([^()]{1,40})\)")
+
+
+def wire_of(art: Article | None) -> str | None:
+    """The agency an article's wire dateline credits ("OSLO (AP) —"): the article is that
+    agency's copy, so its own voice is the agency's origin, whichever paper ran it."""
+    if art is None or not art.raw:
+        return None
+    for r in art.removed:
+        if r.kind != "dateline":
+            continue
+        for m in _PAREN.finditer(art.raw[r.start:r.end]):
+            name = _ALIAS_TO_NAME.get(_SPACES.sub(" ", m.group(1).strip()).lower())
+            if name is not None:
+                return name
+    return None
+
+
 def _own_key(art: Article | None, root: str) -> tuple[tuple[str, str], str]:
-    """The origin of an article's own voice: its outlet, or the article when that is unknown."""
+    """The origin of an article's own voice: the wire agency its dateline credits, else its
+    outlet, else the article itself when the outlet is unknown."""
+    wire = wire_of(art)
+    if wire is not None:
+        return ("outlet", outlet_id(wire)), f"{wire} (wire copy)"
     if art is not None and art.outlet:
         return ("outlet", outlet_id(art.outlet)), f"{outlet_name(art.outlet)} (own reporting)"
     return ("article", root), f"article {root} (own reporting, outlet unknown)"

@@ -315,3 +315,25 @@ def test_reportedly_stays_unattributed_when_the_credited_outlet_does_not_tell_th
     assert _counts(ev) == ("alleged", 1, 1)
     assert ev.support.origins == ["unattributed reports (no source named): 1 mention(s) in 1 "
                                   "article(s)"]
+
+
+def _wire(dateline: str) -> Coverage:
+    from storyline.model import Removed
+
+    cov = Coverage()
+    for aid, outlet in (("a1", "Daily Lantern"), ("a2", "Evening Crier")):
+        cov.article(aid, "2024-03-01", outlet)
+        cov.claim(aid, SEP, f"{dateline}Quell and Ashgrove have split.", [MARA, TOBIN])
+        if dateline:
+            cov.articles[-1].removed = [Removed(0, len(dateline) - 1, "dateline")]
+    return cov
+
+
+def test_two_papers_running_one_wire_story_are_one_origin():
+    ev = _event(_wire("OSLO (AP) — "))
+    assert _counts(ev) == ("reported", 2, 1)
+    assert ev.support.origins == ["Associated Press (wire copy): 2 mention(s) in 2 article(s)"]
+
+
+def test_two_papers_in_their_own_words_are_two_origins():
+    assert _counts(_event(_wire(""))) == ("confirmed", 2, 2)
