@@ -29,10 +29,18 @@ def names_of(entity: Entity) -> set[str]:
     return names
 
 
-def on_record(m: Mention, participant_names: set[str]) -> bool:
-    """Said by a participant in their own name, or by a representative."""
+def _names_in(text: str, names: set[str]) -> bool:
+    low = f" {person_key(text)} "
+    return any(f" {n} " in low or f" {n}'s " in low or f" {n}’s " in low for n in names if n)
+
+
+def on_record(m: Mention, participant_names: set[str],
+              other_names: set[str] | None = None) -> bool:
+    """Said by a participant in their own name, or by a representative: theirs, not someone
+    else's ("a rep for Lenz" does not speak for a couple Lenz is no part of)."""
     if m.source.kind == "representative":
-        return True
+        name = m.source.name or ""
+        return _names_in(name, participant_names) or not _names_in(name, other_names or set())
     return (m.source.kind == "named_person" and m.source.name is not None
             and person_key(m.source.name) in participant_names)
 
@@ -76,18 +84,20 @@ def status_of(
     for p in participants:
         if p in entities:
             names |= names_of(entities[p])
+    others = {n for e in entities.values() if e.id not in participants and e.type == "PERSON"
+              for n in names_of(e)} - names
     background = reading.background if reading is not None else frozenset()
     firm = [m for m in mentions if m.certainty in FIRM]
     affirming = [m for m in mentions if m.certainty in AFFIRMING]
     against = [m for m in mentions if m.certainty in AGAINST]
     foreground = [m for m in firm if key_of(m) not in background]
-    if any(on_record(m, names) for m in foreground):
+    if any(on_record(m, names, others) for m in foreground):
         return "confirmed"
     telling = [m for m in mentions if m.certainty not in AGAINST]
     named = [o for o in trace_origins(telling, articles, reading) if o.named]
     if len(named) >= 2 or any(o.key[0] == "record" for o in named):
         return "confirmed"
-    if any(on_record(m, names) for m in against):
+    if any(on_record(m, names, others) for m in against):
         return "denied"
     if firm:
         return "reported"

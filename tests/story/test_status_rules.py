@@ -337,3 +337,16 @@ def test_two_papers_running_one_wire_story_are_one_origin():
 
 def test_two_papers_in_their_own_words_are_two_origins():
     assert _counts(_event(_wire(""))) == ("confirmed", 2, 2)
+
+
+def test_a_representative_of_someone_else_is_not_on_the_record_for_the_couple():
+    cov = Coverage()
+    cov.article("a1", "2023-09-01", "Daily Lantern")
+    cov.claim("a1", SEP, "A rep for Lenz said Quell and Ashgrove split.", [MARA, TOBIN],
+              kind="representative", name="A rep for Lenz", certainty="reported")
+    assert _counts(_event(cov)) == ("reported", 1, 1)
+    cov = Coverage()
+    cov.article("a1", "2023-09-01", "Daily Lantern")
+    cov.claim("a1", SEP, "Quell's rep said the couple split.", [MARA, TOBIN],
+              kind="representative", name="Quell's rep", certainty="reported")
+    assert _counts(_event(cov)) == ("confirmed", 1, 1)
