@@ -32,8 +32,10 @@ from storyline.story.independence import (
     AGAINST,
     Origin,
     key_of,
+    retractions,
     support_of,
     trace_origins,
+    when_published,
 )
 from storyline.story.merge import date_groups
 from storyline.story.state import STANDING, couples, pair_of, person_ids
@@ -105,8 +107,7 @@ def _published(m: Mention, arts: dict[str, Article]) -> date | None:
 
 
 def _when(m: Mention, arts: dict[str, Article]) -> tuple[date, str, int]:
-    """When a mention was published, for ordering accounts (undated articles last)."""
-    return (_published(m, arts) or date.max, m.article, m.start)
+    return when_published(m, arts)
 
 
 def _dated(mentions: list[Mention], arts: dict[str, Article]) -> str:
@@ -143,31 +144,27 @@ def _denials(story: Story, claims: list[Claim], names: dict[str, str]) -> list[C
         told = [m for m in ev.mentions if m.certainty in AFFIRMING]
         if not against or not told:
             continue
-        evc = _event_claims(ev, by_key)
-        telling, denying = _origins(told, arts, evc), _origins(against, arts, evc)
+        reading = reading_of(_event_claims(ev, by_key), arts)
+        telling = trace_origins(told, arts, reading)
         retracted: list[Mention] = []
-        for key, o in sorted(denying.items()):
-            before = telling.get(key)
-            first = min((_when(m, arts) for m in before.mentions), default=None) \
-                if before else None
-            later = [m for m in o.mentions if first is not None and _when(m, arts) > first]
-            if before is None or not later:
-                continue
+        for _key, (before, later) in sorted(retractions(
+                telling, trace_origins(against, arts, reading), arts).items()):
             retracted += later
             out.append(Contradiction(
                 "", "retraction",
-                f"{o.label} told the {_label(ev, names)} ({_dated(before.mentions, arts)}) and "
-                f"later took it back ({_dated(later, arts)}); both are kept, and the event's "
-                f"status is {ev.status}.",
+                f"{before.label} told the {_label(ev, names)} ({_dated(before.mentions, arts)}) "
+                f"and later took it back ({_dated(later, arts)}); both are kept, and the "
+                f"event's status is {ev.status}.",
                 [ev.id],
                 [ContradictionSide(f"{before.label}: the {_label(ev, names)} happened "
                                    f"({_dated(before.mentions, arts)})", before.mentions),
-                 ContradictionSide(f"{o.label}: it did not ({_dated(later, arts)})", later)]))
+                 ContradictionSide(f"{before.label}: it did not ({_dated(later, arts)})",
+                                   later)]))
         rest = [m for m in against if not any(m is r for r in retracted)]
         if not rest:
             continue
         deniers = sorted({m.source.name or m.source.kind.replace("_", " ") for m in rest})
-        sources = sorted({o.label for o in telling.values()})
+        sources = sorted({o.label for o in telling if o.key[0] != "unattributed"})
         out.append(Contradiction(
             "", "denial",
             f"The {_label(ev, names)} is reported by {len({m.article for m in told})} article(s) "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from storyline.model import Article, Mention, Support
 from storyline.nlp.outlets import OUTLETS, outlet_key
@@ -223,6 +224,35 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article],
             key, label = _own_key(art, root)
             add(key, label, m, root)
     return sorted(origins.values(), key=lambda o: (min(map(_mention_order, o.mentions)), o.key))
+
+
+def when_published(m: Mention, articles: dict[str, Article]) -> tuple[date, str, int]:
+    """When a mention was published, for ordering accounts (undated articles last)."""
+    art = articles.get(m.article)
+    day = art.published.earliest if art is not None and art.published else None
+    return (day or date.max, m.article, m.start)
+
+
+def retractions(telling: list[Origin], against: list[Origin], articles: dict[str, Article]
+                ) -> dict[tuple[str, str], tuple[Origin, list[Mention]]]:
+    """Origins that told the event and later say it did not happen, with those later
+    mentions: a retraction, not someone else's denial. Relayed mentions and unattributed
+    reports retract nothing."""
+    told = {o.key: o for o in telling if o.key[0] != "unattributed"}
+    out = {}
+    for o in against:
+        before = told.get(o.key)
+        own_before = [m for m in before.mentions if not any(m is r for r in before.relayed)] \
+            if before else []
+        if not own_before:
+            continue
+        first = min(when_published(m, articles) for m in own_before)
+        later = [m for m in o.mentions if not any(m is r for r in o.relayed)
+                 and when_published(m, articles) > first]
+        if later:
+            out[o.key] = (Origin(before.key, before.label, own_before, before.articles,
+                                 before.named), later)
+    return out
 
 
 def _mention_order(m: Mention) -> tuple[str, int, int]:

@@ -16,6 +16,7 @@ from storyline.story.independence import (
     FIRM,
     key_of,
     person_key,
+    retractions,
     trace_origins,
 )
 
@@ -90,11 +91,15 @@ def status_of(
     firm = [m for m in mentions if m.certainty in FIRM]
     affirming = [m for m in mentions if m.certainty in AFFIRMING]
     against = [m for m in mentions if m.certainty in AGAINST]
-    foreground = [m for m in firm if key_of(m) not in background]
+    telling = [m for m in mentions if m.certainty not in AGAINST]
+    origins = trace_origins(telling, articles, reading)
+    # an origin that took it back later no longer vouches for it (the retraction is shown)
+    gone = retractions(origins, trace_origins(against, articles, reading), articles)
+    withdrawn = {id(m) for o in origins if o.key in gone for m in o.mentions}
+    foreground = [m for m in firm if key_of(m) not in background and id(m) not in withdrawn]
     if any(on_record(m, names, others) for m in foreground):
         return "confirmed"
-    telling = [m for m in mentions if m.certainty not in AGAINST]
-    named = [o for o in trace_origins(telling, articles, reading) if o.named]
+    named = [o for o in origins if o.named and o.key not in gone]
     if len(named) >= 2 or any(o.key[0] == "record" for o in named):
         return "confirmed"
     if any(on_record(m, names, others) for m in against):

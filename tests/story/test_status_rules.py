@@ -350,3 +350,34 @@ def test_a_representative_of_someone_else_is_not_on_the_record_for_the_couple():
     cov.claim("a1", SEP, "Quell's rep said the couple split.", [MARA, TOBIN],
               kind="representative", name="Quell's rep", certainty="reported")
     assert _counts(_event(cov)) == ("confirmed", 1, 1)
+
+
+def test_a_retracted_report_no_longer_counts_towards_confirmation():
+    cov = Coverage()
+    for aid, outlet in (("a1", "Daily Lantern"), ("a2", "Evening Crier")):
+        cov.article(aid, "2023-09-01", outlet)
+        cov.claim(aid, SEP, "Quell and Ashgrove have split.", [MARA, TOBIN])
+    cov.article("a3", "2023-09-04", "Daily Lantern")
+    cov.claim("a3", SEP, "Quell and Ashgrove have not split.", [MARA, TOBIN],
+              certainty="negated")
+    story = story_of(cov)
+    ev = only(story.events, SEP)
+    assert _counts(ev) == ("reported", 2, 2)  # Evening Crier alone still stands by it
+    assert [x.kind for x in story.contradictions] == ["retraction"]
+
+
+def test_a_participant_taking_back_their_own_word_leaves_it_denied():
+    cov = Coverage()
+    cov.article("a1", "2023-01-10", "Daily Lantern")
+    cov.claim("a1", "engaged", '"We are engaged," Quell said.', [MARA, TOBIN],
+              kind="named_person", name="Mara Quell", certainty="reported")
+    cov.article("a2", "2023-03-10", "Evening Crier")
+    cov.claim("a2", "engaged", '"We were never engaged," Quell said.', [MARA, TOBIN],
+              kind="named_person", name="Mara Quell", certainty="denied")
+    story = story_of(cov)
+    assert only(story.events, "engaged").status == "denied"
+    (x,) = story.contradictions
+    assert x.kind == "retraction"
+    assert [s.claim for s in x.sides] == [
+        "Mara Quell: the engaged of Mara Quell and Tobin Ashgrove happened (2023-01-10)",
+        "Mara Quell: it did not (2023-03-10)"]
