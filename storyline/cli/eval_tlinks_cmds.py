@@ -34,8 +34,12 @@ def eval_tlinks(
         err.print(f"[red]error:[/red] no readable .tml files in {gold_dir}")
         raise typer.Exit(EXIT_INPUT)
     nlp = load_model(Settings().model)
+    failed: list[str] = []
     with _bar("anchoring gold events", len(docs)) as advance:
-        scores = run(docs, nlp, advance)
+        scores = run(docs, nlp, advance, failed)
+    for p in failed:
+        err.print(f"skipped {p}", highlight=False, soft_wrap=True)
+    problems += failed
     if as_json:
         body = {
             name: {**{k: getattr(sc, k) for k in ("events", "dated", "dct_gold", "dct_answered",
@@ -45,11 +49,11 @@ def eval_tlinks(
             for name, sc in scores.items()
         }  # fmt: skip
         body["majority"]["class"] = majority_class(scores)
-        body["documents"] = len(docs)
+        body["documents"] = len(docs) - len(failed)
         body["skipped"] = problems
         print(json.dumps(body, indent=2))
         return
-    t = Table(title=f"TLINKs on {len(docs)} documents")
+    t = Table(title=f"TLINKs on {len(docs) - len(failed)} documents")
     for col in ("metric", "storyline", "reference", "reference is"):
         t.add_column(col)
     for r in rows(scores):

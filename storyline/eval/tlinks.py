@@ -307,15 +307,22 @@ def read_folder(folder: Path) -> tuple[list[TmlDoc], list[str]]:
 
 
 def run(
-    docs: list[TmlDoc], nlp, advance: Callable[[int], object] | None = None  # noqa: ANN001
+    docs: list[TmlDoc], nlp, advance: Callable[[int], object] | None = None,  # noqa: ANN001
+    problems: list[str] | None = None,
 ) -> dict[str, TlinkScore]:
-    """Parse each document once and score every system on it."""
-    guesses = []
+    """Parse each document once and score every system on it; a document that fails is
+    reported in `problems` and left out."""
+    kept, guesses = [], []
     for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
-        guesses.append(guess_doc(doc, sdoc))
+        try:
+            guesses.append(guess_doc(doc, sdoc))
+            kept.append(doc)
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+            if problems is not None:
+                problems.append(f"{doc.name}: {type(exc).__name__}: {exc}")
         if advance is not None:
             advance(1)
-    return score(docs, guesses)
+    return score(kept, guesses)
 
 
 def rows(scores: dict[str, TlinkScore]) -> list[Row]:
@@ -359,5 +366,5 @@ def tlinks_yardstick(folder: Path) -> Report:
     if not docs:
         report.skipped = f"no readable .tml files in {folder}"
         return report
-    report.rows = rows(run(docs, load_model(Settings().model)))
+    report.rows = rows(run(docs, load_model(Settings().model), problems=report.problems))
     return report

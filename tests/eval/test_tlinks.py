@@ -142,3 +142,22 @@ def test_timebank_runs(timebank_dir, nlp):
     scores = run(docs[:20], nlp)
     assert not problems
     assert scores["storyline"].table()["dct_accuracy"] > scores["majority"].table()["dct_accuracy"]
+
+
+def test_a_document_that_fails_is_reported_and_left_out(gold, nlp, monkeypatch):
+    import storyline.eval.tlinks as tl
+
+    real = tl.guess_doc
+
+    def flaky(doc, sdoc):
+        if doc.name == "bad.tml":
+            raise ValueError("odd file")
+        return real(doc, sdoc)
+
+    monkeypatch.setattr(tl, "guess_doc", flaky)
+    bad = read_tml(FIXTURE)
+    bad.name = "bad.tml"
+    problems: list[str] = []
+    scores = tl.run([gold, bad], nlp, problems=problems)
+    assert problems == ["bad.tml: ValueError: odd file"]
+    assert scores["storyline"].events == 4 and scores["majority"].dct_gold == 4
