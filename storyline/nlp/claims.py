@@ -253,6 +253,7 @@ def _attribute_quotes(ctx: _Context) -> None:
         previous = (q, att)
         _add_quote(ctx, q, att, "direct")
     _indirect_quotes(ctx)
+    _other_reported_speech(ctx)
 
 
 def _distance(char: int, q: QuoteSpan) -> int:
@@ -288,7 +289,7 @@ def _add_quote(ctx: _Context, q: QuoteSpan, att: attr.Attribution, kind: str) ->
         speaker_name=source.name,
         source=source,
         venue=_venue(ctx, att, q.start),
-        cue=(att.cue.idx, att.cue.idx + len(att.cue)),
+        cue=_cue_span(att),
         speaker_span=(att.speaker.start_char, att.speaker.end_char) if att.speaker else None,
     ))
 
@@ -339,6 +340,66 @@ def _indirect_quotes(ctx: _Context) -> None:
             start = toks[k].idx
             end = toks[-1].idx + len(toks[-1])
             _add_quote(ctx, QuoteSpan(start, end, (start, end)), att, "indirect")
+
+
+def _cue_span(att: attr.Attribution) -> tuple[int, int]:
+    """The cue's characters: the verb, or "according to" / "as per" with its preposition."""
+    cue = att.cue
+    end = cue.idx + len(cue)
+    nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and att.sentence_wide and nxt.lower_ in ("to", "per"):
+        end = nxt.idx + len(nxt)
+    return cue.idx, end
+
+
+def _other_reported_speech(ctx: _Context) -> None:
+    """Reported speech the that-clause reading misses: the clause before its cue ("The talks
+    failed, officials said."), around a parenthetical cue ("The plan, he said, is dead.") and
+    the rest of a sentence told "according to" someone."""
+    for i, atts in ctx.attributions.items():
+        sent = ctx.sents[i]
+        for att in atts:
+            cue = att.cue
+            if att.sentence_wide:
+                skip = {t.i for t in cue.subtree}
+            elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) \
+                    is not None and comp.i < cue.i:
+                if comp.left_edge.lower_ in ADVERBIAL_MARKS:
+                    continue  # "When rumours broke, a source told ...": a time clause
+                skip = {t.i for t in sent if not comp.left_edge.i <= t.i <= comp.right_edge.i}
+            elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") \
+                    and cue.head.left_edge.i < cue.i:
+                skip = {t.i for t in cue.subtree} | {
+                    t.i for t in sent if not cue.head.left_edge.i <= t.i <= cue.head.right_edge.i}
+            else:
+                continue
+            pieces = _runs([t for t in sent if t.i not in skip])
+            if any(t.i in ctx.quoted for run in pieces for t in run):
+                continue  # direct speech has its own quote
+            if sum(len(run) for run in pieces) < 3:
+                continue
+            for run in pieces:
+                start, end = run[0].idx, run[-1].idx + len(run[-1])
+                _add_quote(ctx, QuoteSpan(start, end, (start, end)), att, "indirect")
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Contiguous runs of tokens, each without edge punctuation or blanks."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    out = []
+    for run in runs:
+        while run and (run[0].is_punct or run[0].is_space):
+            run = run[1:]
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
 
 
 # ----------------------------------------------------------------------- claims
