@@ -17,8 +17,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.security import HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
@@ -172,6 +173,8 @@ def create_app(
         summary="Upload articles (text, HTML or JSON/JSONL): multipart files or a raw body",
         openapi_extra=UPLOAD_DOC,
         responses=UPLOAD_RESPONSES,
+        # documents the bearer token (the /docs "Authorize" button); Guard does the checking
+        dependencies=[Depends(HTTPBearer(auto_error=False, description="The write token"))],
     )
     async def upload(
         story_id: str,

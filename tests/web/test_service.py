@@ -36,6 +36,9 @@ def test_openapi_docs(client):
         assert p in paths
     upload = paths["/stories/{story_id}/articles"]["post"]["requestBody"]["content"]
     assert "multipart/form-data" in upload and "text/plain" in upload
+    spec = client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    assert spec["paths"]["/stories/{story_id}/articles"]["post"]["security"]
 
 
 def test_one_store_holds_one_story(client):
