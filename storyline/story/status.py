@@ -100,10 +100,12 @@ def status_of(
     if any(on_record(m, names, others) for m in foreground):
         return "confirmed"
     named = [o for o in origins if o.named and o.key not in gone]
-    if len(named) >= 2 or any(o.key[0] == "record" for o in named):
+    if any(o.key[0] == "record" for o in named):
         return "confirmed"
     if any(on_record(m, names, others) for m in against):
-        return "denied"
+        return "denied"  # a principal's denial outweighs outlets, not a principal or a record
+    if len(named) >= 2:
+        return "confirmed"
     if firm:
         return "reported"
     if affirming:

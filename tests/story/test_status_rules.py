@@ -381,3 +381,17 @@ def test_a_participant_taking_back_their_own_word_leaves_it_denied():
     assert [s.claim for s in x.sides] == [
         "Mara Quell: the engaged of Mara Quell and Tobin Ashgrove happened (2023-01-10)",
         "Mara Quell: it did not (2023-03-10)"]
+
+
+def test_a_principals_denial_outweighs_two_outlets_but_not_a_record():
+    cov = Coverage()
+    for aid, outlet in (("a1", "Daily Lantern"), ("a2", "Evening Crier")):
+        cov.article(aid, "2023-09-01", outlet)
+        cov.claim(aid, SEP, "Quell and Ashgrove have split.", [MARA, TOBIN])
+    cov.article("a3", "2023-09-02", "Morning Bell")
+    cov.claim("a3", SEP, '"We have not split," Quell said.', [MARA, TOBIN],
+              kind="named_person", name="Mara Quell", certainty="denied")
+    assert _counts(_event(cov)) == ("denied", 2, 2)
+    cov.article("a4", "2023-09-03", "Night Owl")
+    cov.claim("a4", SEP, "They have split, according to court papers.", [MARA, TOBIN])
+    assert _counts(_event(cov)) == ("confirmed", 3, 3)
