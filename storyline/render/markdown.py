@@ -4,6 +4,7 @@ articles; every event shows its status, support and the exact evidence (article 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from storyline.model import Event, Mention, Story
@@ -17,14 +18,16 @@ MAX_EVIDENCE = 6
 
 
 # Text from articles is escaped so a Markdown renderer shows it and never runs it: raw HTML
-# (<script>, <img onerror>), entities, and link/image syntax ([x](javascript:...)).
-_ESCAPES = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;",
-                          "[": "\\[", "]": "\\]"})
+# (<script>, <img onerror>) and entities, and link/image syntax ([x](javascript:...)).
+_ESCAPES = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# A bracket only makes a link or image as "](", "][" (reference) or "]:" (a definition);
+# a plain "[Black Swan]" stays as written.
+_LINK = re.compile(r"\](?=[(\[:])")
 
 
 def _text(text: object) -> str:
     """Article-derived text, safe in running Markdown."""
-    return str(text).translate(_ESCAPES)
+    return _LINK.sub(r"\\]", str(text).translate(_ESCAPES))
 
 
 def _cell(text: object) -> str:

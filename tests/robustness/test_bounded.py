@@ -195,8 +195,11 @@ def test_timex_values_past_the_calendar_are_dropped_not_raised() -> None:
 def test_markdown_escapes_article_html_and_links() -> None:
     from storyline.render.markdown import _cell, _text
 
-    assert _text('<script>alert(1)</script> & [x](javascript:y) ![i](u) \\[') == (
-        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript:y) !\\[i\\](u) \\\\\\[")
+    assert _text('<script>alert(1)</script> & [x](javascript:y) ![i](u) [r][1] [d]: z') == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; [x\\](javascript:y) ![i\\](u) "
+        "[r\\][1] [d\\]: z")
+    assert _text("[Black Swan], a film") == "[Black Swan], a film"  # no link: left as written
+    assert _text("\\](x)") == "\\\\\\](x)"  # a backslash cannot undo the escape
     assert _cell("a|b\nc") == "a\\|b c"
 
 

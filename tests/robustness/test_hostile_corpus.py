@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,11 +24,11 @@ AGE_NO_VERB = " date 2024-03-01 Ostvik Post\nNatalie Portman, 42, in Paris.\n"
 LATIN1 = (" date 2024-03-02 Ostvik Post\nThe mayor, José Núñez, told reporters on Monday that "
           "the new bridge would open in May. Núñez said it cost more than expected.\n")
 HOSTILE_HTML = (" date 2024-03-03 Ostvik Post\nThe harbour master <script>alert(1)</script> "
-                "resigned on Tuesday, officials said, [click](javascript:alert(2)) "
-                "=HYPERLINK(\"http://x\") and ![img](http://x/y.png).\n")
+                "resigned on Tuesday, officials said.\n")
+HOSTILE_OUTLET = "Fjord Daily ![img](http://x/y.png) [click](javascript:alert(2))"
 RECORDS = [
     {"text": "The Ostvik ferry strike ended on Wednesday, the union said.",
-     "published": "2024-03-04", "outlet": "Fjord Daily"},
+     "published": "2024-03-04", "outlet": HOSTILE_OUTLET},
     {"text": "Bad \ud800 record about the Ostvik ferry.", "published": "2024-03-04"},
     {"text": "The Ostvik ferry resumed service on Thursday, the operator said.",
      "published": "2024-03-05", "outlet": "Fjord Daily"},
@@ -142,4 +143,6 @@ def test_latin1_text_is_decoded_as_latin1(built) -> None:
 def test_story_md_carries_no_raw_html_or_links_from_articles(built) -> None:
     md = (built["out"] / "story.md").read_text()
     assert "harbour master &lt;script&gt;alert(1)&lt;/script&gt;" in md
-    assert "<script" not in md and "](javascript:" not in md and "![img](" not in md
+    assert "<script" not in md
+    assert not re.search(r"(?<!\\)\]\(", md)  # no link or image syntax left
+    assert "| Fjord Daily ![img\\](http://x/y.png) [click\\](javascript:alert(2)) |" in md
