@@ -208,28 +208,52 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
                 f"{o.label} dated the {_label(ev, names)} differently over time: "
                 + "; then ".join(s.claim.split(": ", 1)[1] for s in sides) + ". Both are kept.",
                 [ev.id], sides))
+    said = {ev.id: _said(ev, arts, _event_claims(ev, by_key)) for ev in story.events}
     seen: set[tuple[str, str]] = set()
     for later in story.events:
-        for key, o in sorted(told[later.id].items()):
+        for key, o in sorted(said[later.id].items()):
             cued = [m for m in o.mentions if change_cue(m.text)]
             for m2 in cued:
-                earlier = _earlier_account(story, told, later, key, m2, arts)
+                earlier = _earlier_account(story, said, later, key, m2, arts)
                 if earlier is None or (earlier[0].id, later.id) in seen:
                     continue
                 ev1, before = earlier
                 seen.add((ev1.id, later.id))
                 cue = change_cue(m2.text)
+                first, then = _account(ev1, before, names), _account(later, [m2], names)
                 out.append(Contradiction(
                     "", "changed_account",
-                    f"{o.label}'s account changed: first the {_label(ev1, names)} "
-                    f"({_dated(before, arts)}), later the {_label(later, names)} "
-                    f"({_dated([m2], arts)}, \"{cue}\"). Both accounts are kept.",
+                    f"{o.label}'s account changed: first {first} ({_dated(before, arts)}), "
+                    f"later {then} ({_dated([m2], arts)}, \"{cue}\"). Both accounts are kept.",
                     [ev1.id, later.id],
-                    [ContradictionSide(f"{o.label}: {_label(ev1, names)} "
-                                       f"({_dated(before, arts)})", before),
-                     ContradictionSide(f"{o.label}: {_label(later, names)} "
-                                       f"({_dated([m2], arts)})", [m2])]))
+                    [ContradictionSide(f"{o.label}: {first} ({_dated(before, arts)})", before),
+                     ContradictionSide(f"{o.label}: {then} ({_dated([m2], arts)})", [m2])]))
     return out
+
+
+def _said(ev: Event, arts: dict[str, Article], claims: list[Claim]
+          ) -> dict[tuple[str, str], Origin]:
+    """Each origin's own mentions of an event, telling or denying it."""
+    out = _origins([m for m in ev.mentions if m.certainty in AFFIRMING], arts, claims)
+    for key, o in _origins([m for m in ev.mentions if m.certainty in AGAINST], arts,
+                           claims).items():
+        if key in out:
+            out[key] = Origin(key, out[key].label, out[key].mentions + o.mentions,
+                              out[key].articles | o.articles, out[key].named)
+        else:
+            out[key] = o
+    return out
+
+
+def _denies(mentions: list[Mention]) -> bool:
+    return all(m.certainty in AGAINST for m in mentions)
+
+
+def _account(ev: Event, mentions: list[Mention], names: dict[str, str]) -> str:
+    if ev.type in ("other", "legal") and ev.predicate:
+        label = f"{ev.predicate} ({_who(ev, names)})"
+        return f"not {label}" if _denies(mentions) else label
+    return f"no {_label(ev, names)}" if _denies(mentions) else f"the {_label(ev, names)}"
 
 
 def _earlier_account(story: Story, told: dict[str, dict[tuple[str, str], Origin]],
@@ -241,9 +265,10 @@ def _earlier_account(story: Story, told: dict[str, dict[tuple[str, str], Origin]
         o = told[ev.id].get(key)
         if ev.id == later.id or o is None or not set(ev.participants) & set(later.participants):
             continue
-        if ev.type == later.type and ev.predicate == later.predicate:
-            continue  # the same kind of happening again, not another account of it
         before = [m for m in o.mentions if _when(m, arts) < _when(m2, arts)]
+        if ev.type == later.type and ev.predicate == later.predicate and \
+                _denies(before) == _denies([m2]):
+            continue  # the same kind of happening again, not another account of it
         if before:
             last = max(_when(m, arts) for m in before)
             if best is None or last > best[0]:

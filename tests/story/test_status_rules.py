@@ -395,3 +395,18 @@ def test_a_principals_denial_outweighs_two_outlets_but_not_a_record():
     cov.article("a4", "2023-09-03", "Night Owl")
     cov.claim("a4", SEP, "They have split, according to court papers.", [MARA, TOBIN])
     assert _counts(_event(cov)) == ("confirmed", 3, 3)
+
+
+def test_a_source_marking_its_later_denial_as_a_change_is_a_changed_account():
+    cov = Coverage()
+    cov.article("a1", "2023-03-01", "Daily Lantern")
+    cov.claim("a1", "other", "Police said Ashgrove paid the debts in March.", [TOBIN], "2023-03",
+              kind="representative", name="Police", certainty="reported", predicate="pay")
+    cov.article("a2", "2023-04-01", "Evening Crier")
+    cov.claim("a2", "other", "Police now say Ashgrove did not pay the debts.", [TOBIN],
+              kind="representative", name="Police", certainty="negated", predicate="pay")
+    story = story_of(cov)
+    (x,) = story.contradictions
+    assert x.kind == "changed_account"
+    assert [s.claim for s in x.sides] == ["Police: pay (Tobin Ashgrove) (2023-03-01)",
+                                          "Police: not pay (Tobin Ashgrove) (2023-04-01)"]
