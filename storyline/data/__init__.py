@@ -17,7 +17,7 @@ from storyline.model import CERTAINTIES
 
 Sign = Literal["+", "-", "o"]  # happened, did not happen, no commitment
 Scope = Literal["complement", "denial", "subtree", "auto"]
-Complement = Literal["to", "that", "any"]
+Complement = Literal["to", "that", "clause_or_object", "any"]
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,9 @@ def _complement_kind(cue: Token, trigger: Token) -> str | None:
 def _class_for(cue: Token, trigger: Token) -> PredicateClass | None:
     """The first lexicon class of `cue` whose complement type fits how `trigger` hangs."""
     for cls in LEXICON.classes_of(cue.lemma_.lower(), cue.lower_):
-        if cls.complement == "any" or _complement_kind(cue, trigger) == cls.complement:
+        kind = _complement_kind(cue, trigger)
+        if cls.complement == "any" or kind == cls.complement or (
+                cls.complement == "clause_or_object" and kind != "to"):
             return cls
     return None
 

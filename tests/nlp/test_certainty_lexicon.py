@@ -75,6 +75,9 @@ SIGNATURES = [
     ("alleged", "The minister claimed that the rebels had signed the treaty.", "signed"),
     ("denied", "The minister denied that the rebels had signed the treaty.", "signed"),
     ("negated", "The minister pretended that the rebels had signed the treaty.", "signed"),
+    ("speculated", "A spokesman did not confirm the split.", "split"),
+    ("asserted", "The rebels continued to fight.", "fight"),
+    ("speculated", "The rebels seem to agree.", "agree"),
     # defaults without a lexicon predicate: infinitives, imperatives and modals are not done
     ("asserted", "The minister signed the treaty.", "signed"),
     ("hypothetical", "The minister flew to Oslo to sign the treaty.", "sign"),
