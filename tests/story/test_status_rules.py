@@ -410,3 +410,13 @@ def test_a_source_marking_its_later_denial_as_a_change_is_a_changed_account():
     assert x.kind == "changed_account"
     assert [s.claim for s in x.sides] == ["Police: pay (Tobin Ashgrove) (2023-03-01)",
                                           "Police: not pay (Tobin Ashgrove) (2023-04-01)"]
+
+
+def test_the_status_cues_load_from_their_data_file():
+    from storyline.story.cues import change_cue, status_cues
+
+    cues = status_cues()
+    assert cues.records.search("the court papers show") is not None
+    assert "since" in cues.prepositions and "the" in cues.determiners
+    assert change_cue("Police now say he was robbed.") == "now say"
+    assert change_cue("Police say he was robbed.") is None
