@@ -172,7 +172,7 @@ SYSTEMS = ("storyline", "timex_only", "nearest_timex")
 def guess_doc(doc: TmlDoc, sdoc) -> DocGuesses:  # noqa: ANN001 - a spaCy Doc of doc.text
     """Anchor every gold event of `doc` with storyline's step, with its time-expression part
     alone (storyline's claim time before the step), and with the nearest-timex baseline."""
-    from storyline.nlp.time.anchoring import anchor_event
+    from storyline.nlp.time.anchoring import anchor_event, relation_to_dct
 
     dct = dct_value(doc)
     timexes, tid_at = gold_timexes(doc)
@@ -188,7 +188,7 @@ def guess_doc(doc: TmlDoc, sdoc) -> DocGuesses:  # noqa: ANN001 - a spaCy Doc of
         rel = CLASS.get(anchor.relation)
         tid = tid_at.get((anchor.timex.start, anchor.timex.end)) if anchor.timex else None
         out.systems["storyline"].append(EventGuess(ev.eid, rel, tid, anchor.time is not None))
-        only = rel if anchor.timex is not None else None
+        only = CLASS.get(relation_to_dct(anchor.timex, dct)) if anchor.timex else None
         out.systems["timex_only"].append(EventGuess(ev.eid, only, tid, anchor.timex is not None))
         near = _nearest(trigger, timexes)
         ntid = tid_at.get((near.start, near.end)) if near is not None else None

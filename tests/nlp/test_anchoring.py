@@ -91,3 +91,10 @@ def test_trained_model_learns_and_round_trips():
     again = DctModel.from_json(model.to_json())
     assert [again.predict(f)[0] for f, _ in rows[::6]] == ["before", "after", "overlap"]
     assert again.predict(["never-seen"])[0] in ("before", "after", "overlap")
+
+
+def test_an_expression_spanning_the_article_date_leaves_the_side_to_the_tense(nlp):
+    a = _anchor(nlp, "Profits rose this year.", "rose")
+    assert a.timex is not None and a.timex.text == "this year"
+    assert a.time.value == "2024" and a.relation == "BEFORE"
+    assert "spans the article's date" in a.reason

@@ -208,9 +208,12 @@ def anchor_event(
             return EventAnchor(None, "BEFORE", dct_bound("BEFORE", dct),
                                f"'{tx.text}' lies after the article's date but the event is "
                                "told as done: a misread date, dropped")
-        rel = relation_to_dct(tx, dct)
-        return EventAnchor(tx, rel, TimeValue(tx.value, tx.earliest, tx.latest),
-                           f"governed by '{tx.text}'")
+        rel, why = relation_to_dct(tx, dct), f"governed by '{tx.text}'"
+        if rel in ("INCLUDES", "VAGUE"):  # "rose this year": the tense says which part
+            told, how = tense_relation(trigger)
+            if told in ("BEFORE", "AFTER"):
+                rel, why = told, f"{why}, which spans the article's date; {how}"
+        return EventAnchor(tx, rel, TimeValue(tx.value, tx.earliest, tx.latest), why)
     rel, why = tense_relation(trigger)
     if use_model:
         rel, why = _learned(trigger, rel, why)
