@@ -92,8 +92,9 @@ def name_candidates(doc: Doc, content: str, title: str | None = None) -> list[Ca
             if label == "PERSON":
                 s = _given_before(doc, s, e)
             text = content[s:e]
-            if e <= s or _is_furniture(text, content, s):
-                continue
+            if e <= s or _is_furniture(text, content, s) or label == "PERSON" and any(
+                    ch.isdigit() for ch in text):
+                continue  # a model number belongs to a product ("iPhone 4"), never a person
             tok = doc.char_span(s, e, alignment_mode="expand")
             last = tok[-1].i if tok is not None and len(tok) else ent.end - 1
             out.append(Cand(s, e, text, label, last))

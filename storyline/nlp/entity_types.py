@@ -135,9 +135,16 @@ FURNITURE_LINE = re.compile(
     r"view this post|a post shared by|close this)",
     re.IGNORECASE,
 )
-FURNITURE_NAME = re.compile(r"[_@#/\\]|\d|^[a-z]|https?:|\.(?:jpg|png|gif)$")
+# Not a name: file names, handles, links, a lower-case start (but "iPhone", "eBay" are
+# names), digits (but a short model number after a word is part of one: "iPhone 3G").
+FURNITURE_NAME = re.compile(
+    r"[_@#/\\]|^\S*\d|\d\S{3,}|\d\S*\s+\S|^[a-z](?![a-z]*[A-Z])|https?:|\.(?:jpg|png|gif)$")
 
 HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof"])
+# Verbs whose subject speaks for itself: an organisation or a person, never a product.
+SPEECH_VERBS = frozenset(["say", "tell", "announce", "confirm", "deny", "report", "state",
+                          "claim", "add", "reply", "respond", "warn", "insist", "decline",
+                          "comment", "explain", "reveal", "sue", "file", "hire", "accuse"])
 # Title words written before a name ("Mayor", "Judge", "Prince"): never its given name.
 TITLE_WORDS = frozenset(["mayor", "judge", "justice", "senator", "governor", "president",
                          "prince", "princess", "king", "queen", "duke", "duchess", "deputy",

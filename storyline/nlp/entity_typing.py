@@ -229,6 +229,8 @@ def type_cues(doc: Doc, g: Group, content: str) -> Counter:
             if any(x.lower_ in _PLURAL_VERBS or x.tag_ == "VBP" for x in [verb, *auxes]):
                 out["plural verb"] += 1
             out[f"subject of {verb.lemma_.lower()}"] += 1
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            out[f"object of {root.head.lemma_.lower()}"] += 1  # "released the iPod"
         prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ == "the" and span.start > 1:
             prev = doc[span.start - 2]

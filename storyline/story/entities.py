@@ -15,8 +15,10 @@ from storyline.model import Article, ArticleAnalysis, Entity, Relation
 from storyline.nlp.entity_types import (
     ORG_HEADS,
     ROLES,
+    SPEECH_VERBS,
     generation,
     given_forms,
+    is_org_name,
     name_tokens,
     same_given,
     spelling_variant,
@@ -257,10 +259,18 @@ def _retype_by_corpus(named: list[Entity]) -> None:
         names = sum(v for k, v in ev.items() if k.startswith("label ")) or 1
         person = ev["cue person"] + ev["cue child"]
         new, why = None, ""
+        the, plural = ev["the before"], ev["plural verb"]
+        speaks = sum(v for k, v in ev.items() if k.startswith("subject of ")
+                     and k[11:] in SPEECH_VERBS)
         if types == {"PERSON"} and not any(e.attributes.get("_surname") for e in es) and \
-                ev["plural verb"] + ev["the before"] >= max(2, names / 2) and not person:
+                plural + the >= max(2, names / 2) and not person:
             new, why = "ORG", (f"a person's name takes no 'the' and no plural verb: 'the' "
-                               f"x{ev['the before']}, plural verb x{ev['plural verb']}")
+                               f"x{the}, plural verb x{plural}")
+        elif types <= {"ORG", "NORP", "PERSON", "PRODUCT"} and types != {"PRODUCT"} and \
+                not person and not plural and speaks * 5 < the and the >= max(2, names / 3) and \
+                _product_like(es[0].name):
+            new, why = "PRODUCT", (f"a singular name written with 'the' (x{the} of {names}) "
+                                   f"that never speaks: a product, not an organisation")
         elif types <= {"GPE", "LOC", "NORP"} and " " not in key and not ev["place preposition"]:
             if key in given:
                 new, why = "PERSON", f"'{key}' is the given name of a person in the story"
@@ -274,6 +284,14 @@ def _retype_by_corpus(named: list[Entity]) -> None:
             e.type_evidence.append(f"rule: {why}")
             if new == "PERSON":
                 e.attributes.update({"_given": key, "_surname": "", "_single": key})
+
+
+def _product_like(name: str) -> bool:
+    """No organisation word last, no acronym, no plural: "iPod", "MacBook Air", not "the
+    FBI", "the European Commission" or "the Beatles"."""
+    words = name_tokens(name)
+    return bool(words) and not name.isupper() and not name.endswith("s") and not (
+        len(words) > 1 and is_org_name(name))
 
 
 def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> None:
@@ -378,8 +396,11 @@ def _vote_type(group: list[Entity]) -> str:
         if e.type == "PERSON" and not e.attributes.get("_surname"):
             weight /= 2  # "Twitch" tagged PERSON once is weaker than an ORG reading
         votes[e.type] += weight
-        if e.type == "PERSON" and e.attributes.get("_surname"):
-            votes["PERSON"] += 100
+        ev = read_evidence(e.type_evidence)
+        names = sum(v for k, v in ev.items() if k.startswith("label "))
+        if e.type == "PERSON" and e.attributes.get("_surname") and (
+                ev["label PERSON"] or ev["cue person"] * 2 >= names):
+            votes["PERSON"] += 100  # a full name the model (or most cues) call a person
     return max(votes, key=lambda t: (votes[t], -PREFERRED.index(t) if t in PREFERRED else -99))
 
 

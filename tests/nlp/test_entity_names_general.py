@@ -54,3 +54,13 @@ def test_generation_is_no_surname():
 def test_wire_dateline(line, dateline):
     m = WIRE_DATELINE.match(line)
     assert (m.group() if m else None) == dateline
+
+
+@pytest.mark.parametrize("text,furniture", [
+    ("iPhone", False), ("eBay", False), ("iPhone 3G", False), ("Windows 7", False),
+    ("wenn22480384", True), ("IMG_4021.jpg", True), ("the actress", True), ("2024 Oscars", True),
+])
+def test_camel_case_and_model_numbers_are_names(text, furniture):
+    from storyline.nlp.entity_types import FURNITURE_NAME
+
+    assert bool(FURNITURE_NAME.search(text)) is furniture

@@ -94,3 +94,30 @@ def test_father_and_son_stay_apart():
     # Sr. and Jr. are two people; the bare surname fits three and joins none of them.
     assert {e.name for e in ents if e.type == "PERSON"} == {
         "John Smith Sr.", "James Smith", "John Smith Jr.", "Smith"}
+
+
+def test_a_singular_name_written_with_the_that_never_speaks_is_a_product():
+    ents = _link(
+        [_local("a0", 1, "Zephyr", "ORG", ["label ORG x3", "the before x2",
+                                            "object of release x1"], _key="zephyr")],
+        [_local("a1", 1, "Zephyr", "ORG", ["label ORG x1", "the before x1"], _key="zephyr"),
+         _local("a1", 2, "Kremlin", "ORG", ["label ORG x3", "the before x3",
+                                             "subject of say x2"], _key="kremlin"),
+         _local("a1", 3, "Halvex", "ORG", ["label ORG x5", "subject of sell x1"],
+                _key="halvex")],
+    )
+    assert {(e.name, e.type) for e in ents} == {
+        ("Zephyr", "PRODUCT"), ("Kremlin", "ORG"), ("Halvex", "ORG")}
+    (zephyr,) = [e for e in ents if e.name == "Zephyr"]
+    assert any(line.startswith("rule: a singular name written with 'the' (x3 of 4)")
+               for line in zephyr.type_evidence)
+
+
+def test_a_full_name_only_a_cue_once_calls_a_person_is_voted_on():
+    # "Apple Computer": the model always says ORG; one article's person cue does not win.
+    org = _local("a0", 1, "Apple Computer", "ORG", ["label ORG x1"], _key="apple computer")
+    org.mentions *= 3
+    person = _local("a1", 1, "Apple Computer", "PERSON", ["label ORG x3", "cue person x1"],
+                    _key="apple computer", _given="apple", _surname="computer", _single="")
+    (ent,) = _link([org], [person])
+    assert ent.type == "ORG"
