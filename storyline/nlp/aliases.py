@@ -102,6 +102,7 @@ def name_candidates(doc: Doc, content: str, title: str | None = None) -> list[Ca
     out = _drop_headline_only(out, content, title)
     out += _cued_people(doc, content, out)
     out += _cued_orgs(doc, content, out)
+    out += _camel_case_names(doc, content, out)
     return out + _cued_works(doc, content, out)
 
 
@@ -117,6 +118,27 @@ def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
             out[-1] = Cand(prev.start, c.end, content[prev.start : c.end], "ORG", c.tok)
             continue
         out.append(c)
+    return out
+
+
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+_MODEL_NUMBER = re.compile(r"^(?:\d{1,2}[A-Za-z]{0,2}|[A-Z]{1,3}\d{0,2}|[IVX]{1,3})$")
+
+
+def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
+    """ "iPhone 4", "eBay", "iPod": a word starting lower case with a capital inside is a
+    brand name the small model often misses; a short model number after it belongs to it."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    out = []
+    for t in doc:
+        if not _CAMEL.match(t.text) or t.idx in covered:
+            continue
+        j = t.i
+        while j + 1 < len(doc) and _MODEL_NUMBER.match(doc[j + 1].text) and \
+                doc[j + 1].idx == doc[j].idx + len(doc[j]) + 1:
+            j += 1
+        s, e = t.idx, doc[j].idx + len(doc[j])
+        out.append(Cand(s, e, content[s:e], "PRODUCT", j))
     return out
 
 

@@ -31,6 +31,7 @@ from storyline.nlp.entity_typing import (
 )
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.relations import find_relations, spouse_pairs
+from storyline.nlp.thing_coref import resolve_things
 
 
 def entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
@@ -80,6 +81,10 @@ def entities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     infer_gender(doc, groups)
     resolved, pending = resolve(doc, groups, free, spouses, ambiguous)
     for c, gi in resolved:
+        c.group = gi
+        groups[gi].mentions.append(c)
+        groups[gi].mentions.sort(key=lambda c: c.start)
+    for c, gi in resolve_things(doc, groups):  # "the company", "the device", "its"
         c.group = gi
         groups[gi].mentions.append(c)
         groups[gi].mentions.sort(key=lambda c: c.start)

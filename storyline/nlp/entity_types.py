@@ -206,6 +206,19 @@ ROLES: dict[str, Role] = {
              "mother-of-three"),
     **_roles("parent", "M", "father dad dad-of-two father-of-two"),
 }
+# Head nouns that describe an organisation or a product ("the company", "the device").
+def _kinds(type_: str, words: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), type_)
+
+
+THING_NOUNS: dict[str, str] = {
+    **_kinds("ORG", "company firm corporation group maker manufacturer retailer chipmaker "
+             "carmaker automaker giant startup conglomerate label broadcaster network bank "
+             "lender insurer airline carrier operator publisher studio club team"),
+    **_kinds("PRODUCT", "device phone handset smartphone gadget product player computer "
+             "laptop notebook tablet console software app application system browser car "
+             "model"),
+}
 # Roles that say who the person is to someone else ("her husband").
 KIN_KINDS = frozenset({"spouse", "partner", "former", "child", "parent"})
 # A role noun written right before a name: "the singer Mara Lind", "Oscar winner Ilse Varga".

@@ -1,0 +1,68 @@
+"""Descriptions and "its" for organisations and products: "the company", "the device", "its".
+
+Rule-based like `coref.py` for people: a definite description whose head noun names a kind of
+organisation or product (`entity_types.THING_NOUNS`), or the possessive "its", is the nearest
+organisation or product (of that type) named before it in its sentence or the two before.
+Ordinal or contrastive phrases ("the other company", "a rival firm") are left alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from storyline.nlp import entity_types as T
+from storyline.nlp.aliases import Cand, Group
+
+WINDOW = 2  # sentences before the mention's own
+_CONTRAST = frozenset({"other", "another", "rival", "second", "two", "both", "former", "new",
+                       "previous", "older", "next", "competing", "third"})
+
+
+def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
+    """(mention, group) pairs for thing descriptions and "its", in text order."""
+    starts = [s.start_char for s in doc.sents]
+    named = sorted((c.start, c.end, g.index, g.type) for g in groups
+                   if g.type in ("ORG", "PRODUCT") for c in g.mentions if c.kind != "pronoun")
+    covered = {t.i for g in groups for c in g.mentions
+               for t in (doc.char_span(c.start, c.end, alignment_mode="expand") or [])}
+    out: list[tuple[Cand, int]] = []
+    for t in doc:
+        if t.i in covered:
+            continue
+        if t.lower_ == "its" and t.tag_ == "PRP$":
+            gi = _nearest(named, starts, t.idx, ("ORG", "PRODUCT"))
+            if gi is not None:
+                out.append((Cand(t.idx, t.idx + 3, t.text, "ORG", t.i, kind="pronoun"), gi))
+            continue
+        want = T.THING_NOUNS.get(t.lemma_.lower())
+        if want is None or t.pos_ != "NOUN" or t.tag_ in ("NNS", "NNPS"):
+            continue
+        left = [x for x in t.lefts if x.i < t.i]
+        det = next((x for x in left if x.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or any(
+                x.lower_ in _CONTRAST or x.pos_ in ("PROPN", "NUM") for x in left):
+            continue
+        if any(x.i in covered for x in t.subtree):
+            continue  # "the Apple device": the name inside speaks for the phrase
+        gi = _nearest(named, starts, det.idx, (want,))
+        if gi is not None:
+            s, e = det.idx, t.idx + len(t)
+            c = Cand(s, e, doc.text[s:e], want, t.i, kind="description")
+            out.append((c, gi))
+    return out
+
+
+def _nearest(named: list[tuple[int, int, int, str]], starts: list[int], at: int,
+             types: tuple[str, ...]) -> int | None:
+    """The group of the nearest name of one of `types` ending before `at`, within WINDOW
+    sentences."""
+    first = starts[max(0, bisect_right(starts, at) - 1 - WINDOW)] if starts else 0
+    best = None
+    for s, e, gi, type_ in named:
+        if e > at:
+            break
+        if s >= first and type_ in types:
+            best = gi
+    return best
