@@ -186,7 +186,15 @@ def _only_work(g: Group) -> bool:
     return all("work" in c.cues and "person" not in c.cues for c in g.mentions)
 
 
+def _model_numbered(g: Group) -> bool:
+    """ "iPhone 4", "Windows 7": a brand name with a model number names a product, never a
+    person (the candidate came from `aliases._camel_case_names` or the model's PRODUCT)."""
+    return any(c.label == "PRODUCT" and any(ch.isdigit() for ch in c.text)
+               for c in g.mentions if c.kind == "name")
+
+
 TYPE_RULES = [
+    ("PRODUCT", _model_numbered),
     ("AWARD", _award),
     ("OUTLET", _outlet),
     ("ORG", _org),
