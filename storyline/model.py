@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 SCHEMA = "storyline/1"
 
@@ -49,28 +49,11 @@ CONTRADICTION_KINDS = (
 )
 # An event's time relative to its article's date (TimeML TLINK relTypes, event to DCT).
 DCT_RELATIONS = ("BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "OVERLAP", "VAGUE")
-EVENT_TYPES = (
-    "met",
-    "dated",
-    "engaged",
-    "married",
-    "separated",
-    "divorce_filed",
-    "divorced",
-    "reconciled",
-    "affair_alleged",
-    "birth",
-    "death",
-    "relocated",
-    "appointed",
-    "resigned",
-    "sighting",
-    "statement",
-    "release",
-    "award",
-    "legal",
-    "other",
-)
+# Event types are frame names, data not code: storyline/nlp/events/frames/*.toml (docs/events.md);
+# a predicate outside every frame is type "other" with its lemma as `predicate`.
+# Roles of an event's participants, read off the parse (docs/events.md).
+ROLE_NAMES = ("agent", "patient", "participant")
+RoleName = Literal["agent", "patient", "participant"]
 
 
 def _no_json(**kw: Any) -> Any:
@@ -251,7 +234,7 @@ class Claim:
 
     id: str
     article: str
-    type: str  # one of EVENT_TYPES
+    type: str  # a frame name (storyline/nlp/events/frames), "other" for an open event
     mention: Mention
     predicate: str | None = None  # lemma for type "other", or the trigger word
     participants: list[str] = field(default_factory=list)  # entity ids
@@ -262,6 +245,16 @@ class Claim:
     # Character span of the word that made the claim (its trigger), when there is one: what
     # event-mention benchmarks (MEANTIME, ECB+, the TimeLine task) are scored on.
     trigger: tuple[int, int] | None = None
+    roles: list[Role] = field(default_factory=list)  # who did it, to whom (from the parse)
+
+
+@dataclass
+class Role:
+    """A participant's part in a claim's event: agent ("X fired Y": X), patient (Y), or
+    participant in a symmetric event (either of a couple that married)."""
+
+    name: RoleName
+    entity: str  # entity id
 
 
 @dataclass

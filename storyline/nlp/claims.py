@@ -1,6 +1,6 @@
 """The claims component: per sentence, which events are told, by whom, how surely, and quotes.
 
-Runs last in the nlp stage. Triggers come from the rule registry (`event_rules.py`), sources
+Runs last in the nlp stage. Triggers come from the frame spec (`events/frames/*.toml`), sources
 from reporting cues (`attribution.py`), certainty from scoped cues (`certainty.py`), direct
 quotes from quote marks (`quotes.py`). Every span is an exact slice of `article.raw`.
 """
@@ -19,14 +19,24 @@ from storyline.model import (
     Claim,
     Mention,
     Quote,
+    Role,
     Source,
     TimeValue,
 )
 from storyline.nlp import attribution as attr
 from storyline.nlp.certainty import RANK, certainty_of
 from storyline.nlp.doc_text import doc_text
-from storyline.nlp.event_rules import DETAIL_VERBS
-from storyline.nlp.events import Hit, argument_heads, detail_of, find_hits, name_span, place_of
+from storyline.nlp.events import (
+    DETAIL_VERBS,
+    Hit,
+    argument_heads,
+    detail_of,
+    find_hits,
+    name_span,
+    place_of,
+    roles_of,
+)
+from storyline.nlp.events.frames import frame, kinds
 from storyline.nlp.outlets import find_outlets
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
@@ -38,11 +48,10 @@ REPORT_NOUNS = frozenset({"rumor", "rumour", "speculation", "report", "news", "c
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_WORDS = frozenset({"couple", "pair", "duo", "two", "they", "them", "their", "both",
                          "themselves", "spouses", "exes", "lovebirds", "newlyweds"})
-# Events whose two people are "the couple" afterwards (an affair's pair is not).
-COUPLE_TYPES = frozenset({"met", "dated", "engaged", "married", "separated", "divorce_filed",
-                          "divorced", "reconciled"})
+# Events whose two people are "the couple" afterwards (an affair's pair is not): `pair` frames.
+COUPLE_TYPES = kinds(lambda f: f.pair)
 SPEAKING_BODIES = frozenset({"ORG", "NORP", "GPE"})  # a company, party or government
-GENERIC_TYPES = COUPLE_TYPES | {"affair_alleged", "birth", "death"}
+GENERIC_TYPES = kinds(lambda f: f.personal)  # an indefinite noun about nobody is generic
 FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
@@ -458,7 +467,7 @@ def _extract_claims(ctx: _Context) -> None:
             continue
         second_verb = trigger.dep_ == "conj" and _own_date(trigger) and _own_date(trigger.head)
         key = (sent_i, hit.rule.type,  # "elected in 2016 and reappointed in 2022": two events
-               hit.predicate if hit.rule.type == "other" else None,
+               hit.predicate if frame(hit.rule.type).open else None,
                trigger.i if second_verb else None)
         if key in seen:
             continue
@@ -528,6 +537,7 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
     participants = _participants(ctx, hit.trigger, sent, place, hit.rule.type)
     time, time_text = _time_of(ctx, hit, sent)
     detail = detail_of(hit.trigger, sent) if hit.rule.detail else None
+    roles = _roles(ctx, hit, sent, place, participants)
     return Claim(
         id=f"{ctx.article.id}:c{len(ctx.claims) + 1}",
         article=ctx.article.id,
@@ -540,7 +550,28 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
         place=place.text if place is not None else None,
         detail=detail.text if detail is not None else None,
         trigger=(hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)),
+        roles=roles,
     )
+
+
+def _roles(ctx: _Context, hit: Hit, sent: Span, place: Span | None,
+           participants: list[str]) -> list[Role]:
+    """Each participant's role from the parse (`events.roles_of`); in a symmetric frame (a
+    couple's) every participant, "the couple" included, is a participant."""
+    out: list[Role] = []
+    for name, tok in roles_of(hit, sent):
+        span = name_span(tok)
+        if place is not None and span.start < place.end and place.start < span.end:
+            continue
+        ent = _quote_speaker(ctx, tok) if tok.lower_ in FIRST_PERSON else _entity_at(
+            ctx.analysis, span.start_char, span.end_char)
+        if ent is None and tok.pos_ == "PROPN":
+            ent = ctx.by_name.get(span.text)
+        if ent in participants and all(r.entity != ent for r in out):
+            out.append(Role(name, ent))  # type: ignore[arg-type]
+    if "participant" in frame(hit.rule.type).roles:
+        out += [Role("participant", p) for p in participants if all(r.entity != p for r in out)]
+    return out
 
 
 def _participants(
@@ -707,7 +738,7 @@ def _merge_interview_statements(ctx: _Context) -> None:
     last: Claim | None = None
     last_venue: str | None = None
     for c in ctx.claims:
-        if c.type != "statement":
+        if not frame(c.type).speech:
             kept.append(c)
             continue
         venue = _statement_venue(ctx, c, last_venue)
@@ -756,7 +787,7 @@ def _denials_of_earlier_reports(ctx: _Context) -> None:
             if own:
                 continue
             earlier = [c for c in by_sentence.get(i, []) + by_sentence.get(i - 1, [])
-                       if c.type != "statement" and c.mention.certainty in RANK[4:]]
+                       if not frame(c.type).speech and c.mention.certainty in RANK[4:]]
             sent = ctx.sents[i]
             start, end = _trimmed(raw, sent.start_char, sent.end_char)
             source = _final_source(ctx, att.source, att.cue.idx)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from storyline.model import Event, Mention, Story
+from storyline.nlp.events.frames import frame
 from storyline.story.intervals import describe, of, yearless
 from storyline.story.merge import GENERIC_TYPES
 from storyline.story.state import describe_state
@@ -41,7 +42,7 @@ def _who(ev: Event, names: dict[str, str]) -> str:
 
 def _what(ev: Event) -> str:
     what = ev.type.replace("_", " ")
-    if ev.type == "other" and ev.predicate:
+    if frame(ev.type).open and ev.predicate:
         what = ev.predicate
     if ev.place:
         what += f" ({ev.place})"

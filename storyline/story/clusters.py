@@ -22,6 +22,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import Article, ArticleAnalysis, StoryCluster
+from storyline.nlp.events.frames import kinds
 from storyline.settings import Settings
 
 Span = tuple[date | None, date | None]  # first and last publication date
@@ -32,7 +33,7 @@ TOPICAL_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "AWARD", "LAW", "WORK"}
 )
 # Claim types too generic to tell stories apart (everyone says things).
-GENERIC_CLAIMS = frozenset({"statement"})
+GENERIC_CLAIMS = kinds(lambda f: f.topic_neutral)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from storyline.model import (
     QuantityStatement,
     Story,
 )
+from storyline.nlp.events.frames import kinds
 from storyline.story import intervals as iv
 from storyline.story.cues import change_cue, reading_of
 from storyline.story.facts import start_from_anniversary, start_from_duration
@@ -40,9 +41,13 @@ from storyline.story.independence import (
 from storyline.story.merge import date_groups
 from storyline.story.state import STANDING, couples, pair_of, person_ids
 
-ENDINGS = ("separated", "divorced", "divorce_filed")
+# Couple happenings by their frames' properties (storyline/nlp/events/frames/life.toml)
+WEDDINGS = kinds(lambda f: f.opens == "married")
+ENDINGS = kinds(lambda f: "married" in f.closes)
 # Only a divorce needs a marriage to end: a couple may split long before they wed (and reunite).
-DIVORCES = ("divorced", "divorce_filed")
+DIVORCES = kinds(lambda f: "married" in f.closes and f.legal_end)
+RECONCILIATIONS = kinds(lambda f: "separated" in f.closes)
+BY_PREDICATE = kinds(lambda f: f.by_predicate)
 MARRIAGE_WORDS = ("married", "marriage", "wedding", "wed")
 
 
@@ -250,7 +255,7 @@ def _denies(mentions: list[Mention]) -> bool:
 
 
 def _account(ev: Event, mentions: list[Mention], names: dict[str, str]) -> str:
-    if ev.type in ("other", "legal") and ev.predicate:
+    if ev.type in BY_PREDICATE and ev.predicate:
         label = f"{ev.predicate} ({_who(ev, names)})"
         return f"not {label}" if _denies(mentions) else label
     return f"no {_label(ev, names)}" if _denies(mentions) else f"the {_label(ev, names)}"
@@ -293,7 +298,7 @@ def _state_order(story: Story, names: dict[str, str]) -> list[Contradiction]:
     out = []
     couple_events = _couple_events(story)
     for pair, evs in sorted(couple_events.items()):
-        weddings = [e for e in evs if e.type == "married"]
+        weddings = [e for e in evs if e.type in WEDDINGS]
         endings = [e for e in evs if e.type in ENDINGS]
         for w in weddings:
             for e in (e for e in endings if e.type in DIVORCES):
@@ -347,7 +352,7 @@ def _stale_references(story: Story, names: dict[str, str]) -> list[Contradiction
                     continue
                 end = next((e for e in endings if (iv.of(e.time).latest or date.max)
                             < pub.earliest), None)
-                if end is None or any(e.type == "reconciled" and not iv.of(e.time).before(
+                if end is None or any(e.type in RECONCILIATIONS and not iv.of(e.time).before(
                         iv.of(end.time)) and iv.of(e.time).before(iv.Interval(pub.earliest))
                         for e in evs):
                     continue
@@ -387,7 +392,7 @@ def _implied_wedding(q: QuantityStatement, story: Story) -> iv.Interval | None:
 def _arithmetic(story: Story, quantities: list[QuantityStatement],
                 names: dict[str, str]) -> list[Contradiction]:
     out = []
-    weddings = [e for e in story.events if e.type == "married" and iv.dated(e.time)
+    weddings = [e for e in story.events if e.type in WEDDINGS and iv.dated(e.time)
                 and e.status in STANDING]
     for q in sorted(quantities, key=lambda q: (q.article, q.start)):
         about_marriage = (q.relation or "").startswith("marri") or q.kind == "anniversary" or \

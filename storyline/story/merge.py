@@ -27,17 +27,16 @@ from storyline.model import (
     PublicationDate,
     TimeValue,
 )
+from storyline.nlp.events.frames import frame, kinds
 from storyline.story import intervals as iv
 from storyline.story.cues import reading_of
 from storyline.story.independence import support_of
 from storyline.story.status import SPECULATIVE, status_of
 
-PAIR_TYPES = frozenset({"met", "dated", "engaged", "married", "separated", "divorce_filed",
-                        "divorced", "reconciled"})
-ONCE_TYPES = frozenset({"met", "engaged", "married", "divorced", "birth", "death"})
-GENERIC_TYPES = frozenset({"statement", "other", "sighting", "release", "award", "relocated",
-                           "appointed", "resigned", "legal"})
-ARITY = {**{t: 2 for t in PAIR_TYPES}, "affair_alleged": 3, "birth": 3, "death": 1}
+# What each kind of happening allows is read off its frame (storyline/nlp/events/frames).
+PAIR_TYPES = kinds(lambda f: f.pair)
+ONCE_TYPES = kinds(lambda f: f.once_per_participant)
+GENERIC_TYPES = kinds(lambda f: f.generic)
 SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculation may look
 # An undated mention of something that can happen again (a split, a move) is taken to be about
 # the news of its day: it joins a dated event only if that ends at most this long before the
@@ -46,8 +45,8 @@ RECENT_HORIZON = timedelta(days=2 * 365)
 # A post changing hands or a step in court is news told by every outlet within days: undated
 # mentions of the same person's appointment, departure or legal step (the same predicate:
 # charged is not pleaded) in articles published this close together are one event.
-NEWS_TYPES = frozenset({"appointed", "resigned", "legal"})
-SAME_PREDICATE = frozenset({"other", "legal"})  # generic types whose predicate tells them apart
+NEWS_TYPES = kinds(lambda f: f.news_window)
+SAME_PREDICATE = kinds(lambda f: f.by_predicate)  # the predicate tells two events apart
 NEWS_WINDOW = timedelta(days=30)
 _PLACE_WORDS = re.compile(r"[a-z0-9]+")
 _PLACE_STOP = frozenset({"the", "of", "in", "at", "s", "de", "la", "le"})
@@ -109,7 +108,7 @@ def _participants_fit(kind: str, have: Set[str], new: set[str]) -> bool:
         return kind not in GENERIC_TYPES
     if not have & new:
         return False
-    limit = ARITY.get(kind)
+    limit = frame(kind).max_participants
     return limit is None or len(have | new) <= limit
 
 
@@ -240,7 +239,8 @@ def _join_conflicting_dates(clusters: list[_Cluster]) -> None:
         while a.type in ONCE_TYPES and len(pa) >= need and j < len(clusters):
             b = clusters[j]
             pb = set(b.participants)
-            full = a.type != "birth" or len(pa) == len(pb) == ARITY["birth"]  # the same child
+            arity = frame(a.type).max_participants  # a birth: the same parents and child
+            full = a.type in PAIR_TYPES or arity is None or arity < 3 or len(pa) == len(pb) == arity
             if b.type == a.type and len(pb) >= need and (pa <= pb or pb <= pa) and full \
                     and _explicit(a) and _explicit(b) and not a.window.overlaps(b.window):
                 a.claims += b.claims

@@ -10,17 +10,14 @@ older: every state keeps its own status and evidence, so "married 2012..2023-08"
 from __future__ import annotations
 
 from storyline.model import Event, State, Story
+from storyline.nlp.events.frames import frames, kinds
 from storyline.story import intervals as iv
 
-TRANSITIONS = {  # event type -> the state it starts
-    "dated": "dating",
-    "engaged": "engaged",
-    "married": "married",
-    "separated": "separated",
-    "divorce_filed": "divorce_filed",
-    "divorced": "divorced",
-    "reconciled": "together",
-}
+# event type -> the couple state it starts: the `opens` of the pair frames
+TRANSITIONS = {name: f.opens for name, f in frames().items() if f.pair and f.opens}
+# A post held from the frame that opens "role" to the one that closes it
+ROLE_STARTS = kinds(lambda f: f.opens == "role" and not f.pair)
+ROLE_ENDS = kinds(lambda f: "role" in f.closes and not f.pair)
 COUPLE_RELATIONS = ("spouse", "partner", "former_partner")
 STANDING = ("confirmed", "reported", "alleged")  # statuses that can start a state
 
@@ -87,9 +84,9 @@ def derive_states(story: Story) -> list[State]:
 def _roles(story: Story) -> list[State]:
     """A role from appointment to resignation (either end may be unknown)."""
     out: list[State] = []
-    ends = [e for e in story.events if e.type == "resigned" and e.status in STANDING]
+    ends = [e for e in story.events if e.type in ROLE_ENDS and e.status in STANDING]
     used: set[str] = set()
-    for ev in sorted((e for e in story.events if e.type == "appointed" and e.status in STANDING),
+    for ev in sorted((e for e in story.events if e.type in ROLE_STARTS and e.status in STANDING),
                      key=lambda e: e.id):
         if len(ev.participants) != 1:
             continue

@@ -55,8 +55,8 @@ CASES = [
     ("statement", "Mara Quill said the rumours were hurtful."),
     ("release", "Jonas Verhoeven released his debut film in 2021."),
     ("award", "Mara Quill won an Oscar for her role in the film."),
-    ("legal", "Prosecutors charged Tobin Ash with assault."),
-    ("legal", "Lila Brandt sued the studio over unpaid royalties."),
+    ("charge", "Prosecutors charged Tobin Ash with assault."),
+    ("lawsuit", "Lila Brandt sued the studio over unpaid royalties."),
 ]
 
 
@@ -66,9 +66,12 @@ def test_each_event_type_is_found(expected, text):
 
 
 def test_open_layer_keeps_other_verbs_with_their_predicate():
+    # an acquisition has its own frame (business pack); a verb outside every frame is open
     analysis = run("Acme Robotics acquired Belton Systems for two billion dollars.")
+    assert [(c.type, c.predicate) for c in analysis.claims] == [("acquisition", "acquire")]
+    analysis = run("Acme Robotics funded Belton Systems with two billion dollars.")
     others = [c for c in analysis.claims if c.type == "other"]
-    assert [c.predicate for c in others] == ["acquire"]
+    assert [c.predicate for c in others] == ["fund"]
 
 
 def test_open_layer_skips_light_verbs_and_unnamed_subjects():
@@ -95,7 +98,7 @@ def test_words_that_name_no_event_of_their_own():
 def test_a_date_that_describes_a_noun_does_not_date_the_event():
     # "the 2016 incident" dates the incident, not the charge
     c = next(c for c in run("Tobin Ash is charged with assault in the 2016 incident at a "
-                            "restaurant.").claims if c.type == "legal")
+                            "restaurant.").claims if c.type == "charge")
     assert c.time is None
     c = next(c for c in run("Jonas Verhoeven had a 2019 affair with Lila Brandt.").claims
              if c.type == "affair_alleged")

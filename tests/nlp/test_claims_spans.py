@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from storyline.api import build
-from storyline.model import CERTAINTIES, EVENT_TYPES, SOURCE_KINDS, Article
+from storyline.model import CERTAINTIES, SOURCE_KINDS, Article
+from storyline.nlp.events.frames import names
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 
@@ -21,7 +22,7 @@ def _check(raw: str, analysis) -> None:
     for c in analysis.claims:
         m = c.mention
         assert raw[m.start:m.end] == m.text
-        assert c.type in EVENT_TYPES
+        assert c.type in names()
         assert m.certainty in CERTAINTIES
         assert m.source.kind in SOURCE_KINDS
     for q in analysis.quotes:

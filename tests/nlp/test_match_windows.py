@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from storyline.nlp import events
 from storyline.nlp.doc_text import doc_text
-from storyline.nlp.event_rules import RULES
+from storyline.nlp.events import RULES
 from storyline.nlp.match_windows import reach_of, windows
 from storyline.nlp.time import tagger
 from storyline.nlp.time.grammar import RULES as TIME_RULES

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from storyline.model import CERTAINTIES, EVENT_TYPES, SOURCE_KINDS
+from storyline.model import CERTAINTIES, SOURCE_KINDS
+from storyline.nlp.events.frames import names
 
 SYSTEM = f"""You extract events from news sentences. Reply with one JSON object only:
 {{"claims": [{{"sentence": <number of the sentence>,
-  "type": one of {list(EVENT_TYPES)},
+  "type": one of {list(names())} ("other" with the predicate for anything else),
   "predicate": <the word that tells the event, e.g. "married", "resigned">,
   "participants": [<names of the people or organisations involved, as written>],
   "time_text": <the time phrase of the event exactly as written in the sentence, or null>,

@@ -6,7 +6,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from storyline.model import CERTAINTIES, EVENT_TYPES, SOURCE_KINDS
+from storyline.model import CERTAINTIES, SOURCE_KINDS
+from storyline.nlp.events.frames import names
 from storyline.nlp.llm.client import LlmError
 
 FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL | re.IGNORECASE)
@@ -58,7 +59,7 @@ def _claim(item: object) -> LlmClaim | None:
         sentence = int(sentence)
     if not isinstance(sentence, int) or isinstance(sentence, bool):
         return None
-    if type_ not in EVENT_TYPES or not isinstance(evidence, str) or not evidence.strip():
+    if type_ not in names() or not isinstance(evidence, str) or not evidence.strip():
         return None
     certainty = item.get("certainty") or "asserted"
     source = item.get("source") or {"kind": "author"}

@@ -1,6 +1,7 @@
-"""Find event triggers with the rule registry, and read their arguments off the parse.
+"""Find event triggers with the frame spec (`frames/*.toml`); read their arguments off the parse.
 
-Matchers are compiled once per vocab. A trigger's participants, place, time and notable detail
+Matchers are compiled once per vocab from the frames' patterns; a main-clause verb outside every
+frame is an open event named by its lemma. A trigger's participants, place, time and notable detail
 come from its dependency neighbourhood (subject, objects, with/to/between phrases, possessors).
 """
 
@@ -12,17 +13,17 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from storyline.nlp.event_rules import (
-    DETAIL_PREPS,
-    DETAIL_VERBS,
-    NEGATIONS,
-    OTHER_EXCLUDED,
-    OTHER_OBJECTS_EXCLUDED,
-    OTHER_PATTERN,
-    RULES,
-    EventRule,
-)
+from storyline.nlp.events.frames import OPEN, EventRule, frame, lexicon, rules
 from storyline.nlp.match_windows import Reach, reach_of, windows
+
+RULES = rules()
+_LEX = lexicon()
+DETAIL_PREPS = _LEX.detail_preps
+DETAIL_VERBS = _LEX.detail_verbs
+NEGATIONS = _LEX.negations
+# The open layer skips light, mental and routine reporting verbs (reporting is attribution).
+OTHER_EXCLUDED = _LEX.open_excluded | _LEX.reporting
+OTHER_OBJECTS_EXCLUDED = _LEX.abstract_objects
 
 
 @dataclass
@@ -40,17 +41,17 @@ _CACHE: dict[int, tuple[Matcher, DependencyMatcher]] = {}
 
 
 def matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
-    """The token and dependency matchers for every rule, built once per vocab."""
+    """The token and dependency matchers for every rule, built once per vocab (one key per
+    token pattern, "rule:pattern", so the pattern's marked trigger is known)."""
     key = id(vocab)
     if key not in _CACHE:
         tok = Matcher(vocab)
         dep = DependencyMatcher(vocab)
         for i, rule in enumerate(RULES):
-            if rule.tokens:
-                tok.add(str(i), rule.tokens)
+            for j, pattern in enumerate(rule.tokens):
+                tok.add(f"{i}:{j}", [pattern])
             if rule.deps:
                 dep.add(str(i), rule.deps)
-        dep.add("other", [OTHER_PATTERN])
         _CACHE[key] = (tok, dep)
     return _CACHE[key]
 
@@ -87,19 +88,20 @@ def find_hits(doc: Doc) -> list[Hit]:
     tok_matcher, dep_matcher = matchers(doc.vocab)
     raw: list[Hit] = []
     for match_id, start, end in token_matches(doc, tok_matcher):
-        rule = RULES[int(doc.vocab.strings[match_id])]
-        trigger = doc[start:end].root
+        i, j = (int(n) for n in doc.vocab.strings[match_id].split(":"))
+        rule = RULES[i]
+        at = rule.trigger_at[j] if j < len(rule.trigger_at) else None
+        trigger = doc[start:end].root if at is None else doc[end + at if at < 0 else start + at]
         if _excluded_object(rule, trigger) or (rule.needs_argument and not _has_argument(trigger)):
             continue
-        raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
-    others: list[Token] = []
-    for match_id, token_ids in dep_matcher(doc):
-        name = doc.vocab.strings[match_id]
-        trigger = doc[token_ids[0]]
-        if name == "other":
-            others.append(trigger)
+        if rule.only_objects and not _wanted_object(rule, trigger):
             continue
-        rule = RULES[int(name)]
+        if rule.not_after and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.not_after:
+            continue
+        raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
+    for match_id, token_ids in dep_matcher(doc):
+        rule = RULES[int(doc.vocab.strings[match_id])]
+        trigger = doc[token_ids[0]]
         raw.append(Hit(rule, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
     taken: set[int] = set()
     hits: list[Hit] = []
@@ -109,20 +111,56 @@ def find_hits(doc: Doc) -> list[Hit]:
             continue
         taken |= span
         hits.append(hit)
-    for trigger in others:
-        if trigger.i in taken or trigger.lemma_.lower() in OTHER_EXCLUDED:
+    for trigger in doc:
+        if trigger.pos_ != "VERB" or trigger.i in taken or (
+                trigger.lemma_.lower() in OTHER_EXCLUDED):
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
-        if not _named(trigger) or not _concrete_object(trigger):
+        if not _main_clause(trigger) or not _entity_argument(trigger) or (
+                not _concrete_object(trigger)):
             continue
         taken.add(trigger.i)
         hits.append(Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
     return sorted(hits, key=lambda h: h.trigger.i)
 
 
-OTHER_RULE = EventRule("other", "other")
+OTHER_RULE = EventRule(OPEN, OPEN)
+# Clauses that assert a happening: the sentence's own, and the content of a report ("announced
+# that she underwent surgery"); relative, adverbial and infinitive clauses only describe.
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis"})
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "him", "her", "them", "us"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _main_clause(verb: Token) -> bool:
+    """A verb of the sentence's main clause (or of a conjunct of it, or of reported content)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in MAIN_CLAUSE_DEPS
+
+
+def _entity_argument(verb: Token) -> bool:
+    """Open events need an argument that is an entity: a name (person, company, country, ...)
+    or a personal pronoun, as subject, object or passive agent."""
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    args += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"]
+    for arg in args:
+        named = [arg, *(c for c in arg.children if c.dep_ in ("appos", "compound"))]
+        if any(t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in named):
+            return True
+        if arg.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
+
+
+def _wanted_object(rule: EventRule, trigger: Token) -> bool:
+    """One of the rule's `only_objects` is the trigger's patient ("withdrew the photo")."""
+    patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("acl", "relcl"):  # "a photo withdrawn by agencies"
+        patients.append(trigger.head)
+    return any(p.lemma_.lower() in rule.only_objects for p in patients)
 
 
 def _excluded_object(rule: EventRule, trigger: Token) -> bool:
@@ -155,22 +193,13 @@ def _concrete_object(verb: Token) -> bool:
     )
 
 
-def _named(verb: Token) -> bool:
-    """Open-layer events need a named subject (a person, company, country, ...)."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            named = [child, *(c for c in child.children if c.dep_ == "appos")]
-            return any(t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in named)
-    return False
-
-
 # ------------------------------------------------------------------ arguments
 
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "oprd"})
 GOAL_PREPS = frozenset({"in", "into", "for", "toward", "towards"})  # "headed for divorce"
 ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
-                         "take", "give", "be", "keep"})
+                         "take", "give", "be", "keep"}) | _LEX.support_verbs
 # Nouns that hold an event as "a state of X", "the midst of X": their clause tells who. ("the
 # brink of divorce" is left out: an event that has not happened must not join the couple's.)
 STATE_NOUNS = frozenset({"state", "process", "midst", "middle", "throes", "period", "phase",
@@ -392,3 +421,69 @@ def _detail_in(trigger: Token, sent: Span, scope: list[Token]) -> Span | None:
 
 def _negated_head(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.head.children)
+
+
+# ---------------------------------------------------------------------- roles
+
+ROLE_PREPS = {"by": "agent", "against": "patient", "on": "patient"}  # "surgery on X"
+
+
+def roles_of(hit: Hit, sent: Span) -> list[tuple[str, Token]]:
+    """Agent and patient heads of a trigger, from the dependency tree: an active verb's subject
+    and object, a passive's subject and by-agent, a nominal's possessor and of/by/against
+    phrases ("the arrest of X by Y", "his firing"), a support verb's subject ("X underwent
+    surgery"), the noun a participle modifies ("the photo withdrawn by agencies"); conjuncts
+    and appositions share their head's role. Symmetric frames make everyone a participant."""
+    trigger = hit.trigger
+    spec = frame(hit.rule.type)
+    possessor = hit.rule.possessor or spec.possessor
+    found: list[tuple[str, Token]] = []
+
+    def add(role: str, tok: Token) -> None:
+        for t in (tok, *_conjuncts(tok)):
+            for u in (t, *(c for c in t.children if c.dep_ == "appos")):
+                if sent.start <= u.i < sent.end and all(u != f for _, f in found):
+                    found.append((role, u))
+
+    if trigger.pos_ in ("VERB", "AUX"):
+        anchor = trigger
+        while anchor.dep_ in ("xcomp", "conj") and not _has_subject(anchor) and (
+                anchor.head.i != anchor.i and sent.start <= anchor.head.i < sent.end):
+            anchor = anchor.head
+        for c in (*trigger.children, *(anchor.children if anchor is not trigger else ())):
+            if c.dep_ == "nsubj":
+                add("agent", c)
+            elif c.dep_ == "nsubjpass":
+                add("patient", c)
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "dative"):
+                add("patient", c)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add("agent", g)
+            elif c.dep_ == "aux" and not _has_subject(trigger):
+                for g in c.children:  # "X got married" parsed with X under "got"
+                    if g.dep_.startswith("nsubj"):
+                        add("agent", g)
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            add("patient", trigger.head)  # "the photo withdrawn by agencies"
+    else:
+        for c in trigger.children:
+            if c.dep_ == "poss":
+                add(possessor, c)
+            elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in ROLE_PREPS):
+                role = possessor if c.lower_ == "of" else ROLE_PREPS[c.lower_]
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(role, g)
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
+            for c in head.children:
+                if c.dep_ == "nsubj":
+                    add(hit.rule.subject_role or possessor, c)
+                elif c.dep_ == "nsubjpass":
+                    add("patient", c)
+    if "participant" in spec.roles:
+        return [("participant", t) for _, t in found]
+    return found
