@@ -2,7 +2,9 @@
 
 Rule-based like `coref.py` for people: a definite description whose head noun names a kind of
 organisation or product (`entity_types.THING_NOUNS`), or the possessive "its", is the nearest
-organisation or product (of that type) named before it in its sentence or the two before.
+organisation or product (of that type) named before it in its sentence or the two before; a
+referring "it" (no expletive "it is likely") the nearest one in its sentence or the one before;
+a relative "which" the named thing it hangs on.
 Ordinal or contrastive phrases ("the other company", "a rival firm") are left alone.
 """
 
@@ -27,14 +29,23 @@ def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
                    if g.type in ("ORG", "PRODUCT") for c in g.mentions if c.kind != "pronoun")
     covered = {t.i for g in groups for c in g.mentions
                for t in (doc.char_span(c.start, c.end, alignment_mode="expand") or [])}
+    by_token = {t.i: g.index for g in groups if g.type in ("ORG", "PRODUCT")
+                for c in g.mentions if c.kind == "name" or c.kind == "alias"
+                for t in (doc.char_span(c.start, c.end, alignment_mode="expand") or [])}
     out: list[tuple[Cand, int]] = []
     for t in doc:
         if t.i in covered:
             continue
-        if t.lower_ == "its" and t.tag_ == "PRP$":
-            gi = _nearest(named, starts, t.idx, ("ORG", "PRODUCT"))
+        if t.lower_ == "its" and t.tag_ == "PRP$" or t.lower_ == "it" and _referring_it(t):
+            gi = _nearest(named, starts, t.idx, ("ORG", "PRODUCT"),
+                          window=WINDOW if t.lower_ == "its" else 1)
             if gi is not None:
-                out.append((Cand(t.idx, t.idx + 3, t.text, "ORG", t.i, kind="pronoun"), gi))
+                out.append((Cand(t.idx, t.idx + len(t), t.text, "ORG", t.i, kind="pronoun"), gi))
+            continue
+        if t.tag_ == "WDT" and t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl":
+            gi = by_token.get(t.head.head.i)  # "the iPhone, which sold ...": the name it hangs on
+            if gi is not None:
+                out.append((Cand(t.idx, t.idx + len(t), t.text, "ORG", t.i, kind="pronoun"), gi))
             continue
         want = T.THING_NOUNS.get(t.lemma_.lower())
         if want is None or t.pos_ != "NOUN" or t.tag_ in ("NNS", "NNPS"):
@@ -54,11 +65,24 @@ def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
     return out
 
 
+# Verbs whose "it" is usually no thing: "it is likely that", "it seems", "it takes".
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "take", "happen", "remain", "matter",
+                              "mean", "make", "rain", "look", "feel", "sound", "become"})
+
+
+def _referring_it(t) -> bool:
+    """ "it" as the subject of a verb that is no copula or raising verb ("it sold 1 million"),
+    or as an object ("bought it"): a thing, not an expletive."""
+    if t.dep_ == "nsubj":
+        return t.head.lemma_.lower() not in _EXPLETIVE_VERBS and t.head.pos_ == "VERB"
+    return t.dep_ in ("dobj", "nsubjpass")
+
+
 def _nearest(named: list[tuple[int, int, int, str]], starts: list[int], at: int,
-             types: tuple[str, ...]) -> int | None:
-    """The group of the nearest name of one of `types` ending before `at`, within WINDOW
-    sentences."""
-    first = starts[max(0, bisect_right(starts, at) - 1 - WINDOW)] if starts else 0
+             types: tuple[str, ...], window: int = WINDOW) -> int | None:
+    """The group of the nearest name of one of `types` ending before `at`, within `window`
+    sentences before the mention's own."""
+    first = starts[max(0, bisect_right(starts, at) - 1 - window)] if starts else 0
     best = None
     for s, e, gi, type_ in named:
         if e > at:

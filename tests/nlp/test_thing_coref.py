@@ -16,8 +16,8 @@ def _mentions(text: str) -> dict[str, list[tuple[str, str]]]:
 def test_the_company_and_its_go_to_the_organisation():
     found = _mentions("Halvex Systems said on Monday that it would build a plant in Dresden. "
                       "The company expects its first chips in 2027.")
-    assert found["Halvex Systems"] == [("Halvex Systems", "name"), ("The company", "description"),
-                                       ("its", "pronoun")]
+    assert found["Halvex Systems"] == [("Halvex Systems", "name"), ("it", "pronoun"),
+                                       ("The company", "description"), ("its", "pronoun")]
 
 
 def test_the_device_goes_to_the_product_and_a_rival_to_nobody():
@@ -26,3 +26,10 @@ def test_the_device_goes_to_the_product_and_a_rival_to_nobody():
     assert ("The device", "description") in found["iZephyr 2"]
     assert not any(text in ("A rival company", "a cheaper phone")
                    for ms in found.values() for text, _ in ms)
+
+
+def test_a_referring_it_and_which_but_no_expletive():
+    found = _mentions("Halvex Systems, which employs 300 people, makes memory chips. "
+                      "It sold 2 million chips last year. It is likely that prices will rise.")
+    assert found["Halvex Systems"] == [("Halvex Systems", "name"), ("which", "pronoun"),
+                                       ("It", "pronoun")]  # not the expletive "It is likely"
