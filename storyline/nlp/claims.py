@@ -94,6 +94,8 @@ class _Context:
     _venue_of: dict[int, tuple[str | None, bool]] = field(default_factory=dict)
     _tail_of: dict[int, tuple[list[int], list[Token]]] = field(default_factory=dict)
     _quoted_sorted: list[int] = field(default_factory=list)
+    _sizes: list[int] = field(default_factory=list)
+    _depths: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
@@ -135,6 +137,17 @@ class _Context:
                 toks.pop()
             self._tail_of[j] = ([t.i for t in toks], toks)
         return self._tail_of[j]
+
+    def subtree_size(self, i: int) -> int:
+        """Tokens in token i's subtree (all computed once per Doc, bottom up)."""
+        if not self._sizes:
+            heads = [t.head.i for t in self.doc]
+            order = sorted(range(len(heads)), key=lambda k: -_depth(heads, k, self._depths))
+            self._sizes = [1] * len(heads)
+            for k in order:
+                if heads[k] != k:
+                    self._sizes[heads[k]] += self._sizes[k]
+        return self._sizes[i]
 
     def any_quoted(self, first: int, last: int) -> bool:
         """Whether a quoted token lies in the token range first..last (inclusive)."""
@@ -364,51 +377,81 @@ def _cue_span(att: attr.Attribution) -> tuple[int, int]:
 def _other_reported_speech(ctx: _Context) -> None:
     """Reported speech the that-clause reading misses: the clause before its cue ("The talks
     failed, officials said."), around a parenthetical cue ("The plan, he said, is dead.") and
-    the rest of a sentence told "according to" someone."""
+    the rest of a sentence told "according to" someone.
+
+    The kept tokens are worked out as index ranges (a subtree is the range between its edges
+    when it is contiguous), so a long sentence with many cues stays linear."""
     for i, atts in ctx.attributions.items():
         sent = ctx.sents[i]
         for att in atts:
             cue = att.cue
             if att.sentence_wide:
-                skip = {t.i for t in cue.subtree}
+                ranges = _outside(ctx, cue, sent.start, sent.end)
             elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) \
                     is not None and comp.i < cue.i:
                 if comp.left_edge.lower_ in ADVERBIAL_MARKS:
                     continue  # "When rumours broke, a source told ...": a time clause
-                skip = {t.i for t in sent if not comp.left_edge.i <= t.i <= comp.right_edge.i}
+                ranges = [(max(comp.left_edge.i, sent.start),
+                           min(comp.right_edge.i + 1, sent.end))]
             elif cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX") \
                     and cue.head.left_edge.i < cue.i:
-                skip = {t.i for t in cue.subtree} | {
-                    t.i for t in sent if not cue.head.left_edge.i <= t.i <= cue.head.right_edge.i}
+                head = cue.head
+                ranges = _outside(ctx, cue, max(head.left_edge.i, sent.start),
+                                  min(head.right_edge.i + 1, sent.end))
             else:
                 continue
-            pieces = _runs([t for t in sent if t.i not in skip])
-            if any(t.i in ctx.quoted for run in pieces for t in run):
+            pieces = _trim_ranges(ctx.doc, ranges)
+            if any(ctx.any_quoted(a, b - 1) for a, b in pieces):
                 continue  # direct speech has its own quote
-            if sum(len(run) for run in pieces) < 3:
+            if sum(b - a for a, b in pieces) < 3:
                 continue
-            for run in pieces:
-                start, end = run[0].idx, run[-1].idx + len(run[-1])
+            for a, b in pieces:
+                start, end = ctx.doc[a].idx, ctx.doc[b - 1].idx + len(ctx.doc[b - 1])
                 _add_quote(ctx, QuoteSpan(start, end, (start, end)), att, "indirect")
 
 
-def _runs(tokens: list[Token]) -> list[list[Token]]:
-    """Contiguous runs of tokens, each without edge punctuation or blanks."""
-    runs: list[list[Token]] = []
-    for t in tokens:
-        if runs and runs[-1][-1].i == t.i - 1:
-            runs[-1].append(t)
+def _outside(ctx: _Context, tok: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal token ranges of start..end outside `tok`'s subtree."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if ctx.subtree_size(tok.i) == right - left + 1:  # contiguous: the range between its edges
+        return [r for r in ((start, min(left, end)), (max(right + 1, start), end)) if r[0] < r[1]]
+    skip = {t.i for t in tok.subtree}  # a non-projective subtree: token by token
+    out: list[tuple[int, int]] = []
+    for k in range(start, end):
+        if k in skip:
+            continue
+        if out and out[-1][1] == k:
+            out[-1] = (out[-1][0], k + 1)
         else:
-            runs.append([t])
-    out = []
-    for run in runs:
-        while run and (run[0].is_punct or run[0].is_space):
-            run = run[1:]
-        while run and (run[-1].is_punct or run[-1].is_space):
-            run = run[:-1]
-        if run:
-            out.append(run)
+            out.append((k, k + 1))
     return out
+
+
+def _trim_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each range without edge punctuation or blanks; empty ones dropped."""
+    out = []
+    for a, b in ranges:
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _depth(heads: list[int], k: int, memo: dict[int, int]) -> int:
+    """Token k's distance from its root, memoised (so all depths cost O(n) together)."""
+    path = []
+    while k not in memo and heads[k] != k:
+        path.append(k)
+        k = heads[k]
+    depth = memo.get(k, 0)
+    memo[k] = depth
+    for j in reversed(path):
+        depth += 1
+        memo[j] = depth
+    return memo[path[0]] if path else depth
 
 
 # ----------------------------------------------------------------------- claims
