@@ -135,8 +135,8 @@ def table(results: list[dict]) -> str:
             cells = [f"{v:.3f} s" for v in vals]
             ratios = [f"{v / vals[0]:.1f}x" if vals[0] > 0 else "" for v in vals[1:]]
         lines.append(f"| {phase} | " + " | ".join(cells + ratios) + " |")
-    lines.append("| peak RSS | " + " | ".join(f"{r['peak_rss_mb']:.0f} MB" for r in results)
-                 + " |" * len(sizes))
+    rss = [f"{r['peak_rss_mb']:.0f} MB" for r in results] + [""] * (len(sizes) - 1)
+    lines.append("| peak RSS so far | " + " | ".join(rss) + " |")
     return "\n".join(lines)
 
 
