@@ -56,10 +56,12 @@ def parse_ann(ann: str, text: str) -> list[Attr]:
     """Attributions of one brat .ann file; ValueError on a line that does not parse."""
     spans: dict[str, tuple[str, Ranges]] = {}
     events: list[tuple[str, dict[str, str]]] = []
+    in_text = False  # a span's text may run over line breaks: its next lines are not records
     for n, line in enumerate(ann.splitlines(), 1):
         if not line.strip() or line[0] in "#ARN*":  # notes, attributes, relations
             continue
         if m := _TEXTBOUND.match(line):
+            in_text = True
             pieces = []
             for piece in m.group(3).split(";"):
                 start, end = (int(x) for x in piece.split())
@@ -68,8 +70,11 @@ def parse_ann(ann: str, text: str) -> list[Attr]:
                 pieces.append((start, end))
             spans[m.group(1)] = (m.group(2), tuple(sorted(pieces)))
         elif m := _EVENT.match(line):
+            in_text = False
             args = dict(a.split(":", 1) for a in m.group(3).split())
             events.append((m.group(1), args))
+        elif in_text and not re.match(r"^[TE]\d+\t", line):
+            continue
         else:
             raise ValueError(f"line {n}: not brat standoff: {line[:60]!r}")
     out = []

@@ -1,10 +1,10 @@
 """Direct quotations: quote-mark spans in the text, and the speaker each belongs to.
 
-Quotes are found on the characters (straight and curly double quotes, paired within a
-paragraph; an unclosed quote runs to the paragraph's end, the newspaper convention for a quote
-continuing into the next paragraph). The speaker is the nearest reporting cue outside quotes in
-the same paragraph; else a lead-in ending in ':'; else the speaker of the previous quote when
-the quote continues it.
+Quotes are found on the characters (straight and curly double quotes, and '' or `` written for
+one; paired within a paragraph; an unclosed quote runs to the paragraph's end, the newspaper
+convention for a quote continuing into the next paragraph). The speaker is the nearest
+reporting cue outside quotes in the same paragraph; else a lead-in ending in ':'; else the
+speaker of the previous quote when the quote continues it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 OPEN = "“\""
 CLOSE = "”\""
+PAIRED = ("''", "``")  # typewriter and Penn Treebank quote marks written as two characters
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -31,14 +32,17 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     for para in PARAGRAPH.finditer(text):
         open_at: int | None = None
-        for i in range(para.start(), para.end()):
+        i = para.start()
+        while i < para.end():
             ch = text[i]
-            if open_at is None and ch in OPEN:
-                open_at = i + 1
-            elif open_at is not None and ch in CLOSE:
+            width = 2 if text.startswith(PAIRED, i) else 1  # '' and `` stand for one mark
+            if open_at is None and (ch in OPEN or width == 2):
+                open_at = i + width
+            elif open_at is not None and (ch in CLOSE or text.startswith("''", i)):
                 if i > open_at:
                     spans.append(QuoteSpan(open_at, i, (para.start(), para.end())))
                 open_at = None
+            i += width
         if open_at is not None and para.end() - open_at > 1:
             end = para.end()
             while end > open_at and text[end - 1].isspace():

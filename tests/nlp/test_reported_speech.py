@@ -47,3 +47,12 @@ def test_parenthetical_cue_splits_the_content():
     assert quotes("The new plan, the minister said, is dead in the water.") == [
         ("The new plan", "said", "the minister", "indirect"),
         ("is dead in the water", "said", "the minister", "indirect")]
+
+
+def test_double_apostrophes_are_quote_marks():
+    from storyline.nlp.quotes import quote_spans
+
+    text = "He said ''we are done'' and left. ``Treebank style'' too. It's Bob's."
+    assert [text[q.start:q.end] for q in quote_spans(text)] == ["we are done", "Treebank style"]
+    assert quotes("''We will rebuild the bridge,'' the mayor said.") == [
+        ("We will rebuild the bridge,", "said", "the mayor", "direct")]

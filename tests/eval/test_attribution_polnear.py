@@ -70,6 +70,14 @@ def test_parse_ann_no_source():
     assert parse_ann(ann, TEXT) == [Attr((), (at("said"),), (at("the tour"),))]
 
 
+def test_parse_ann_span_text_over_line_breaks():
+    # brat writes a span's text as is: a newline inside it continues on the next lines
+    ann = GOLD_ANN.replace("T3\tContent", "T3\tContent").replace(
+        "the tour was over.\n", "the tour\n\nwas over.\n", 1)
+    assert "\nwas over." in ann
+    assert parse_ann(ann, TEXT) == [A1, A2]
+
+
 @pytest.mark.parametrize("bad", [
     "T1\tCue 5 9999\tsaid",  # offsets outside the text
     "this is not brat",
