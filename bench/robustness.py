@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -133,6 +134,7 @@ def main() -> None:
             clean.write_text(clean_article(rng, len(text)), encoding="utf-8")
             h, h_events = ingest_seconds(hostile, settings)
             c, c_events = ingest_seconds(clean, settings)
+            print(f"{name}: {h:.2f} s, clean {c:.2f} s", file=sys.stderr, flush=True)
             rows.append({"input": name, "chars": len(text), "seconds": round(h, 2),
                          "clean_seconds": round(c, 2), "ratio": round(h / c, 2),
                          "events": h_events, "clean_events": c_events})
@@ -142,6 +144,7 @@ def main() -> None:
             f.write_text(with_spaces(rng, run), encoding="utf-8")
             s, _ = ingest_seconds(f, settings)
             scaling.append({"spaces": run, "seconds": round(s, 2)})
+            print(f"{run} spaces: {s:.2f} s", file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps({"rows": rows, "whitespace_runs": scaling}, indent=2))
         return
