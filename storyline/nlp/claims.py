@@ -746,6 +746,9 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[TimeValue | None, str
     """The time expression governing the trigger (or its light verb), found by the anchoring
     step (storyline/nlp/time/anchoring.py); an allegation without one takes the rumour's."""
     reach = event_reach(hit.trigger)
+    # "underwent surgery on Tuesday": a support construction's verb carries its noun's time
+    reach |= {t.i for t in ctx.doc[hit.start:hit.end] if t.i == hit.trigger.head.i
+              and t.i != hit.trigger.i and t.pos_ in ("VERB", "AUX")}
     reaches = [reach, _report_reach(hit)] if hit.rule.time_from_report else [reach]
     anchor = anchor_event(hit.trigger, ctx.analysis.timexes, ctx.article.published, sent, reaches)
     if anchor.timex is not None:

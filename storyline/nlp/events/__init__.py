@@ -197,7 +197,7 @@ def _concrete_object(verb: Token) -> bool:
 
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "attr", "oprd"})
 GOAL_PREPS = frozenset({"in", "into", "for", "toward", "towards"})  # "headed for divorce"
-ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on"})
+ARG_PREPS = frozenset({"with", "to", "from", "between", "by", "of", "on", "against"})
 LIGHT_VERBS = frozenset({"have", "start", "begin", "end", "announce", "confirm", "make", "get",
                          "take", "give", "be", "keep"}) | _LEX.support_verbs
 # Nouns that hold an event as "a state of X", "the midst of X": their clause tells who. ("the
@@ -224,6 +224,9 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
         trigger.head.lemma_.lower() in LIGHT_VERBS
     ):
         anchors.append(trigger.head)
+        # "filed a lawsuit against X": the support verb's against-phrase names the patient
+        heads += [g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "against"
+                  for g in c.children if g.dep_ == "pobj"]
     # "find themselves in a state of separation": the state noun stands in for the trigger
     holder = trigger
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and (
@@ -245,7 +248,9 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
         anchors.append(trigger.head)
     for anchor in anchors:
         for child in anchor.children:
-            if child.dep_ in ARG_DEPS and (anchor == trigger or child.dep_.startswith("nsubj")):
+            if child.dep_ == "agent" and anchor == trigger:  # "was arrested by X": X
+                heads += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ARG_DEPS and (anchor == trigger or child.dep_.startswith("nsubj")):
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in ARG_PREPS and anchor == trigger:
                 heads += [c for c in child.children if c.dep_ == "pobj"]
@@ -480,7 +485,11 @@ def roles_of(hit: Hit, sent: Span) -> list[tuple[str, Token]]:
         head = trigger.head
         if trigger.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
             for c in head.children:
-                if c.dep_ == "nsubj":
+                if c.dep_ == "prep" and c.lower_ == "against":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            add("patient", g)
+                elif c.dep_ == "nsubj":
                     add(hit.rule.subject_role or possessor, c)
                 elif c.dep_ == "nsubjpass":
                     add("patient", c)
