@@ -29,6 +29,7 @@ class StatusCues:
     nominal_suffixes: tuple[str, ...]
     max_modifiers: int
     prepositions: frozenset[str]
+    participles: tuple[str, ...]
     change: re.Pattern[str]
 
 
@@ -55,6 +56,7 @@ def status_cues() -> StatusCues:
         nominal_suffixes=tuple(data["nominal_suffixes"]),
         max_modifiers=int(data["presupposition_max_modifiers"]),
         prepositions=frozenset(w.lower() for w in data["passing_prepositions"]),
+        participles=tuple(data["participle_endings"]),
         change=_phrases(data["change_cues"]),
     )
 
@@ -69,6 +71,18 @@ def cited_record(text: str) -> str | None:
         return None
     rest = low[:found.start()] + " " + low[found.end():]
     return found.group(0) if cues.record_cues.search(rest) else None
+
+
+def _reduced_relative(before: str, rest: str, cues: StatusCues) -> bool:
+    """A participle opening an apposition ("Quell and Ashgrove, married since 2012, were
+    seen"): right after a comma that opens a segment (an odd number of commas before it, so
+    "Quell, 34, married Ashgrove" is a verb) and closed after the trigger."""
+    trigger = _WORD.match(rest)
+    if not before.rstrip().endswith(",") or before.count(",") % 2 == 0 or trigger is None:
+        return False
+    if not trigger.group(0).endswith(cues.participles):
+        return False
+    return any(cl in rest[trigger.end():] for cl in cues.closers)
 
 
 def _trigger(c: Claim) -> tuple[int, int] | None:
@@ -96,6 +110,8 @@ def background(c: Claim, article: Article | None) -> Background | None:
     paren = low.rfind("(")
     if paren >= 0 and ")" not in low[paren:]:
         return "aside"
+    if _reduced_relative(low, article.raw[span[0]:c.mention.end].lower(), cues):
+        return "relative_clause"
     if c.mention.source.kind == "author" and in_passing(c, article):
         return "in_passing"
     return None

@@ -420,3 +420,11 @@ def test_the_status_cues_load_from_their_data_file():
     assert "since" in cues.prepositions and "the" in cues.determiners
     assert change_cue("Police now say he was robbed.") == "now say"
     assert change_cue("Police say he was robbed.") is None
+
+
+def test_a_participle_apposition_is_told_in_passing_but_an_age_apposition_is_not():
+    ev = _event(_passing("Quell and Ashgrove, separated since 2022, were seen in Oslo.",
+                         "separated"))
+    assert _counts(ev) == ("reported", 4, 4)
+    ev = _event(_passing("Quell, 34, separated from Ashgrove in 2022.", "separated"))
+    assert _counts(ev) == ("confirmed", 4, 4)
