@@ -184,7 +184,7 @@ def analyse(
     for art, analysis, error in run(arts, settings, lambda phase, done, total: tick(done)):
         articles[art.id] = art
         if analysis is None:
-            problems.append(f"{art.id}: analysis failed ({error}); clustered on its text only")
+            problems.append(f"{art.id}: analysis failed ({error})")
         else:
             analyses[art.id] = analysis
     return articles, analyses
@@ -204,7 +204,8 @@ def stories_report(
     if not docs:
         report.skipped = f"no readable ECB+ documents (N_Kecb.xml) under {folder}"
         return report
-    articles, analyses = analyse(docs, settings, report.problems, tick or (lambda done: None))
+    failed: list[str] = []  # analyses that raised: those documents are clustered on their words
+    articles, analyses = analyse(docs, settings, failed, tick or (lambda done: None))
     methods: list[tuple[str, Method]] = [
         ("storyline", storyline_method(settings)),
         ("content words only", words_only(settings)),
@@ -217,6 +218,8 @@ def stories_report(
             continue
         n_topics = len({d.topic for d in chosen})
         note = f"{len(chosen)} docs, {n_topics} topics, mean of {len(SEEDS)} feed orders"
+        if lost := sum(1 for d in chosen if d.name not in analyses):
+            note += f", {lost} without analysis (words only)"
         scores = {name: evaluate(chosen, articles, analyses, m) for name, m in methods}
         for level, i in (("topic", 0), ("sub-topic", 1)):
             ours = scores["storyline"][i]
