@@ -112,7 +112,7 @@ def find_hits(doc: Doc) -> list[Hit]:
         taken |= span
         hits.append(hit)
     for trigger in doc:
-        if trigger.pos_ != "VERB" or trigger.i in taken or (
+        if trigger.pos_ != "VERB" or trigger.i in taken or not trigger.lemma_.isalpha() or (
                 trigger.lemma_.lower() in OTHER_EXCLUDED):
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
