@@ -142,7 +142,8 @@ def _main_clause(verb: Token) -> bool:
 
 def _entity_argument(verb: Token) -> bool:
     """Open events need an argument that is an entity: a name (person, company, country, ...)
-    or a personal pronoun, as subject, object or passive agent."""
+    or a personal pronoun, or in a past or perfect clause a concrete noun phrase, as subject,
+    object or passive agent."""
     args = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
     args += [g for c in verb.children if c.dep_ == "agent" for g in c.children
              if g.dep_ == "pobj"]
@@ -152,7 +153,12 @@ def _entity_argument(verb: Token) -> bool:
             return True
         if arg.lower_ in PERSON_PRONOUNS:
             return True
-    return False
+    # A concrete noun phrase ("the company", "prices") is an entity mention too (ACE counts
+    # nominal mentions), but then only a told happening, past or perfect: "most shops close
+    # early" describes a habit, "the shops closed" tells what happened.
+    told = verb.tag_ in ("VBD", "VBN")
+    return told and any(a.pos_ == "NOUN" and a.lemma_.lower() not in OTHER_OBJECTS_EXCLUDED
+                        for a in args)
 
 
 def _wanted_object(rule: EventRule, trigger: Token) -> bool:
