@@ -67,6 +67,10 @@ class CatDoc:
     def token(self, t_id: str) -> Token:
         return self._by_id[t_id]
 
+    def has(self, t_id: str) -> bool:
+        """Whether the document has a token with this id (markables may name missing ones)."""
+        return t_id in self._by_id
+
     def __post_init__(self) -> None:
         self._by_id = {t.t_id: t for t in self.tokens}
         self._index = {t.t_id: i for i, t in enumerate(self.tokens)}
@@ -319,7 +323,7 @@ def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str
     parsed = nlp.pipe((d.text for d in docs), disable=off)
     for d, ms, sp in zip(docs, mentions, parsed, strict=True):
         for key, t_ids in ms:
-            toks = [d.token(t) for t in t_ids if t in d._by_id]
+            toks = [d.token(t) for t in t_ids if d.has(t)]
             if not toks:
                 continue
             span = sp.char_span(min(t.start for t in toks), max(t.end for t in toks),

@@ -60,7 +60,7 @@ def ecb_doc(doc: CatDoc, topic: str, sentences: set[int]) -> EcbDoc:
     e = EcbDoc(topic, doc, sentences)
     n = doc.name
     for m in doc.markables.values():
-        toks = {t for t in m.tokens if t in doc._by_id and doc.token(t).sentence in sentences}
+        toks = {t for t in m.tokens if doc.has(t) and doc.token(t).sentence in sentences}
         if not toks or len(toks) != len(set(m.tokens)):  # wholly inside annotated sentences
             continue
         if m.tag.startswith(EVENT_TAGS):

@@ -69,7 +69,7 @@ def gold_of(doc: CatDoc) -> Gold:
             if m.attrs.get("functionInDocument") == "CREATION_TIME":
                 g.dct = m.attrs.get("value") or None
                 continue  # given to the system (TempEval scores no DCT)
-            toks = [doc.token(t) for t in m.tokens if t in doc._by_id]
+            toks = [doc.token(t) for t in m.tokens if doc.has(t)]
             if not toks:
                 continue
             start, end = min(t.start for t in toks), max(t.end for t in toks)
