@@ -132,6 +132,9 @@ def test_open_events_keep_their_lemma_and_reporting_verbs_are_no_events():
         ("other", "fund", (("agent", "Halvard Systems"), ("patient", "Belton Robotics")))]
     # routine reporting ("added", "noted") is attribution; a side clause only describes
     assert run("Tobin Ash added that the weather was fine, Lila Brandt noted.") == []
+    # a common noun is an argument only when the clause tells what happened, not a habit
+    assert run("Most shops close early in winter.") == []
+    assert run("The shops closed early on Monday.") == [("other", "close", ())]
 
 
 def test_words_that_look_like_frames_but_are_not():
