@@ -165,3 +165,17 @@ def test_properties_the_couple_logic_reads():
     assert frame("appointed").opens == "role" and "role" in frame("resigned").closes
     assert frame("death").max_participants == 1 and frame("married").max_participants == 2
     assert "say" in lexicon().reporting and "undergo" in lexicon().support_verbs
+
+
+def test_a_denial_denies_its_content():
+    text = ("Kensington Palace denied that Amelia Harwell had undergone surgery. "
+            "Harwell denied the reports of her arrest.")
+    article = Article(id="fx", path="fx.txt", raw=text, content=text)
+    analysis = analyze([article], Settings())[0]
+    names_ = {e.id: e.name for e in analysis.entities}
+    assert [(c.type, c.mention.certainty, c.mention.source.kind, c.mention.source.name,
+             [(r.name, names_[r.entity]) for r in c.roles]) for c in analysis.claims] == [
+        ("surgery", "denied", "representative", "Kensington Palace",
+         [("patient", "Amelia Harwell")]),
+        ("arrest", "denied", "named_person", "Amelia Harwell", [("patient", "Amelia Harwell")]),
+    ]
