@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA, Indel, Levenshtein
+
 from storyline.nlp.outlets import OUTLETS
 
 # spaCy label -> storyline type; labels not listed (DATE, CARDINAL, ...) are not entities.
@@ -265,8 +267,6 @@ def same_given(a: str, b: str) -> bool:
 
 
 def _one_letter(x: str, y: str) -> bool:
-    from rapidfuzz.distance import OSA
-
     return min(len(x), len(y)) >= 6 and OSA.distance(x, y) <= 1
 
 
@@ -275,8 +275,6 @@ def spelling_variant(a: str, b: str) -> bool:
     edit apart (five letters or more; for four, two letters swapped: "vael" / "vale"), or, for
     seven letters or more, three quarters of their letters in common order ("millipede" /
     "millepied")."""
-    from rapidfuzz.distance import OSA, Indel, Levenshtein
-
     if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 4:
         return False
     if OSA.distance(a, b) <= 1 and (min(len(a), len(b)) >= 5 or Levenshtein.distance(a, b) > 1):

@@ -122,6 +122,7 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
                 break
         by_surname[(a["_surname"], gen)].append(e)
     _link_spelling_variants(full, uf)
+    index = _NameIndex(full)
     child_roots = {uf.find(e.id) for e in named if e.attributes.get("_child")}
     singles: dict[tuple[str, bool], str] = {}
     for e in named:
@@ -132,8 +133,8 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
             continue
         child = bool(e.attributes.get("_child"))
         if e.type == "PERSON":
-            by_given = {uf.find(f.id): f for f in full if same_given(word, f.attributes["_given"])}
-            by_sur = {uf.find(f.id): f for f in full if f.attributes["_surname"] == word}
+            by_given = {uf.find(f.id): f for f in index.given_owners(word)}
+            by_sur = {uf.find(f.id): f for f in index.by_surname.get(word, [])}
             owners = {**by_given, **by_sur}
             # "their son Otto" is not the director Otto Falk: a child joins only a child, and
             # someone's spouse or parent never joins a child.
@@ -141,11 +142,10 @@ def _link_people(named: list[Entity], uf: _Union) -> None:
                       (o in child_roots and not _adult_kin(e))}
             rule = "surname" if set(owners) <= set(by_sur) else "given name"
             if not owners:  # "Millipede" where the story has Benjamin Millepied
-                owners = {uf.find(f.id): f for f in full
-                          if spelling_variant(word, f.attributes["_surname"])}
+                owners = {uf.find(f.id): f for f in index.surname_variants(word)}
                 rule = "surname spelt nearly alike"
         else:  # a place or organisation only joins a person by surname ("Millepied")
-            owners = {uf.find(f.id): f for f in full if f.attributes["_surname"] == word}
+            owners = {uf.find(f.id): f for f in index.by_surname.get(word, [])}
             rule = "surname"
         if len(owners) == 1:
             root, f = owners.popitem()
@@ -164,18 +164,61 @@ def _link_spelling_variants(full: list[Entity], uf: _Union) -> None:
     size: Counter = Counter()
     for e in full:
         size[uf.find(e.id)] += len(e.mentions)
-    for e in full:
-        for f in full:
-            re_, rf = uf.find(e.id), uf.find(f.id)
-            if re_ == rf or size[re_] > size[rf] or generation(e.name) != generation(f.name):
-                continue
-            ae, af = e.attributes, f.attributes
-            if ae["_given"] == af["_given"] and ae["_surname"] != af["_surname"] and \
-                    spelling_variant(ae["_surname"], af["_surname"]) and \
-                    bool(ae.get("_child")) == bool(af.get("_child")):
+    buckets: dict[tuple[str, str, str, bool], list[Entity]] = defaultdict(list)
+    for e in full:  # spelling variants share given name, generation and first letter
+        a = e.attributes
+        buckets[(a["_given"], generation(e.name), a["_surname"][:1], bool(a.get("_child")))
+                ].append(e)
+    for bucket in buckets.values():
+        for e in bucket:
+            for f in bucket:
+                re_, rf = uf.find(e.id), uf.find(f.id)
+                se, sf = e.attributes["_surname"], f.attributes["_surname"]
+                if re_ == rf or size[re_] > size[rf] or se == sf or not spelling_variant(se, sf):
+                    continue
                 uf.union(rf, e.id, f"same given name, surname spelt nearly alike: "
                          f"{_where(e)} ~ {_where(f)}")
                 size[rf] += size[re_]
+
+
+class _NameIndex:
+    """Full names by surname, by given name (with nickname and one-letter variants) and by the
+    first letter of the surname, so a short form is compared only with names it may fit."""
+
+    def __init__(self, full: list[Entity]) -> None:
+        self.by_surname: dict[str, list[Entity]] = defaultdict(list)
+        self.by_given: dict[str, list[Entity]] = defaultdict(list)
+        self.by_letter: dict[str, list[Entity]] = defaultdict(list)
+        self.forms: dict[str, set[str]] = defaultdict(set)  # a form or deletion key -> givens
+        for e in full:
+            a = e.attributes
+            self.by_surname[a["_surname"]].append(e)
+            self.by_letter[a["_surname"][:1]].append(e)
+            if a["_given"] not in self.by_given:
+                for key in _given_keys(a["_given"]):
+                    self.forms[key].add(a["_given"])
+            self.by_given[a["_given"]].append(e)
+
+    def given_owners(self, word: str) -> list[Entity]:
+        """Full names whose given name `same_given` matches `word`."""
+        givens = {g for key in _given_keys(word) for g in self.forms.get(key, ())}
+        return [e for g in sorted(givens) if same_given(word, g) for e in self.by_given[g]]
+
+    def surname_variants(self, word: str) -> list[Entity]:
+        """Full names whose surname is a spelling variant of `word`."""
+        return [e for e in self.by_letter.get(word[:1], [])
+                if abs(len(e.attributes["_surname"]) - len(word)) <= 3
+                and spelling_variant(word, e.attributes["_surname"])]
+
+
+def _given_keys(given: str) -> set[str]:
+    """Lookup keys of a given name: its forms (nickname table) and, for forms of six letters or
+    more, each with one letter deleted (two names one edit apart share such a key)."""
+    keys = set(given_forms(given))
+    for x in list(keys):
+        if len(x) >= 6:
+            keys.update(x[:i] + x[i + 1 :] for i in range(len(x)))
+    return keys
 
 
 _ADULT_KINDS = frozenset({"spouse", "partner", "former", "parent"})
