@@ -88,7 +88,8 @@ def test_eval_stories_cli_scores_and_skips_malformed(tmp_path) -> None:
     report = json.loads(result.stdout)
     assert report["problems"] and report["problems"][0].startswith("3_2ecb.xml")
     rows = {(r["metric"], r["reference_name"]): r for r in report["rows"]}
-    # topics 1 and 3 are train topics (no dev rows: no dev topic here); the two quake texts share words, the trial none
+    # topics 1 and 3 are train topics (no dev topic here, so no dev rows);
+    # the two quake texts share words, the trial none
     f1 = rows[("train topic B3 F1", "all in one baseline, this run")]
     assert f1["storyline"] == 1.0 and f1["reference"] == pytest.approx(2 * (5 / 9) / (1 + 5 / 9))
     assert not any(r["metric"].startswith("dev") for r in report["rows"])
