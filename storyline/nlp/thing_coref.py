@@ -67,14 +67,16 @@ def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
 
 # Verbs whose "it" is usually no thing: "it is likely that", "it seems", "it takes".
 _EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "take", "happen", "remain", "matter",
-                              "mean", "make", "rain", "look", "feel", "sound", "become"})
+                              "mean", "make", "rain", "look", "feel", "sound", "become",
+                              "'s", "’s"})  # "it’s true": the parser may leave "’s" unlemmatised
 
 
 def _referring_it(t) -> bool:
     """ "it" as the subject of a verb that is no copula or raising verb ("it sold 1 million"),
     or as an object ("bought it"): a thing, not an expletive."""
     if t.dep_ == "nsubj":
-        return t.head.lemma_.lower() not in _EXPLETIVE_VERBS and t.head.pos_ == "VERB"
+        return t.head.pos_ == "VERB" and t.head.lemma_.lower() not in _EXPLETIVE_VERBS and \
+            t.head.lower_ not in _EXPLETIVE_VERBS
     return t.dep_ in ("dobj", "nsubjpass")
 
 
