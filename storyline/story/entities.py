@@ -234,6 +234,7 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
     """Outlets by outlet key; works, organisations and places by name key."""
     seen: dict[tuple[str, str], str] = {}
     outlets = {e.attributes.get("_key") for e in named if e.type == "OUTLET"}
+    by_id = {e.id: e for e in named}
     for e in named:
         if e.type in ("ORG", "GPE", "NORP") and _outlet_key(e.name) in outlets:
             e.type = "OUTLET"  # "reached by Glimpse" where another article has "Glimpse Weekly"
@@ -243,7 +244,8 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
         kind = "OUTLET" if e.type == "OUTLET" else "OTHER"
         key = (kind, e.attributes.get("_key", e.name.casefold()))
         if key in seen:
-            uf.union(seen[key], e.id)
+            uf.union(seen[key], e.id, f"same {'outlet' if kind == 'OUTLET' else 'name'} key "
+                     f"'{key[1]}': {_where(e)} = {_where(by_id[seen[key]])}")
         else:
             seen[key] = e.id
     # A full name the model tagged ORG in one article ("Sophie Turner Are ..." headlines, lists)
@@ -253,7 +255,8 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
     for e in named:
         key = e.attributes.get("_key", "")
         if e.type in ("ORG", "GPE", "NORP", "LOC") and " " in key and key in full_people:
-            uf.union(full_people[key], e.id)
+            uf.union(full_people[key], e.id, f"a full name typed {e.type} here is the person "
+                     f"named so elsewhere: {_where(e)} = {_where(by_id[full_people[key]])}")
     # A lone word the model called a person here and an organisation elsewhere ("Twitch"): one
     # entity, whose type the mentions vote on (a person without a surname votes weakly).
     for e in named:
@@ -263,7 +266,8 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
             if other is not None and not any(
                     x.type == "PERSON" and x.attributes.get("_surname")
                     for x in named if uf.find(x.id) == uf.find(e.id)):
-                uf.union(other, e.id)
+                uf.union(other, e.id, f"one word typed PERSON here and {by_id[other].type} "
+                         f"elsewhere: {_where(e)} = {_where(by_id[other])}")
 
 
 def _link_short_orgs(named: list[Entity], uf: _Union) -> None:
@@ -352,8 +356,9 @@ def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> 
         for m in e.mentions:
             if m.kind == "description":
                 words[root].update(_desc_words(m.text))
+    by_id = {e.id: e for e in named}
     for p in pending:
-        ranked = [c for c in p.attributes["_pending"].split(",") if c]
+        ranked = [c for c in p.attributes["_pending"].split(",") if c in by_id]
         role = p.attributes.get("_role", "")
         want = ROLES[role].gender if role in ROLES else None
         if not ranked:  # no candidate in its article: the one person holding the role elsewhere
@@ -374,7 +379,10 @@ def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> 
         # "the Harbor Lights star" where another article has "the Harbor Lights actress"
         shared = [c for c in ranked if mine & set(words[uf.find(c)])]
         choice = shared[0] if len(shared) == 1 else holders[0] if len(holders) == 1 else ranked[0]
-        uf.union(uf.find(choice), p.id)
+        how = ("shares a description word" if len(shared) == 1 else "holds the role elsewhere"
+               if len(holders) == 1 else "its article's best candidate")
+        uf.union(uf.find(choice), p.id, f"description '{p.name}' ({p.mentions[0].article}): "
+                 f"{_where(by_id[choice])} {how}")
 
 
 def _gender(votes: Counter) -> str | None:
