@@ -179,3 +179,12 @@ def test_a_denial_denies_its_content():
          [("patient", "Amelia Harwell")]),
         ("arrest", "denied", "named_person", "Amelia Harwell", [("patient", "Amelia Harwell")]),
     ]
+
+
+def test_the_spacy_component_puts_triggers_on_doc_spans(nlp):
+    from storyline.nlp.events.component import EventTriggers, make_event_triggers
+
+    assert make_event_triggers  # registered as the "storyline_events" factory
+    doc = EventTriggers(nlp)(nlp("Police arrested Karel Vostrik on Monday. He underwent surgery."))
+    assert [(s.text, s.label_) for s in doc.spans["events"]] == [
+        ("arrested", "arrest"), ("surgery", "surgery")]
