@@ -127,11 +127,14 @@ def unusable(path: str, e: sqlite3.Error) -> StoreUnusable:
 
 
 def _guarded(method: F) -> F:
-    """Raise StoreUnusable instead of a raw sqlite3 error from a store method."""
+    """Raise StoreUnusable instead of a raw sqlite3 error from a store method. A constraint
+    or API misuse error is a bug in what was written, not a store problem: it stays as is."""
     @functools.wraps(method)
     def call(self: SQLiteStore, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise
         except sqlite3.Error as e:
             raise unusable(self.path, e) from e
     return call  # type: ignore[return-value]

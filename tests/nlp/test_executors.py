@@ -59,14 +59,44 @@ def _articles(n: int, settings: Settings):
 
 
 @pytest.mark.parametrize("executor", ["local", "ray"])
-def test_an_article_spacy_rejects_is_stored_as_failed_with_the_reason(executor, request,
-                                                                      tmp_path):  # fmt: skip
+def test_a_text_longer_than_a_spacy_chunk_is_parsed_in_chunks(executor, request, tmp_path):
+    """Over CHUNK_CHARS (and over spaCy's max_length, E088) a text is parsed in chunks at
+    breaks and joined with its offsets: the article is analysed, not failed."""
+    from storyline.nlp.parsing import CHUNK_CHARS
+
     if executor == "ray":
         request.getfixturevalue("ray_local")
     settings = Settings(executor=executor, ray_batch_size=3, parse_workers=0)
     articles = _articles(3, settings)
-    huge = "word " * 210_000  # over spaCy's max_length: the batch fails, then one by one
-    articles[1] = replace(articles[1], raw=huge, content=huge)
+    long = "The ferry was late. " * (CHUNK_CHARS // 20 + 200)  # 104,000 characters
+    articles[1] = replace(articles[1], raw=long, content=long)
+    summary = ingest_articles(articles, tmp_path / "s.db", settings)
+    assert summary.added == [a.id for a in articles] and summary.failed == []
+
+
+def test_an_article_spacy_rejects_is_stored_as_failed_with_the_reason(tmp_path, monkeypatch):
+    """spaCy failing inside a batch: the rest is parsed one by one, the failing article is
+    stored as failed with spaCy's reason, the others are added."""
+    from storyline.nlp import parsing
+
+    settings = Settings(parse_workers=0)
+    articles = _articles(3, settings)
+    bad = articles[1].content
+    real_docs, real_one = parsing.parse_docs, parsing.parse_one
+
+    def failing_docs(nlp, texts, s):  # noqa: ANN001
+        for doc in real_docs(nlp, texts, s):
+            if doc.text == bad:
+                raise ValueError("[E088] Text of length 2000000 exceeds maximum")
+            yield doc
+
+    def failing_one(nlp, text):  # noqa: ANN001
+        if text == bad:
+            raise ValueError("[E088] Text of length 2000000 exceeds maximum")
+        return real_one(nlp, text)
+
+    monkeypatch.setattr(parsing, "parse_docs", failing_docs)
+    monkeypatch.setattr(parsing, "parse_one", failing_one)
     summary = ingest_articles(articles, tmp_path / "s.db", settings)
     assert summary.added == [articles[0].id, articles[2].id]
     assert [f["path"] for f in summary.failed] == [articles[1].path]

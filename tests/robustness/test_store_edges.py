@@ -47,7 +47,7 @@ def test_two_processes_creating_one_new_store_both_succeed(tmp_path) -> None:
         start.set()
         for p in procs:
             p.join(60)
-        results = sorted(out.get(timeout=10) for _ in procs)
+        results = sorted(out.get(timeout=60) for _ in procs)
         assert results == [("a1", "ok"), ("a2", "ok")], f"trial {trial}: {results}"
         with open_store(path) as store:
             assert sorted(s.article.id for s in store.articles()) == ["a1", "a2"]
