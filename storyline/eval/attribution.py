@@ -151,7 +151,21 @@ def predict(docs: list[Doc], progress: Callable[[int], None] | None = None) -> l
     articles = [Article(id=d.name, path=f"{d.name}.txt", raw=d.text, content=d.text)
                 for d in docs]
     analyses = analyze(articles, Settings(), progress)
-    return [quotes_to_attributions(a.quotes) for a in analyses]
+    return [[with_complementizer(d.text, att) for att in quotes_to_attributions(a.quotes)]
+            for d, a in zip(docs, analyses, strict=True)]
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s*$", re.IGNORECASE)
+
+
+def with_complementizer(text: str, att: Attr) -> Attr:
+    """PolNeAR's content starts at the complementizer ("said that the talks failed") where
+    storyline's indirect quote starts after it: a "that" right before a content piece joins it."""
+    pieces = []
+    for start, end in att.content:
+        m = _THAT_BEFORE.search(text, max(0, start - 10), start)
+        pieces.append((m.start(), end) if m else (start, end))
+    return Attr(att.source, att.cue, tuple(pieces))
 
 
 # ----------------------------------------------------------------------- scoring

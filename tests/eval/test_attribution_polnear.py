@@ -227,3 +227,14 @@ def test_polnear_dev_reads():
     for d in docs[:10]:
         for a in d.gold:
             assert a.cue or a.content
+
+
+def test_a_complementizer_before_the_content_joins_it():
+    from storyline.eval.attribution import with_complementizer
+
+    text = "Officials said that the bridge reopened. Rivals said nothing."
+    att = Attr(cue=((10, 14),), content=((20, 39),))
+    assert text[20:39] == "the bridge reopened"
+    assert with_complementizer(text, att).content == ((15, 39),)
+    other = Attr(cue=((47, 51),), content=((52, 59),))
+    assert with_complementizer(text, other) == other
