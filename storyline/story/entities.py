@@ -313,6 +313,9 @@ def _retype_by_corpus(named: list[Entity]) -> None:
                 plural + the >= max(2, names / 2) and not person:
             new, why = "ORG", (f"a person's name takes no 'the' and no plural verb: 'the' "
                                f"x{the}, plural verb x{plural}")
+        elif types == {"WORK"} and plural and the >= 2 and ev["cue work"] < names:
+            new, why = "ORG", (f"a work takes no plural verb: 'the' x{the}, plural verb "
+                               f"x{plural}, work cues on {ev['cue work']} of {names} mentions")
         elif types <= {"ORG", "NORP", "PERSON", "PRODUCT"} and types != {"PRODUCT"} and \
                 not person and not plural and speaks * 5 < the and the >= max(2, names / 3) and \
                 _product_like(es[0].name):

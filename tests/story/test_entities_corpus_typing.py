@@ -121,3 +121,15 @@ def test_a_full_name_only_a_cue_once_calls_a_person_is_voted_on():
                     _key="apple computer", _given="apple", _surname="computer", _single="")
     (ent,) = _link([org], [person])
     assert ent.type == "ORG"
+
+
+def test_a_work_with_a_plural_verb_is_a_club():
+    # "The Dodgers have signed ...", "the Dodgers star": the work cue of the description loses.
+    ents = _link(
+        [_local("a0", 1, "Dodgers", "WORK", ["label PERSON x3", "label WORK x1", "cue work x2",
+                                              "the before x4", "plural verb x1"],
+                _key="dodgers"),
+         _local("a0", 2, "Swan Lake", "WORK", ["label WORK x2", "cue work x2", "the before x2"],
+                _key="swan lake")],
+    )
+    assert {(e.name, e.type) for e in ents} == {("Dodgers", "ORG"), ("Swan Lake", "WORK")}
