@@ -188,3 +188,8 @@ def test_the_spacy_component_puts_triggers_on_doc_spans(nlp):
     doc = EventTriggers(nlp)(nlp("Police arrested Karel Vostrik on Monday. He underwent surgery."))
     assert [(s.text, s.label_) for s in doc.spans["events"]] == [
         ("arrested", "arrest"), ("surgery", "surgery")]
+
+
+def test_idioms_and_lemmatizer_slips_make_no_events():
+    assert run("Mara Quill made a big deal about the move.") == []
+    assert run("Mara Quill was hoping to move on.") == []

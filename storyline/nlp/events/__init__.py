@@ -13,7 +13,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from storyline.nlp.events.frames import OPEN, EventRule, frame, lexicon, rules
+from storyline.nlp.events.frames import OPEN, EventRule, forms, frame, lexicon, rules
 from storyline.nlp.match_windows import Reach, reach_of, windows
 
 RULES = rules()
@@ -23,6 +23,8 @@ DETAIL_VERBS = _LEX.detail_verbs
 NEGATIONS = _LEX.negations
 # The open layer skips light, mental and routine reporting verbs (reporting is attribution).
 OTHER_EXCLUDED = _LEX.open_excluded | _LEX.reporting
+# ... and their inflected forms, for a lemmatizer slip ("hoping" lemmatized as "hop")
+_EXCLUDED_FORMS = frozenset(f for base in OTHER_EXCLUDED for f in forms(base))
 OTHER_OBJECTS_EXCLUDED = _LEX.abstract_objects
 
 
@@ -113,7 +115,7 @@ def find_hits(doc: Doc) -> list[Hit]:
         hits.append(hit)
     for trigger in doc:
         if trigger.pos_ != "VERB" or trigger.i in taken or not trigger.lemma_.isalpha() or (
-                trigger.lemma_.lower() in OTHER_EXCLUDED):
+                trigger.lemma_.lower() in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS):
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
