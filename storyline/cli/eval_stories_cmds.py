@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def eval_stories(
     total = len(read_ecb(data_dir, []))
     if not total:
         fail(f"no readable ECB+ documents (N_Kecb.xml) under {data_dir}", EXIT_INPUT)
+    t0 = time.perf_counter()
     with progress_bar(f"analysing {total} documents", total) as advance:
         seen = 0
 
@@ -37,6 +39,7 @@ def eval_stories(
                 seen = done
 
         report = stories_report(data_dir, tick=tick)
+    report.seconds = time.perf_counter() - t0
     for p in report.problems:
         err.print(f"skipped malformed {p}", **PLAIN)
     if as_json:
