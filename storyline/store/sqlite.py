@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -159,15 +160,31 @@ class SQLiteStore:
         self._db.row_factory = sqlite3.Row
         try:
             self._db.execute("PRAGMA busy_timeout=10000")  # first: creators may race
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._init()
+            self._open_racing()
         except StoreError:
             self._db.close()
             raise
         except sqlite3.Error as e:
             self._db.close()
             raise unusable(self.path, e) from e
+
+    def _open_racing(self, seconds: float = 30.0) -> None:
+        """WAL mode and the schema, retried while another process holds the new file: SQLite
+        answers "database is locked" at once, without waiting, when waiting could deadlock
+        (two openers both upgrading a read lock to switch the journal mode)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._init()
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                time.sleep(0.05)
 
     def _init(self) -> None:
         # One write transaction: a second process creating the same new store waits for the
