@@ -31,7 +31,7 @@ from storyline.nlp.events.frames import frame, kinds
 from storyline.story import intervals as iv
 from storyline.story.cues import reading_of
 from storyline.story.independence import support_of
-from storyline.story.status import SPECULATIVE, status_of
+from storyline.story.status import SPECULATIVE, NameBook, status_of
 
 # What each kind of happening allows is read off its frame (storyline/nlp/events/frames).
 PAIR_TYPES = kinds(lambda f: f.pair)
@@ -305,14 +305,15 @@ def merge_claims(
     ents = {e.id: e for e in entities}
     claims = [c for a in analyses for c in a.claims]
     orgs = {e.id for e in entities if e.type in ("ORG", "OUTLET")}
-    events = [_event(group, by_id, ents) for group in cluster_claims(claims, by_id, orgs)]
+    book = NameBook(ents)
+    events = [_event(group, by_id, book) for group in cluster_claims(claims, by_id, orgs)]
     events.sort(key=_event_order)
     for n, ev in enumerate(events, 1):
         ev.id = f"ev{n}"
     return events
 
 
-def _event(group: list[Claim], articles: dict[str, Article], ents: dict[str, Entity]) -> Event:
+def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> Event:
     group = sorted(group, key=lambda c: (c.article, c.mention.start, c.id))
     counts: Counter = Counter(p for c in group for p in c.participants)
     participants = sorted(counts, key=lambda p: (-counts[p], p))
@@ -338,7 +339,7 @@ def _event(group: list[Claim], articles: dict[str, Article], ents: dict[str, Ent
         participants=participants,
         time=merged_time(group, articles, support_key),
         place=max(places, key=lambda p: (places[p], len(p), p)) if places else None,
-        status=status_of(mentions, participants, ents, articles, reading),
+        status=status_of(mentions, participants, book, articles, reading),
         support=support_of(mentions, articles, reading),
         mentions=mentions,
         predicate=max(predicates, key=lambda p: (predicates[p], p)) if predicates else None,

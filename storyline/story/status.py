@@ -30,6 +30,25 @@ def names_of(entity: Entity) -> set[str]:
     return names
 
 
+class NameBook:
+    """`names_of` for every entity of a story, worked out once: status reads them per event,
+    and recomputing them there made the story stage quadratic in the story's size."""
+
+    def __init__(self, entities: dict[str, Entity]) -> None:
+        self.entities = entities
+        self._names: dict[str, set[str]] = {}
+
+    def of(self, entity_id: str) -> set[str]:
+        if entity_id not in self._names:
+            self._names[entity_id] = names_of(self.entities[entity_id])
+        return self._names[entity_id]
+
+    def people_besides(self, participants: list[str], names: set[str]) -> set[str]:
+        """The names of every person who takes no part (minus the participants' own names)."""
+        return {n for e in self.entities.values()
+                if e.type == "PERSON" and e.id not in participants for n in self.of(e.id)} - names
+
+
 def _names_in(text: str, names: set[str]) -> bool:
     low = f" {person_key(text)} "
     return any(f" {n} " in low or f" {n}'s " in low or f" {n}’s " in low for n in names if n)
@@ -75,7 +94,7 @@ def effective(mentions: list[Mention]) -> list[Mention]:
 def status_of(
     mentions: list[Mention],
     participants: list[str],
-    entities: dict[str, Entity],
+    book: NameBook,
     articles: dict[str, Article],
     reading: Reading | None = None,
 ) -> str:
@@ -83,10 +102,11 @@ def status_of(
     mentions = effective(mentions)
     names: set[str] = set()
     for p in participants:
-        if p in entities:
-            names |= names_of(entities[p])
-    others = {n for e in entities.values() if e.id not in participants and e.type == "PERSON"
-              for n in names_of(e)} - names
+        if p in book.entities:
+            names |= book.of(p)
+    # only a representative's words need the others' names ("a rep for Lenz")
+    reps = any(m.source.kind == "representative" for m in mentions)
+    others = book.people_besides(participants, names) if reps else set()
     background = reading.background if reading is not None else frozenset()
     firm = [m for m in mentions if m.certainty in FIRM]
     affirming = [m for m in mentions if m.certainty in AFFIRMING]
