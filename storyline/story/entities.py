@@ -259,13 +259,15 @@ def _link_by_key(named: list[Entity], uf: _Union) -> None:
                      f"named so elsewhere: {_where(e)} = {_where(by_id[full_people[key]])}")
     # A lone word the model called a person here and an organisation elsewhere ("Twitch"): one
     # entity, whose type the mentions vote on (a person without a surname votes weakly).
+    # (the groups holding a person with a surname, kept as groups join: not a scan per name)
+    surnamed = {uf.find(x.id) for x in named
+                if x.type == "PERSON" and x.attributes.get("_surname")}
     for e in named:
         if e.type == "PERSON" and not e.attributes.get("_surname") and \
                 " " not in (word := e.attributes.get("_key", e.name.casefold())):
             other = seen.get(("OTHER", word)) or seen.get(("OUTLET", word))
-            if other is not None and not any(
-                    x.type == "PERSON" and x.attributes.get("_surname")
-                    for x in named if uf.find(x.id) == uf.find(e.id)):
+            if other is not None and uf.find(e.id) not in surnamed:
+                # e's group goes under other's root, which keeps its place in `surnamed`
                 uf.union(other, e.id, f"one word typed PERSON here and {by_id[other].type} "
                          f"elsewhere: {_where(e)} = {_where(by_id[other])}")
 
@@ -278,12 +280,15 @@ def _link_short_orgs(named: list[Entity], uf: _Union) -> None:
     for e in named:
         if e.type == "ORG" and len(words := name_tokens(e.name)) > 1:
             longer.setdefault(" ".join(words), e)
+    by_end: dict[str, dict[str, Entity]] = defaultdict(dict)  # first or last word -> names
+    for key, f in longer.items():
+        by_end[key.split()[0]][key] = f
+        by_end[key.split()[-1]][key] = f
     for e in named:
         words = name_tokens(e.name)
         if e.type not in ("ORG", "NORP") or len(words) != 1 or words[0] in ORG_HEADS:
             continue
-        fits = {uf.find(f.id): f for key, f in longer.items()
-                if key.split()[0] == words[0] or key.split()[-1] == words[0]}
+        fits = {uf.find(f.id): f for f in by_end.get(words[0], {}).values()}
         if len(fits) == 1:
             root, f = fits.popitem()
             uf.union(root, e.id, f"short form: {_where(e)} starts or ends only {_where(f)}")
@@ -360,12 +365,23 @@ def _resolve_pending(pending: list[Entity], named: list[Entity], uf: _Union) -> 
             if m.kind == "description":
                 words[root].update(_desc_words(m.text))
     by_id = {e.id: e for e in named}
+    # role -> the named entities whose group holds it, worked out once per role; groups of
+    # named entities only change when a pending description already joined one (then redone)
+    holding: dict[str, list[Entity]] = {}
+    named_roots = {uf.find(e.id) for e in named}
+    stale = False
     for p in pending:
+        if stale:  # the last description joined two groups of named entities
+            holding.clear()
+            named_roots = {uf.find(e.id) for e in named}
+        stale = uf.find(p.id) in named_roots
         ranked = [c for c in p.attributes["_pending"].split(",") if c in by_id]
         role = p.attributes.get("_role", "")
         want = ROLES[role].gender if role in ROLES else None
         if not ranked:  # no candidate in its article: the one person holding the role elsewhere
-            held = {uf.find(e.id): e for e in named if roles[uf.find(e.id)][role] > 0
+            if role not in holding:
+                holding[role] = [e for e in named if roles[uf.find(e.id)][role] > 0]
+            held = {uf.find(e.id): e for e in holding[role] if roles[uf.find(e.id)][role] > 0
                     and (want is None or _gender(genders[uf.find(e.id)]) in (want, None))}
             if len(held) == 1 and role in ROLES and ROLES[role].kind not in _ADULT_KINDS:
                 root, e = held.popitem()
