@@ -196,16 +196,11 @@ def build(
     progress: Progress | None = None,
 ) -> Story:
     """Read, analyse and merge articles into a Story, through a temporary store."""
-    def tick(phase: str, done: int, total: int | None) -> None:
-        nonlocal seen
-        if phase == "analysing" and progress and done > seen:
-            progress(done - seen)
-            seen = done
+    from storyline.nlp.executors import counting
 
-    seen = 0
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store_path = Path(tmp) / "story.db"
-        ingest(paths, store_path, settings, tick)
+        ingest(paths, store_path, settings, counting(progress))
         return load_story(store_path)
 
 

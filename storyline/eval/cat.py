@@ -209,7 +209,7 @@ def run_storyline_groups(
     (so parsing runs ahead in background processes), then each group of document indices
     is built into its own story."""
     from storyline.ingest.read import read_articles
-    from storyline.nlp.executors import run
+    from storyline.nlp.executors import counting, run
     from storyline.settings import Settings
     from storyline.story.build import build_story
 
@@ -229,16 +229,8 @@ def run_storyline_groups(
         if art.status == "ok" and art.raw != d.text:
             raise ValueError(f"{d.name}: the article text is not the rebuilt text")
     usable = [a for a in articles if a.status == "ok"]
-    seen = 0
-
-    def tick(phase: str, done: int, total: int | None) -> None:
-        nonlocal seen
-        if progress and done > seen:
-            progress(done - seen)
-            seen = done
-
     by_id: dict[str, ArticleAnalysis] = {}
-    for art, analysis, _error in run(usable, settings, tick):
+    for art, analysis, _error in run(usable, settings, counting(progress)):
         if analysis is not None:
             by_id[art.id] = analysis
     runs = []

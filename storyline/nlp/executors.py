@@ -31,6 +31,20 @@ def run(articles: list[Article], settings: Settings, tick: Tick | None = None) -
     return executor(articles, settings, tick or (lambda phase, done, total: None))
 
 
+def counting(progress: Callable[[int], object] | None, phase: str = "analysing") -> Tick:
+    """A Tick that hands `progress` how many more articles of `phase` are done since the last
+    call (the executors report running totals; progress bars advance by steps)."""
+    seen = 0
+
+    def tick(at: str, done: int, total: int | None) -> None:
+        nonlocal seen
+        if at == phase and progress and done > seen:
+            progress(done - seen)
+            seen = done
+
+    return tick
+
+
 def check(settings: Settings) -> None:
     """Fail early (before reading any input) on an unknown executor or a missing Ray:
     ValueError or RuntimeError with a message for the user."""

@@ -77,18 +77,10 @@ def analyze(
     """Parse every article with spaCy and run the components over each Doc, on the executor
     `settings.executor` ("local": batched, parsing in background processes when settings say
     so; "ray": on Ray workers). Raises RuntimeError naming the first article that failed."""
-    from storyline.nlp.executors import run
-
-    seen = 0
-
-    def tick(phase: str, done: int, total: int | None) -> None:
-        nonlocal seen
-        if progress and done > seen:
-            progress(done - seen)
-            seen = done
+    from storyline.nlp.executors import counting, run
 
     out = []
-    for article, analysis, error in run(list(articles), settings, tick):
+    for article, analysis, error in run(list(articles), settings, counting(progress)):
         if analysis is None:
             raise RuntimeError(f"analysis of article {article.id} ({article.path}) failed: {error}")
         out.append(analysis)
