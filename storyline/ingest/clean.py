@@ -6,6 +6,7 @@ blanks whole lines or tokens it is sure about and records the span with its kind
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.ingest.blank import Blanker
@@ -20,6 +21,8 @@ from storyline.ingest.furniture import (
     TAIL_FROM,
     TAIL_MARKER,
     TOKEN,
+    UI_FRAGMENT,
+    UI_FRAGMENT_WORDS,
     WIRE_DATELINE,
 )
 from storyline.ingest.lines import iter_lines
@@ -48,6 +51,35 @@ def blank_furniture_lines(page: Page) -> None:
             if n_words <= max_words and pattern.fullmatch(line.text):
                 page.blanker.blank(line.start, line.end, kind)
                 break
+
+
+@FURNITURE.register("ui_fragments")
+def blank_ui_fragments(page: Page) -> None:
+    """Short all-caps lines with no sentence punctuation whose words the article never uses
+    as names elsewhere: page interface text ("LOADING ERROR"), never an outlet or entity."""
+    content = page.blanker.content
+    shaped = [line for line in iter_lines(content)
+              if len(line.text.split()) <= UI_FRAGMENT_WORDS and UI_FRAGMENT.fullmatch(line.text)
+              and (page.title is None or line.text != page.title.strip())]
+    rest = list(content)
+    for line in shaped:  # the words of other such lines ("PLAYBACK ERROR") are no evidence
+        rest[line.start : line.end] = " " * (line.end - line.start)
+    text = "".join(rest)
+    for line in shaped:
+        words = [w for w in line.text.split() if sum(map(str.isalpha, w)) >= 2]
+        if not any(_named_elsewhere(w, text) for w in words):
+            page.blanker.blank(line.start, line.end, "ui_fragment")
+
+
+def _named_elsewhere(word: str, text: str) -> bool:
+    """The word written as a name in `text`: in capitals, or capitalised mid-sentence."""
+    core = re.escape(word.strip("&'’/-"))
+    if not core:
+        return False
+    if re.search(rf"(?<![\w'’-]){core}(?![\w'’-])", text):  # "NASA", "APPLE"
+        return True
+    title = re.escape(word.strip("&'’/-").capitalize())
+    return bool(re.search(rf"(?<=[\w,;:)] ){title}(?![\w-])", text))
 
 
 @FURNITURE.register("image_names")

@@ -63,6 +63,13 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ]
 ]  # fmt: skip
 
+# A page's interface text on a line of its own ("LOADING ERROR", "PLAYBACK ERROR", "WATCH
+# LIVE"): a few capital words without sentence punctuation. It is furniture only when none of
+# its words is a name the rest of the article writes (a kicker "DUNMORE" above a story on
+# Dunmore, or an all-caps headline naming the story's people, stays).
+UI_FRAGMENT = re.compile(r"(?=(?:.*[A-Z]){2})[A-Z0-9][A-Z0-9&'’ /-]*")
+UI_FRAGMENT_WORDS = 4
+
 # Who a copyright line names: "© 2025 Harbour Weekly Ltd. All rights reserved." -> Harbour Weekly.
 COPYRIGHT_HOLDER = re.compile(
     r"(?i)(?:copyright|©|\(c\)|\s)+(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?,?\s*)?"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from storyline.nlp import entity_types as T
+from storyline.nlp.occasions import holiday_reason, holiday_span
 
 
 @dataclass
@@ -89,6 +90,7 @@ def name_candidates(doc: Doc, content: str, title: str | None = None) -> list[Ca
         for s, e in _parts(ent.text, ent.start_char, content):
             s, e = _trim(content[s:e], s)
             s, e = _clean_span(doc, s, e, label)
+            s, e = holiday_span(content, s, e)  # "Happy Easter to everyone" -> "Easter"
             if label == "PERSON":
                 s = _given_before(doc, s, e)
             text = content[s:e]
@@ -341,10 +343,18 @@ def _parts(text: str, start: int, content: str = "") -> list[tuple[int, int]]:
         whole_outlet = bool(content) and (
             T.OUTLET_AFTER.match(content[start + e : start + e + 40])
             or T.OUTLET_BEFORE.search(content[max(0, start + s - 60) : start + s]))
-        if last is not None and last.end() < e and not whole_outlet:
+        # "a Happy Mother's Day" is one holiday name, not "Day"
+        holiday = last is not None and _sure_holiday(text[s:e])
+        if last is not None and last.end() < e and not whole_outlet and not holiday:
             s = last.end()
         out.append((start + s, start + e))
     return out
+
+
+def _sure_holiday(text: str) -> bool:
+    """The span, a determiner dropped, is a holiday name or a greeting of one."""
+    found = holiday_reason(re.sub(r"(?i)^\W*(?:the|a|an)\s+", "", text))
+    return found is not None and found[1]
 
 
 def _is_furniture(text: str, content: str, start: int) -> bool:

@@ -29,6 +29,7 @@ from storyline.nlp.entity_typing import (
     mark_cues,
     type_cues,
 )
+from storyline.nlp.occasions import holiday_reason
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.relations import find_relations, spouse_pairs
 from storyline.nlp.thing_coref import resolve_things
@@ -249,8 +250,11 @@ def _entity(article: Article, g: Group, ids: dict[int, str]) -> Entity:
             ROLES[r].kind == "child" for r in roles if r in ROLES
         ):
             attrs["_child"] = "1"
+    evidence = evidence_lines(g.evidence)
+    if g.type == "EVENT" and (holiday := holiday_reason(name)):
+        evidence.append(f"rule: {holiday[0]}")
     return Entity(eid, name, g.type, aliases=aliases, mentions=mentions, attributes=attrs,
-                  type_evidence=evidence_lines(g.evidence))
+                  type_evidence=evidence)
 
 
 def _outlet_name(g: Group) -> str:

@@ -147,6 +147,11 @@ HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", 
 SPEECH_VERBS = frozenset(["say", "tell", "announce", "confirm", "deny", "report", "state",
                           "claim", "add", "reply", "respond", "warn", "insist", "decline",
                           "comment", "explain", "reveal", "sue", "file", "hire", "accuse"])
+# Verbs a sports club is the subject or object of ("the Rangers beat the Pelicans", "the
+# Dodgers signed ..."): a nationality or group named with "the" never is.
+CLUB_VERBS = frozenset(["beat", "defeat", "play", "face", "host", "visit", "edge", "rout",
+                        "sweep", "outscore", "sign", "trade", "draft", "waive", "acquire",
+                        "release"])
 # Title words written before a name ("Mayor", "Judge", "Prince"): never its given name.
 TITLE_WORDS = frozenset(["mayor", "judge", "justice", "senator", "governor", "president",
                          "prince", "princess", "king", "queen", "duke", "duchess", "deputy",

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from storyline.nlp import entity_types as T
 from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.occasions import holiday_reason
 
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;)]|and\b|$)|\(\d{1,3}\))")
 # An age under 18 written against a name makes a child.
@@ -86,6 +87,22 @@ def mark_cues(cands: list[Cand], content: str) -> None:
                 c.cues.add("person")  # an age makes a person of a name the model called ORG
         if T.is_award(c.text):
             c.cues.add("award")
+        if _holiday(c, after):
+            c.cues.add("holiday")
+
+
+# "White said": a one-word holiday core ("White Sunday") that speaks is a person.
+_SPEAKS_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|tells|added|adds|wrote|asked)\b")
+
+
+def _holiday(c: Cand, after: str) -> bool:
+    """A holiday name ("Easter", "Happy Mother's Day"), or a one-word core of one
+    ("Thanksgiving") that the model did not call an organisation or place and that does not
+    speak or carry a person cue."""
+    found = holiday_reason(c.text)
+    if found is None or "person" in c.cues:
+        return False
+    return found[1] or c.label in ("PERSON", "WORK", "EVENT") and not _SPEAKS_AFTER.match(after)
 
 
 _PAIRED = re.compile(r"^\s*(?:and|&|,)\s*$|^\s+(?:[\w.-]+\s+){0,5}?with\s+$", re.IGNORECASE)
@@ -193,7 +210,14 @@ def _model_numbered(g: Group) -> bool:
                for c in g.mentions if c.kind == "name")
 
 
+def _holiday_group(g: Group) -> bool:
+    """Every name mention is a holiday, none a person: "Easter" is a day, not a person."""
+    names = [c for c in g.mentions if c.kind == "name"]
+    return bool(names) and all("holiday" in c.cues and "person" not in c.cues for c in names)
+
+
 TYPE_RULES = [
+    ("EVENT", _holiday_group),
     ("PRODUCT", _model_numbered),
     ("AWARD", _award),
     ("OUTLET", _outlet),

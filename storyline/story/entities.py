@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 
 from storyline.model import Article, ArticleAnalysis, Entity, Relation
 from storyline.nlp.entity_types import (
+    CLUB_VERBS,
     ORG_HEADS,
     ROLES,
     SPEECH_VERBS,
@@ -296,7 +297,8 @@ def _link_short_orgs(named: list[Entity], uf: _Union) -> None:
 
 def _retype_by_corpus(named: list[Entity]) -> None:
     """Type each name by all its mentions in all articles: a name written with "the" and a
-    plural verb is no person ("the Dodgers have"); a given name the story gives a person, or
+    plural verb is no person ("the Dodgers have"), nor one the subject or object of a club
+    verb a nationality ("the Pelicans beat"); a given name the story gives a person, or
     one with person cues and never a place preposition, is no place ("Willa" typed GPE)."""
     pooled: dict[str, Counter] = defaultdict(Counter)
     members: dict[str, list[Entity]] = defaultdict(list)
@@ -304,6 +306,7 @@ def _retype_by_corpus(named: list[Entity]) -> None:
         key = e.attributes.get("_key") or e.name.casefold()
         pooled[key] += read_evidence(e.type_evidence)
         members[key].append(e)
+    keys = set(members)
     given = {e.attributes["_given"] for e in named
              if e.type == "PERSON" and e.attributes.get("_surname")}
     for key, es in members.items():
@@ -318,6 +321,11 @@ def _retype_by_corpus(named: list[Entity]) -> None:
                 plural + the >= max(2, names / 2) and not person:
             new, why = "ORG", (f"a person's name takes no 'the' and no plural verb: 'the' "
                                f"x{the}, plural verb x{plural}")
+        elif types == {"NORP"} and _club_like(key, keys) and not person and \
+                the * 2 >= names and (clubbed := _club_verbs(ev)):
+            new, why = "ORG", (f"a nationality or group is no club: 'the' x{the} of {names}, "
+                               f"subject or object of a club verb x{clubbed}, and its singular "
+                               f"is not a name in the story")
         elif types == {"WORK"} and plural and the >= 2 and ev["cue work"] < names:
             new, why = "ORG", (f"a work takes no plural verb: 'the' x{the}, plural verb "
                                f"x{plural}, work cues on {ev['cue work']} of {names} mentions")
@@ -339,6 +347,18 @@ def _retype_by_corpus(named: list[Entity]) -> None:
             e.type_evidence.append(f"rule: {why}")
             if new == "PERSON":
                 e.attributes.update({"_given": key, "_surname": "", "_single": key})
+
+
+def _club_verbs(ev: Counter) -> int:
+    """How often a name is the subject or object of a club verb (`CLUB_VERBS`)."""
+    return sum(v for k, v in ev.items() if k.startswith(("subject of ", "object of "))
+               and k.split(" ", 2)[2] in CLUB_VERBS)
+
+
+def _club_like(key: str, keys: set[str]) -> bool:
+    """One plural word whose singular the story never names: "pelicans", not "americans"
+    beside "american" ("American officials")."""
+    return " " not in key and key.endswith("s") and key[:-1] not in keys
 
 
 def _product_like(name: str) -> bool:

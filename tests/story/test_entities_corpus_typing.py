@@ -133,3 +133,34 @@ def test_a_work_with_a_plural_verb_is_a_club():
                 _key="swan lake")],
     )
     assert {(e.name, e.type) for e in ents} == {("Dodgers", "ORG"), ("Swan Lake", "WORK")}
+
+
+def _norp(aid: str, n: int, name: str, evidence: list[str]) -> Entity:
+    return _local(aid, n, name, "NORP", evidence, _key=name.casefold())
+
+
+def test_a_club_the_model_tags_norp_is_an_organisation():
+    ents = _link(
+        [_norp("a0", 1, "Pelicans", ["label NORP x2", "the before x1", "object of beat x1"])],
+        [_norp("a1", 1, "Pelicans", ["label NORP x1", "the before x1", "subject of sign x1"])],
+    )
+    (club,) = ents
+    assert (club.type, club.name) == ("ORG", "Pelicans")
+    assert any(line.startswith("rule: a nationality or group is no club") and
+               "club verb x2" in line for line in club.type_evidence)
+
+
+def test_a_nationality_stays_norp():
+    # "the Americans beat ..." beside "American officials": a demonym, its singular named.
+    with_singular = _link(
+        [_norp("a0", 1, "Americans", ["label NORP x1", "the before x1", "subject of beat x1"]),
+         _norp("a0", 2, "American", ["label NORP x1"])],
+    )
+    assert _table(with_singular) == {("NORP", "Americans", ()), ("NORP", "American", ())}
+    # no club verb, or no "the": no club
+    plain = _link(
+        [_norp("a0", 1, "Democrats", ["label NORP x2", "the before x2", "plural verb x2",
+                                       "subject of vote x2"]),
+         _norp("a0", 2, "Lakers", ["label NORP x3", "the before x1", "subject of beat x1"])],
+    )
+    assert _table(plain) == {("NORP", "Democrats", ()), ("NORP", "Lakers", ())}

@@ -1,0 +1,116 @@
+"""Holidays and occasions, from the `holidays` package's English holiday names (every country).
+
+"Easter", "Happy Mother's Day", "Thanksgiving" are days, never people: the small model tags
+them PERSON or WORK_OF_ART. The names are read once from the package (public API, all
+categories, 2020-2030), lazily, and cached.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+_YEARS = range(2020, 2031)
+# A word found in this share of all holiday names is structure ("Day", "of", "National").
+_GENERIC_SHARE = 0.02
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_GREETING = re.compile(r"(?i)^happy\s+")
+_LEAD = re.compile(r"(?i)^[\W_]*(?:(?:the|a|an)\s+)?(?:happy\s+)?")
+
+
+@dataclass(frozen=True)
+class Occasions:
+    """Folded holiday names, and single words that alone name one ("thanksgiving")."""
+
+    names: frozenset[str]
+    cores: frozenset[str]
+    longest: int  # most words in a name
+
+
+def fold(text: str) -> str:
+    """Case-folded, curly apostrophes straightened, one space between words."""
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _english_names() -> set[str]:
+    """Every holiday name the package gives in English, its "(observed)" notes dropped."""
+    import holidays  # imported here: reading the calendars costs time, done once
+
+    out: set[str] = set()
+    for code in holidays.list_supported_countries():
+        cls = type(holidays.country_holidays(code))
+        langs = cls.supported_languages or ()
+        lang = next((x for x in ("en_US", "en_GB") if x in langs), None)
+        default = getattr(cls, "default_language", None)
+        if lang is None and default and not str(default).startswith("en"):
+            continue
+        days = holidays.country_holidays(code, years=_YEARS, language=lang,
+                                         categories=cls.supported_categories)
+        for value in days.values():
+            for name in value.split("; "):
+                name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+                if name:
+                    out.add(fold(name))
+    return out
+
+
+@lru_cache(maxsize=1)
+def occasions() -> Occasions:
+    """The holiday names and their one-word cores: a name whose other words are all generic
+    (frequent in holiday names, or a weekday: "Easter Monday", "Thanksgiving Day"), or the
+    word after a final "day of" ("First Day of Ramadan"). Given names and months are no
+    cores ("Victoria Day", "May Day")."""
+    from storyline.nlp.entity_types import given_forms
+
+    names = _english_names()
+    freq = Counter(w for n in names for w in set(_WORD.findall(n)))
+    generic = {w for w, k in freq.items() if k >= _GENERIC_SHARE * len(names)}
+    generic |= {d.casefold() for d in calendar.day_name}
+    months = {m.casefold() for m in calendar.month_name if m}
+    cores: set[str] = set()
+    for n in names:
+        rest = [w for w in _WORD.findall(n) if w not in generic]
+        m = re.search(r"\bday of (?:the )?([^\W\d_][\w-]*)$", n)
+        for w in ([rest[0]] if len(rest) == 1 else []) + ([m.group(1)] if m else []):
+            if "'" not in w and w not in months and len(given_forms(w)) == 1:
+                cores.add(w)
+    longest = max((len(n.split()) for n in names), default=1)
+    return Occasions(frozenset(names), frozenset(cores), longest)
+
+
+def holiday_reason(name: str) -> tuple[str, bool] | None:
+    """Why a name is a holiday, and whether that is sure, or None: the name, with a leading
+    "Happy" dropped, is a holiday name or a possessor in one ("Happy Mother" of Mother's Day)
+    (sure); or a one-word core ("Thanksgiving"; not sure: "White" is one too)."""
+    occ = occasions()
+    text = fold(name)
+    greeting = bool(_GREETING.match(text))
+    core = _GREETING.sub("", text).removesuffix("'s")
+    if core in occ.names:
+        return f"'{core}' is a holiday name (holidays package)", True
+    if greeting and any(n.startswith(core + "'s ") for n in occ.names):
+        return f"'happy {core}' greets a holiday ('{core}'s ...', holidays package)", True
+    if " " not in core and core in occ.cores:
+        return f"'{core}' alone names a holiday (holidays package)", False
+    return None
+
+
+def holiday_span(content: str, start: int, end: int) -> tuple[int, int]:
+    """The holiday name a span stands for, when it has one: "Happy Easter to everyone" ->
+    "Easter", "a Happy Mother" (+ "'s Day") -> "Mother's Day"; other spans unchanged."""
+    text = content[start:end]
+    m = _LEAD.match(text)
+    s = start + (m.end() if m else 0)
+    words = list(re.finditer(r"[^\s,.;:!?\"“”]+", content[s : s + 120]))
+    occ = occasions()
+    for k in range(min(len(words), occ.longest), 0, -1):
+        e = s + words[k - 1].end()
+        if fold(content[s:e]) not in occ.names:
+            continue
+        rest = content[e:end]
+        if e >= end or not any(w[:1].isupper() for w in rest.split()):
+            return s, e  # the span is (a start of) the name, or the name and lower-case words
+    return start, end
