@@ -34,6 +34,9 @@ class PredicateClass:
     scope: Scope
     complement: Complement
     words: frozenset[str]
+    # a word list ("denied_things") one of whose words a verb of this class must take as its
+    # object unless it has a clause: "withdrew its report", not "withdrew the photo"
+    objects: str | None = None
 
     def outcome(self, negated: bool) -> str | None:
         """The certainty this predicate gives its complement; None when it happened (the
@@ -92,6 +95,7 @@ def _predicate_class(raw: dict[str, Any]) -> PredicateClass:
     return PredicateClass(
         name, pos, neg, bool(raw.get("speech")), bool(raw.get("attribution")), unknown,
         unknown_negated, scope, complement, frozenset(w.lower() for w in raw["words"]),
+        raw.get("objects"),
     )
 
 

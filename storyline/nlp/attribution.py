@@ -181,6 +181,9 @@ def classify_speaker(
     """Source kind and name of a speaker phrase headed by `tok`, by table lookup."""
     phrase = speaker_phrase(tok)
     outlet = outlet_in(phrase, sources.outlets)
+    if outlet is not None and outlet.start <= tok.i < outlet.end and _named_outlet(
+            tok, outlet, sources.outlets):
+        return Source("outlet", outlet.name, list(via))  # "People reported", not people
     kind = SPEAKER_NOUNS.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
     if kind == "anonymous_source" and any(t.pos_ == "PROPN" for t in tok.lefts):
         kind = None  # "her friend Jane Doe"
@@ -196,6 +199,34 @@ def classify_speaker(
     if tok.lower_ in AUTHOR_PRONOUNS:
         return Source("author", None, list(via))
     return Source("named_person", name_of(phrase), list(via))
+
+
+def _named_outlet(tok: Token, outlet: OutletMention, outlets: list[OutletMention]) -> bool:
+    """Whether an outlet mention heading a speaker phrase is the outlet, not a common noun:
+    a name the lexicon does not share with an ordinary word, a capitalised word inside a
+    sentence ("as reported by People"), or a sentence-initial one ("People reported") when
+    the article names the same outlet elsewhere in one of those two ways."""
+
+    def plain(m: OutletMention) -> bool:
+        return not m.ambiguous or not tok.doc[m.start].is_sent_start
+
+    if plain(outlet):
+        return True
+    return any(m.name == outlet.name and m.start != outlet.start and plain(m) for m in outlets)
+
+
+def _as_reported_by(verb: Token) -> Token | None:
+    """X in "as (first) reported by X", "as revealed by X": a passive reporting clause without
+    a subject that credits the whole sentence to X."""
+    if not any(c.lower_ == "as" and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return None
+    agent = _agent_of(verb)
+    if agent is not None or verb.dep_ != "advcl" or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children):
+        return agent
+    # "..., as People noted": an outlet subject of a bare "as" clause credits the sentence
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                 or c.dep_ == "nsubj" and c.text[:1].isupper()), None)
 
 
 def _last_outlet_before(tok: Token, sources: ArticleSources) -> str | None:
@@ -248,7 +279,15 @@ def find_attributions(
         certainty = SPEECH_VERBS.get(tok.lemma_.lower())
         if certainty is None or _denies_a_thing(tok):
             continue
-        subj = subject_of(tok)
+        credited = _as_reported_by(tok)
+        subj = subject_of(tok) if credited is None else None
+        if credited is not None:  # "X split, as first reported by People"
+            src = classify_speaker(credited, sources, [], name_of)
+            if src.kind == "outlet":
+                sentence_outlets.append(src.name or "")
+                sources.relay = src.name or sources.relay
+            found.append(Attribution(tok, speaker_phrase(credited), src, certainty, True))
+            continue
         if subj is not None and subj.dep_ == "nsubjpass":
             subj = _agent_of(subj.head)  # "the date was stated as": said by whom, if anyone
         if subj is None or subj.i in quoted or subj.lower_ in ("it", "that", "which", "who"):
@@ -274,8 +313,25 @@ def find_attributions(
     return found
 
 
+# Reporting verbs that take back a report only with one of these objects or a clause.
+_OBJECT_LISTS = {w: c.objects for c in reversed(LEXICON.classes)
+                 if c.attribution and c.objects for w in c.words}
+
+
+def takes_back(verb: Token) -> bool:
+    """Whether a reporting verb is one that takes back a report ("retracted", "withdrew")."""
+    return verb.lemma_.lower() in _OBJECT_LISTS
+
+
 def _denies_a_thing(verb: Token) -> bool:
-    """ "denied spousal support", "was denied entry": a refusal, not a denial of a report."""
+    """ "denied spousal support", "was denied entry": a refusal, not a denial of a report;
+    "withdrew the photo", "withdrew from the race": no report taken back."""
+    listed = _OBJECT_LISTS.get(verb.lemma_.lower())
+    if listed is not None:
+        if any(c.dep_ in ("ccomp",) for c in verb.children):
+            return False
+        things = LEXICON.words[listed]
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in things for c in verb.children)
     if verb.lemma_.lower() != "deny":
         return False
     if any(c.dep_ in ("nsubjpass", "dative") for c in verb.children):

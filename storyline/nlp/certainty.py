@@ -124,10 +124,19 @@ def _class_for(cue: Token, trigger: Token) -> PredicateClass | None:
     """The first lexicon class of `cue` whose complement type fits how `trigger` hangs."""
     for cls in LEXICON.classes_of(cue.lemma_.lower(), cue.lower_):
         kind = _complement_kind(cue, trigger)
+        if cls.objects and not _takes_listed(cue, cls.objects):
+            continue  # "withdrew from the race", "corrected the figures": nothing taken back
         if cls.complement == "any" or kind == cls.complement or (
                 cls.complement == "clause_or_object" and kind != "to"):
             return cls
     return None
+
+
+def _takes_listed(cue: Token, listed: str) -> bool:
+    """Whether `cue` has a clausal complement or an object from the lexicon word list."""
+    things = LEXICON.words[listed]
+    return any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in things)
+               for c in cue.children)
 
 
 def _embeds(cue: Token, trigger: Token) -> bool:

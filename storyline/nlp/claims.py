@@ -832,8 +832,11 @@ def _denials_of_earlier_reports(ctx: _Context) -> None:
             own = [c for c in by_sentence.get(i, []) if c.mention.certainty == "denied"]
             if own:
                 continue
+            # a retraction ("withdrew its story") takes back reports, not the article's own
+            # assertions just before it
+            told = RANK[4:6] if attr.takes_back(att.cue) else RANK[4:]
             earlier = [c for c in by_sentence.get(i, []) + by_sentence.get(i - 1, [])
-                       if not frame(c.type).speech and c.mention.certainty in RANK[4:]]
+                       if not frame(c.type).speech and c.mention.certainty in told]
             sent = ctx.sents[i]
             start, end = _trimmed(raw, sent.start_char, sent.end_char)
             source = _final_source(ctx, att.source, att.cue.idx)

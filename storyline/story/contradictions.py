@@ -24,7 +24,7 @@ from storyline.model import (
     QuantityStatement,
     Story,
 )
-from storyline.nlp.events.frames import kinds
+from storyline.nlp.events.frames import frame, frames, kinds
 from storyline.story import intervals as iv
 from storyline.story.cues import change_cue, reading_of
 from storyline.story.facts import start_from_anniversary, start_from_duration
@@ -217,19 +217,26 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
     seen: set[tuple[str, str]] = set()
     for later in story.events:
         for key, o in sorted(said[later.id].items()):
-            cued = [m for m in o.mentions if change_cue(m.text)]
-            for m2 in cued:
-                earlier = _earlier_account(story, said, later, key, m2, arts)
+            alternative = bool({later.type, later.predicate} & ACCOUNT_KINDS)
+            for m2 in sorted(o.mentions, key=lambda m: _when(m, arts)):
+                cue = change_cue(m2.text)
+                if cue is not None and later.predicate and \
+                        cue.split()[-1].startswith(later.predicate[:5]):
+                    cue = None  # "corrected" telling a correction: the act, not a new account
+                if cue is None and not alternative:
+                    continue
+                earlier = _earlier_account(story, said, later, key, m2, arts,
+                                           alternatives_only=cue is None)
                 if earlier is None or (earlier[0].id, later.id) in seen:
                     continue
                 ev1, before = earlier
                 seen.add((ev1.id, later.id))
-                cue = change_cue(m2.text)
                 first, then = _account(ev1, before, names), _account(later, [m2], names)
+                why = f"\"{cue}\"" if cue else "an incompatible account"
                 out.append(Contradiction(
                     "", "changed_account",
                     f"{o.label}'s account changed: first {first} ({_dated(before, arts)}), "
-                    f"later {then} ({_dated([m2], arts)}, \"{cue}\"). Both accounts are kept.",
+                    f"later {then} ({_dated([m2], arts)}, {why}). Both accounts are kept.",
                     [ev1.id, later.id],
                     [ContradictionSide(f"{o.label}: {first} ({_dated(before, arts)})", before),
                      ContradictionSide(f"{o.label}: {then} ({_dated([m2], arts)})", [m2])]))
@@ -263,22 +270,43 @@ def _account(ev: Event, mentions: list[Mention], names: dict[str, str]) -> str:
 
 def _earlier_account(story: Story, told: dict[str, dict[tuple[str, str], Origin]],
                      later: Event, key: tuple[str, str], m2: Mention,
-                     arts: dict[str, Article]) -> tuple[Event, list[Mention]] | None:
-    """The latest other event the same origin told before `m2` about a shared participant."""
+                     arts: dict[str, Article], alternatives_only: bool = False
+                     ) -> tuple[Event, list[Mention]] | None:
+    """The latest other event the same origin told before `m2` about a shared participant;
+    with `alternatives_only` (no change cue) only one the later event's frame marks as an
+    incompatible account, told in an earlier article."""
     best: tuple[tuple[date, str, int], Event, list[Mention]] | None = None
     for ev in story.events:
         o = told[ev.id].get(key)
         if ev.id == later.id or o is None or not set(ev.participants) & set(later.participants):
             continue
-        before = [m for m in o.mentions if _when(m, arts) < _when(m2, arts)]
+        if alternatives_only and not _alternatives(ev, later):
+            continue
+        before = [m for m in o.mentions if _when(m, arts) < _when(m2, arts)
+                  and (not alternatives_only or m.article != m2.article)]
         if ev.type == later.type and ev.predicate == later.predicate and \
                 _denies(before) == _denies([m2]):
             continue  # the same kind of happening again, not another account of it
+        if before and _denies(before) and _denies([m2]):
+            continue  # denying two things is no change of account
         if before:
             last = max(_when(m, arts) for m in before)
             if best is None or last > best[0]:
                 best = (last, ev, before)
     return (best[1], best[2]) if best else None
+
+
+# Kinds and predicates some frame's `alternative_accounts` pairs with another account.
+ACCOUNT_KINDS = frozenset().union(*(f.alternative_accounts | ({n} if f.alternative_accounts
+                                                              else set())
+                                    for n, f in frames().items()))
+
+
+def _alternatives(a: Event, b: Event) -> bool:
+    """Whether either event's frame lists the other's kind or predicate as an incompatible
+    account of the same happening (`alternative_accounts` in the frame spec)."""
+    return any(frame(x.type).alternative_accounts & {y.type, y.predicate or ""}
+               for x, y in ((a, b), (b, a)))
 
 
 def _couple_events(story: Story) -> dict[tuple[str, str], list[Event]]:

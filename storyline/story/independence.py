@@ -108,9 +108,39 @@ def _own_key(art: Article | None, root: str) -> tuple[tuple[str, str], str]:
     return ("article", root), f"article {root} (own reporting, outlet unknown)"
 
 
-def _source_key(m: Mention, art: Article | None, root: str) -> tuple[tuple[str, str], str] | None:
-    """The origin of a mention with an explicit source; None for the author's own voice."""
+_KNOWN: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def known_outlets(articles: dict[str, Article]) -> dict[str, str]:
+    """Outlets the story knows, key -> name: the outlet lexicon's and every article's
+    publisher (remembered for the last article table asked about)."""
+    memo = (id(articles), len(articles))
+    if memo not in _KNOWN:
+        _KNOWN.clear()
+        known = {outlet_key(name): name for name in OUTLETS}
+        known.update({outlet_id(a.outlet): outlet_name(a.outlet)
+                      for a in articles.values() if a.outlet})
+        _KNOWN[memo] = known
+    return _KNOWN[memo]
+
+
+def speaks_as_outlet(m: Mention, articles: dict[str, Article]) -> bool:
+    """Whether a mention's named speaker is an outlet the story knows ("The Daily Lantern has
+    retracted its report"): a publication, never on the record for the people it covers."""
     s = m.source
+    return s.kind in ("named_person", "representative") and bool(s.name) and \
+        outlet_id(s.name or "") in known_outlets(articles)
+
+
+def _source_key(m: Mention, art: Article | None, root: str,
+                outlets: dict[str, str] | None = None) -> tuple[tuple[str, str], str] | None:
+    """The origin of a mention with an explicit source; None for the author's own voice. A
+    speaker named like an outlet the story knows ("The Daily Lantern has retracted its
+    report") is that outlet, whatever kind the sentence made of it."""
+    s = m.source
+    if s.kind in ("named_person", "representative") and s.name and outlets and \
+            outlet_id(s.name) in outlets:
+        return ("outlet", outlet_id(s.name)), outlets[outlet_id(s.name)]
     if s.kind == "named_person" and s.name:
         return ("person", person_key(s.name)), s.name
     if s.kind == "representative":
@@ -171,6 +201,7 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article],
     background = reading.background if reading is not None else frozenset()
     attributed: dict[str, list[tuple[str, str]]] = {}
     pending: list[tuple[Mention, str]] = []
+    outlets = known_outlets(articles)
 
     def add(key: tuple[str, str], label: str, m: Mention, root: str, relayed: bool = False) -> None:
         o = origins.setdefault(key, Origin(key, label))
@@ -192,7 +223,7 @@ def trace_origins(mentions: list[Mention], articles: dict[str, Article],
         elif writers(m, reading):
             found = None
         else:
-            found = _source_key(m, art, root)
+            found = _source_key(m, art, root, outlets)
         if found is None:
             pending.append((m, root))
             continue

@@ -17,6 +17,7 @@ from storyline.story.independence import (
     key_of,
     person_key,
     retractions,
+    speaks_as_outlet,
     trace_origins,
 )
 
@@ -117,13 +118,17 @@ def status_of(
     gone = retractions(origins, trace_origins(against, articles, reading), articles)
     withdrawn = {id(m) for o in origins if o.key in gone for m in o.mentions}
     foreground = [m for m in firm if key_of(m) not in background and id(m) not in withdrawn]
-    if any(on_record(m, names, others) for m in foreground):
+    if any(on_record(m, names, others) and not speaks_as_outlet(m, articles)
+           for m in foreground):
         return "confirmed"
     named = [o for o in origins if o.named and o.key not in gone]
     if any(o.key[0] == "record" for o in named):
         return "confirmed"
-    if any(on_record(m, names, others) for m in against):
+    if any(on_record(m, names, others) and not speaks_as_outlet(m, articles)
+           for m in against):
         return "denied"  # a principal's denial outweighs outlets, not a principal or a record
+    if origins and all(o.key in gone for o in origins):
+        return "denied"  # every origin that told it took it back: nobody stands by it
     if len(named) >= 2:
         return "confirmed"
     if firm:

@@ -94,6 +94,9 @@ class Frame:
     opens: str | None = None  # the state it starts ("married", "role")
     closes: tuple[str, ...] = ()  # the states it ends
     possessor: PossessorRole = "agent"  # "his resignation": agent; "his arrest": patient
+    # frames or open-layer predicates this frame is an incompatible account of ("victim of
+    # theft" against "paid the debts"): the same origin telling both has changed its account
+    alternative_accounts: frozenset[str] = frozenset()
     rules: tuple[EventRule, ...] = ()
 
     @property
@@ -217,6 +220,7 @@ def _frame(raw: dict[str, Any], pack: str, lex: dict[str, Any]) -> Frame:
     rules = _simple_rules(name, raw, lex) + [_rule(name, r, lex) for r in raw.get("rule", [])]
     return Frame(name=name, pack=pack, roles=tuple(raw.get("roles", ())),
                  closes=tuple(raw.get("closes", ())), rules=tuple(rules),
+                 alternative_accounts=frozenset(raw.get("alternative_accounts", ())),
                  **{k: raw[k] for k in FRAME_FIELDS if k in raw})
 
 
