@@ -87,22 +87,26 @@ def mark_cues(cands: list[Cand], content: str) -> None:
                 c.cues.add("person")  # an age makes a person of a name the model called ORG
         if T.is_award(c.text):
             c.cues.add("award")
-        if _holiday(c, after):
+        if _holiday(c, before, after):
             c.cues.add("holiday")
 
 
-# "White said": a one-word holiday core ("White Sunday") that speaks is a person.
-_SPEAKS_AFTER = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|tells|added|adds|wrote|asked)\b")
+# A one-word holiday core ("White" of "White Sunday") is a day only where a day stands: after a
+# preposition or determiner of time, or before a word of the season ("Thanksgiving weekend").
+_TIME_BEFORE = re.compile(r"(?i)\b(?:on|at|during|over|until|till|this|last|next)\s+$")
+_TIME_AFTER = re.compile(r"(?i)^\s+(?:day|eve|weekend|holidays?|season|break|celebrations?|"
+                         r"festivities|dinner|feast|shopping|sales?)\b")
 
 
-def _holiday(c: Cand, after: str) -> bool:
+def _holiday(c: Cand, before: str, after: str) -> bool:
     """A holiday name ("Easter", "Happy Mother's Day"), or a one-word core of one
-    ("Thanksgiving") that the model did not call an organisation or place and that does not
-    speak or carry a person cue."""
+    ("Thanksgiving") that the model did not call an organisation or place, with no person cue,
+    written where a day stands ("on Thanksgiving"; "and White (2 GHz models)" is a colour)."""
     found = holiday_reason(c.text)
     if found is None or "person" in c.cues:
         return False
-    return found[1] or c.label in ("PERSON", "WORK", "EVENT") and not _SPEAKS_AFTER.match(after)
+    return found[1] or c.label in ("PERSON", "WORK", "EVENT") and bool(
+        _TIME_BEFORE.search(before) or _TIME_AFTER.match(after))
 
 
 _PAIRED = re.compile(r"^\s*(?:and|&|,)\s*$|^\s+(?:[\w.-]+\s+){0,5}?with\s+$", re.IGNORECASE)

@@ -57,6 +57,7 @@ def test_a_holiday_the_model_calls_a_person_is_an_event(text: str, name: str) ->
 
 @pytest.mark.parametrize(("text", "name", "label", "want"), [
     ("White said the plan was late.", "White", "PERSON", "PERSON"),  # "White Sunday" core
+    ("It comes in Black and White (2 GHz models).", "White", "PERSON", "PERSON"),  # a colour
     ("Labour won the seat.", "Labour", "ORG", "ORG"),  # "Labour Day" core, model says ORG
     ("Canada signed the deal.", "Canada", "GPE", "GPE"),
     ("Mayor Easter opened the hall.", "Easter", "PERSON", "PERSON"),  # a title: a person
