@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from storyline.ingest.furniture import COPYRIGHT_HOLDER
 from storyline.ingest.header import looks_like_outlet
 from storyline.ingest.wordset import wordset
+from storyline.nlp.outlets import OUTLETS  # the one outlet lexicon (a table, no model)
 
 # Words that end an outlet's name: "US Weekly", "Daily Mail", "The Wall Street Journal".
 OUTLET_SUFFIXES = (
@@ -28,11 +29,26 @@ CITED_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b[Aa]s\s+(?P<name>(?:[A-Z][\w&'’.-]*!?\s+){0,3}[A-Z][\w&'’.-]*!?)\s+"
                r"(?:first\s+)?(?:reported|revealed|noted|wrote|confirmed)"),
     re.compile(rf"(?P<name>{_NAME}(?:{OUTLET_SUFFIXES}))(?![\w])"),
+    re.compile(r"\b(?:first\s+)?reported\s+by\s+"
+               r"(?P<name>(?:the\s+)?[A-Z][\w&'’-]*!?)"),  # "as first reported by People."
+    # "according to TMZ", "as per CNN": a short all-capitals name the outlet lexicon knows
+    _ACCORDING := re.compile(
+        r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Pp]er)\s+(?P<name>[A-Z]{2,6}!?)(?![\w])"),
     re.compile(r"\bfirst appeared (?:in|on) (?P<name>(?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})"),
 ]  # fmt: skip
 _LEADING = re.compile(r"^(?:the|a|an|from|via)\s+", re.IGNORECASE)
 # Capitalised words that start a sentence rather than a name.
 _NOT_NAME = wordset("The A An In On As And But So When While After Before Per Via")
+
+
+_LEXICON_ALIASES = frozenset(a for aliases in OUTLETS.values() for a in aliases)
+_NEXT_NAME = re.compile(r"\s+[A-Z]")
+
+
+def _ends_clause(content: str, end: int) -> bool:
+    """Whether a name ends its clause (punctuation or the end of the text follows it)."""
+    rest = content[end:].lstrip(" ")
+    return not rest or rest[0] in ".,;:)!?\n"
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -83,6 +99,13 @@ def cited_outlets(content: str, publisher: str | None = None) -> list[str]:
             name = _clean_name(m.group("name"))
             if not name or not name[0].isupper() or outlet_core(name) == own:
                 continue
+            if re.fullmatch(r"[A-Z]{2,6}!?", name) and m.re is _ACCORDING and \
+                    name.lower() not in _LEXICON_ALIASES:
+                continue  # "according to FBI": an agency, not an outlet
+            if name.lower() in _SUFFIX_WORDS and _NEXT_NAME.match(content, end):
+                continue  # "The Daily Lantern": an outlet word inside a longer name
+            if "reported by" in m.group(0) and not _ends_clause(content, end):
+                continue  # "reported by Quell's friend", "by Mara Quell": a one-word name alone
             spans.append((start, end))
             found.setdefault(name.lower(), name)
     order = sorted(found.values(), key=lambda n: content.find(n))

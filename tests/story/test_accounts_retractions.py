@@ -52,6 +52,11 @@ def test_an_outlet_credited_by_name_is_the_source_not_people(analysed):
     ]
 
 
+def test_the_credited_outlet_is_listed_on_the_article(analysed):
+    assert analysed["credit-people.txt"][0].cited_outlets == ["People", "TMZ"]
+    assert analysed["crier-retraction.txt"][0].cited_outlets == []  # not "Daily"
+
+
 def test_a_sentence_initial_people_is_the_outlet_when_the_article_names_it(analysed):
     assert sources(analysed, "credit-people-start.txt") == [
         ("separated", "asserted", "author", None),
