@@ -141,137 +141,249 @@ def timeline_tlinks(tl: Timeline, anchors: bool = True) -> list[Tlink]:
     return links
 
 
-# --- temporal closure over interval end points ---------------------------------------------
+# --- TempEval-3's timegraph ---------------------------------------------------------------
 
-
-class PointGraph:
-    """Interval start/end points with `=` (merged) and `<` (edges), queried under closure."""
-
-    def __init__(self) -> None:
-        self._parent: dict[str, str] = {}
-        self._after: dict[str, set[str]] = {}  # representative -> representatives after it
-        self.entities: set[str] = set()
-
-    def _find(self, p: str) -> str:
-        root = p
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[p] != root:
-            self._parent[p], p = root, self._parent[p]
-        return root
-
-    def add_entity(self, x: str) -> None:
-        if x in self.entities:
-            return
-        self.entities.add(x)
-        s, e = x + "_s", x + "_e"
-        self._parent[s], self._parent[e] = s, e
-        self._after[s], self._after[e] = {e}, set()
-
-    def _reaches(self, a: str, b: str) -> bool:
-        seen, stack = {a}, [a]
-        while stack:
-            for n in self._after[stack.pop()]:
-                if n == b:
-                    return True
-                if n not in seen:
-                    seen.add(n)
-                    stack.append(n)
-        return False
-
-    def point_rel(self, p: str, q: str) -> str:
-        """'=', '<', '>' or 'UNKNOWN' between two points, under closure."""
-        a, b = self._find(p), self._find(q)
-        if a == b:
-            return "="
-        if self._reaches(a, b):
-            return "<"
-        if self._reaches(b, a):
-            return ">"
-        return "UNKNOWN"
-
-    def _less(self, p: str, q: str) -> None:
-        self._after[self._find(p)].add(self._find(q))
-
-    def _equal(self, p: str, q: str) -> None:
-        a, b = self._find(p), self._find(q)
-        if a == b:
-            return
-        self._parent[b] = a
-        self._after[a] |= self._after.pop(b)
-        for succ in self._after.values():
-            if b in succ:
-                succ.discard(b)
-                succ.add(a)
-        self._after[a].discard(a)
-
-    def holds(self, x: str, y: str, rel: RelType) -> bool:
-        """Does X rel Y follow from the graph (both entities known)?"""
-        if x not in self.entities or y not in self.entities:
-            return False
-        return all(self.point_rel(*_points(x, y, c)) == op for c, op in _POINTS[rel])
-
-    def add(self, x: str, y: str, rel: RelType) -> Literal["new", "implied", "violates"]:
-        """Add X rel Y: 'implied' if it already followed, 'violates' (not added) if it
-        contradicts one of its point relations, else 'new'."""
-        if x == y:
-            return "implied" if rel == "SIMULTANEOUS" else "violates"
-        known = x in self.entities and y in self.entities
-        self.add_entity(x)
-        self.add_entity(y)
-        if known:
-            now = [(self.point_rel(*_points(x, y, c)), op) for c, op in _POINTS[rel]]
-            if all(r == op for r, op in now):
-                return "implied"
-            if any(r not in (op, "UNKNOWN") for r, op in now):
-                return "violates"
-        for c, op in _POINTS[rel]:
-            p, q = _points(x, y, c)
-            if op == "<":
-                self._less(p, q)
-            else:
-                self._equal(p, q)
-        return "new"
-
-
-# Each interval relation as point relations between the ends of X and Y (TempEval-3's
-# timegraph checks the same ones): "es" = X's end, Y's start.
-_POINTS: dict[RelType, list[tuple[str, str]]] = {
-    "BEFORE": [("es", "<")],
-    "AFTER": [("ys", "<")],  # Y's end < X's start
-    "SIMULTANEOUS": [("ss", "="), ("ee", "=")],
-    "IS_INCLUDED": [("s<", "<"), ("e<", "<")],  # Y's start < X's start, X's end < Y's end
-    "INCLUDES": [("s>", "<"), ("e>", "<")],
+_NIL = "-1"  # TempEval-3's "no parent / no child"; a point never given one holds ""
+_BASE, _STEP = 100000, 1000
+_INVERSE: dict[RelType, RelType] = {
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "SIMULTANEOUS": "SIMULTANEOUS",
+    "IS_INCLUDED": "INCLUDES",
+    "INCLUDES": "IS_INCLUDED",
 }
 
 
-def _points(x: str, y: str, code: str) -> tuple[str, str]:
-    return {
-        "es": (x + "_e", y + "_s"),
-        "ys": (y + "_e", x + "_s"),
-        "ss": (x + "_s", y + "_s"),
-        "ee": (x + "_e", y + "_e"),
-        "s<": (y + "_s", x + "_s"),
-        "e<": (x + "_e", y + "_e"),
-        "s>": (x + "_s", y + "_s"),
-        "e>": (y + "_e", x + "_e"),
-    }[code]
+class _Point:
+    """One interval end in a chain; SIMULTANEOUS ends added later share the object."""
+
+    __slots__ = ("chain", "pseudo", "parent", "child")
+
+    def __init__(self, chain: int = 0, pseudo: int = 0, parent: str = "", child: str = "") -> None:
+        self.chain, self.pseudo, self.parent, self.child = chain, pseudo, parent, child
 
 
-def reduced_graph(links: Iterable[Tlink]) -> tuple[PointGraph, list[Tlink]]:
-    """The closure graph of LINKS and their reduced list, as TempEval-3 keeps it: each
-    distinct TLINK in order, unless it already followed from the ones before it (a TLINK
-    that violates closure is kept in the list, as the TempEval-3 scorer does)."""
-    graph = PointGraph()
+class Timegraph:
+    """The TempEval-3 scorer's timegraph (UzZaman & Allen 2011), rebuilt from its
+    description in `relation_to_timegraph.py`, quirks included, for the relation types a
+    TLINK here can have.
+
+    Interval ends lie on chains with pseudo-times; two points of one chain compare by
+    pseudo-time alone, points of different chains by a search over cross-chain links. As
+    in TempEval-3, a link whose ends are all new starts a chain; a link from a new interval
+    to a known one is placed next to it without any check (a SIMULTANEOUS one shares the
+    known ends); only a link between two known intervals is checked: implied, new (a
+    cross-chain link) or violating (not added). The quirks change closure on some graphs:
+    a new interval placed BEFORE a chain's first point gets start pseudo-time -1000 whatever
+    its end's, and ends of intervals added SIMULTANEOUS to each other at once are distinct
+    points, so each can get its own successor at the same pseudo-time.
+    """
+
+    def __init__(self) -> None:
+        self._points: dict[str, _Point] = {}
+        self._exits: dict[int, list[str]] = {}  # chain -> its points with a cross-chain link
+        self._cross: dict[tuple[int, str], list[str]] = {}  # (chain, point) -> points after it
+        self._next_chain = 0
+        self.entities: set[str] = set()
+
+    def _new_chain(self) -> int:
+        self._next_chain += 1
+        return self._next_chain - 1
+
+    def _link(self, later: str, earlier: str) -> None:
+        """Cross-chain link: LATER comes after (or at) EARLIER."""
+        chain = self._points[earlier].chain
+        exits = self._exits.setdefault(chain, [])
+        if earlier not in exits:
+            exits.append(earlier)
+        after = self._cross.setdefault((chain, earlier), [])
+        if later not in after:
+            after.append(later)
+
+    def _reaches(self, p: _Point, q: _Point, visited: frozenset[int]) -> bool:
+        if p.chain == q.chain:
+            return p.pseudo <= q.pseudo
+        visited = visited | {p.chain}
+        for exit_ in self._exits.get(p.chain, []):
+            if p.pseudo <= self._points[exit_].pseudo:
+                for name in self._cross[(p.chain, exit_)]:
+                    nxt = self._points[name]
+                    if nxt.chain not in visited and self._reaches(nxt, q, visited):
+                        return True
+        return False
+
+    def point_rel(self, p: str, q: str) -> str:
+        """'=', '<', '>' or 'UNKNOWN' between two points, as the timegraph finds it."""
+        a, b = self._points[p], self._points[q]
+        if a.chain == b.chain:
+            return "<" if a.pseudo < b.pseudo else ">" if a.pseudo > b.pseudo else "="
+        ab, ba = self._reaches(a, b, frozenset()), self._reaches(b, a, frozenset())
+        return "=" if ab and ba else "<" if ab else ">" if ba else "UNKNOWN"
+
+    def _check(self, x: str, y: str, rel: RelType, merge: bool) -> str:
+        """TempEval-3's interval check: 'true', 'false', 'UNKNOWN', or with MERGE 'semi-true'
+        after adding the link between two known intervals."""
+        if x not in self.entities or y not in self.entities:
+            return "false" if merge else "UNKNOWN"
+        x1, x2, y1, y2 = x + "_s", x + "_e", y + "_s", y + "_e"
+        r = self.point_rel
+        if rel in ("BEFORE", "AFTER"):
+            p, q = (x2, y1) if rel == "BEFORE" else (y2, x1)
+            found = r(p, q)
+            if found == "<":
+                return "true"
+            if found == "UNKNOWN":
+                if merge:
+                    self._link(q, p)
+                    return "semi-true"
+                return "UNKNOWN"
+            return "false"
+        if rel == "SIMULTANEOUS":
+            pairs, ops = [(x1, y1), (x2, y2)], ("=", "=")
+        elif rel == "INCLUDES":
+            pairs, ops = [(x1, y1), (y2, x2)], ("<", "<")
+        else:  # IS_INCLUDED
+            pairs, ops = [(y1, x1), (x2, y2)], ("<", "<")
+        first = r(*pairs[0])
+        if first not in (ops[0], "UNKNOWN"):
+            return "false"
+        second = r(*pairs[1])
+        if second not in (ops[1], "UNKNOWN"):
+            return "UNKNOWN" if first == second == "UNKNOWN" else "false"
+        if first == ops[0] and second == ops[1]:
+            return "true"
+        if not merge:
+            return "false"
+        for p, q in pairs:
+            self._link(q, p)
+            if rel == "SIMULTANEOUS":
+                self._link(p, q)
+        return "semi-true"
+
+    def holds(self, x: str, y: str, rel: RelType) -> bool:
+        """Does the timegraph verify X rel Y (TempEval-3's check in evaluation mode)?"""
+        return self._check(x, y, rel, merge=False) == "true"
+
+    def _start_chain(self, x: str, y: str, rel: RelType) -> None:
+        x1, x2, y1, y2 = x + "_s", x + "_e", y + "_s", y + "_e"
+        chain = self._new_chain()
+        if rel == "SIMULTANEOUS":  # four points: x1 = y1 < x2 = y2
+            self._points[x1] = _Point(chain, _BASE, _NIL, f"{x2} {y2}")
+            self._points[y1] = _Point(chain, _BASE, _NIL, f"{x2} {y2}")
+            self._points[x2] = _Point(chain, _BASE + _STEP, f"{x1} {y1}", _NIL)
+            self._points[y2] = _Point(chain, _BASE + _STEP, f"{x1} {y1}", _NIL)
+            return
+        order = {
+            "BEFORE": [x1, x2, y1, y2],
+            "AFTER": [y1, y2, x1, x2],
+            "INCLUDES": [x1, y1, y2, x2],
+            "IS_INCLUDED": [y1, x1, x2, y2],
+        }[rel]
+        for i, name in enumerate(order):
+            parent = order[i - 1] if i else _NIL
+            child = order[i + 1] if i < 3 else _NIL
+            self._points[name] = _Point(chain, _BASE + i * _STEP, parent, child)
+
+    def _attach(self, x: str, y: str, rel: RelType) -> None:
+        """Place new interval X next to known interval Y, unchecked (TempEval-3's order)."""
+        x1, x2, y1, y2 = x + "_s", x + "_e", y + "_s", y + "_e"
+        p1, p2 = self._points[y1], self._points[y2]
+        pts = self._points
+        if rel == "SIMULTANEOUS":
+            pts[x1], pts[x2] = p1, p2
+        elif rel == "BEFORE":
+            end = _Point(0, p1.pseudo - _STEP, x1, y1)
+            start = _Point(0, 0 - _STEP, _NIL, x2)  # TempEval-3 reads the end's unset 0
+            if p1.parent == _NIL:
+                start.chain = end.chain = p1.chain
+                p1.parent = x2
+                pts[x1], pts[x2] = start, end
+            else:
+                start.chain = end.chain = self._new_chain()
+                p1.parent += " " + x2
+                pts[x1], pts[x2] = start, end
+                self._link(y1, x2)
+        elif rel == "AFTER":
+            start = _Point(0, p2.pseudo + _STEP, y2, x2)
+            end = _Point(0, start.pseudo + _STEP, x1, _NIL)
+            if p2.child == _NIL:
+                start.chain = end.chain = p2.chain
+                p2.child = x1
+                pts[x1], pts[x2] = start, end
+            else:
+                start.chain = end.chain = self._new_chain()
+                p2.child += " " + x1
+                pts[x1], pts[x2] = start, end
+                self._link(x1, y2)
+        elif rel == "INCLUDES":
+            start = _Point(0, p1.pseudo - _STEP, _NIL, y1)
+            end = _Point(0, p2.pseudo + _STEP, y2, _NIL)
+            if p1.parent == _NIL and p2.child == _NIL:  # each end on Y's end's chain
+                start.chain, end.chain = p1.chain, p2.chain
+                p1.parent, p2.child = x1, x2
+                pts[x1], pts[x2] = start, end
+            else:
+                start.chain = end.chain = self._new_chain()
+                start.child, end.parent = "", x1
+                pts[x1], pts[x2] = start, end
+                self._link(y1, x1)
+                self._link(x2, y2)
+        else:  # IS_INCLUDED
+            third = (p2.pseudo - p1.pseudo) // 3
+            start = _Point(0, p1.pseudo + third, _NIL, x2)
+            end = _Point(0, p1.pseudo + (p2.pseudo - p1.pseudo) * 2 // 3, x1, _NIL)
+            inside = y2 in p1.child.split(" ") and y1 in p2.parent.split(" ")
+            if inside and p1.chain == p2.chain:
+                start.chain = end.chain = p1.chain
+                start.parent, end.child, p1.child = y1, y2, x1
+                pts[x1], pts[x2] = start, end
+            else:
+                start.chain = end.chain = self._new_chain()
+                pts[x1], pts[x2] = start, end
+                self._link(x1, y1)
+                self._link(y2, x2)
+
+    def add(self, x: str, y: str, rel: RelType) -> Literal["new", "implied", "violates"]:
+        """Add X rel Y as TempEval-3 does: 'implied' if its check verifies it, 'violates'
+        (not added) if the check contradicts it, else 'new'."""
+        if x == y and rel != "SIMULTANEOUS":
+            if x not in self.entities:  # TempEval-3 still creates the interval, oddly linked
+                chain = self._new_chain()
+                self._points[x + "_s"] = _Point(chain, _BASE + 2 * _STEP, x + "_e", x + "_e")
+                self._points[x + "_e"] = _Point(chain, _BASE + 3 * _STEP, x + "_s", _NIL)
+                self.entities.add(x)
+            return "violates"
+        if y not in self.entities and x in self.entities:
+            x, y, rel = y, x, _INVERSE[rel]
+        if x not in self.entities and y not in self.entities:
+            self._start_chain(x, y, rel)
+        elif x not in self.entities:
+            self._attach(x, y, rel)
+        else:
+            found = self._check(x, y, rel, merge=True)
+            return "implied" if found == "true" else "violates" if found == "false" else "new"
+        self.entities |= {x, y}
+        return "new"
+
+
+def reduced_graph(links: Iterable[Tlink]) -> tuple[Timegraph, list[Tlink]]:
+    """The timegraph of LINKS and their reduced list, as TempEval-3 keeps it: each distinct
+    TLINK in order unless the graph already verified it, then the violating TLINKs (not
+    added to the graph, but counted, as the TempEval-3 scorer appends them)."""
+    graph = Timegraph()
     kept: list[Tlink] = []
+    violated: list[Tlink] = []
     seen: set[Tlink] = set()
     for link in links:
         if link in seen:
             continue
         seen.add(link)
-        if graph.add(*link) != "implied":
+        found = graph.add(*link)
+        if found == "new":
             kept.append(link)
-    return graph, kept
+        elif found == "violates":
+            violated.append(link)
+    return graph, kept + violated
 
 
 @dataclass
@@ -305,7 +417,7 @@ class AwarenessScore:
         self.timelines += other.timelines
 
 
-def _verified(links: list[Tlink], literal: set[Tlink], graph: PointGraph) -> int:
+def _verified(links: list[Tlink], literal: set[Tlink], graph: Timegraph) -> int:
     return sum(1 for link in links if link in literal or graph.holds(*link))
 
 
