@@ -232,3 +232,22 @@ def test_storyline_run_maps_triggers_to_cat_tokens(tmp_path):
         for m in ev.mentions:
             doc, sent, word = m.split("-", 2)
             assert doc == "101" and word in sents[int(sent)].lower().split()
+
+
+def test_timegraph_keeps_tempeval3_quirks():
+    # TempEval-3's timegraph, not exact closure: the ends of a and b made SIMULTANEOUS in
+    # one link are distinct points of one chain, so c placed AFTER a and d AFTER b both
+    # start at the next pseudo-time and come out SIMULTANEOUS (exact closure: unknown).
+    graph, kept = reduced_graph([("a", "b", "SIMULTANEOUS"), ("c", "a", "AFTER"),
+                                 ("d", "b", "AFTER")])  # fmt: skip
+    assert len(kept) == 3 and graph.holds("c", "d", "SIMULTANEOUS")
+    # x put BEFORE a chain's first point starts at pseudo-time -1000, and so does w put
+    # BEFORE x: their starts are equal in the timegraph.
+    graph, _ = reduced_graph([("a", "b", "BEFORE"), ("x", "a", "BEFORE"), ("w", "x", "BEFORE")])
+    assert graph.point_rel("w_s", "x_s") == "="
+    assert graph.holds("w", "x", "BEFORE") and graph.holds("x", "b", "BEFORE")
+    # a link to a new interval is placed unchecked; one between known intervals is checked
+    graph, kept = reduced_graph([("a", "b", "BEFORE"), ("c", "b", "SIMULTANEOUS"),
+                                 ("c", "a", "BEFORE")])  # fmt: skip
+    assert kept == [("a", "b", "BEFORE"), ("c", "b", "SIMULTANEOUS"), ("c", "a", "BEFORE")]
+    assert not graph.holds("c", "a", "BEFORE")  # violated: c = b > a; counted, not added
