@@ -7,8 +7,10 @@ graph (one TIMEX3 per anchor value, each mention SIMULTANEOUS with its anchor; t
 chained in file order, SIMULTANEOUS within an order, BEFORE into a higher one) and scores it
 with TempEval-3 temporal awareness (UzZaman & Allen 2011): precision is the share of the
 system's reduced graph verified by the closure of the gold graph, recall the reverse,
-micro-averaged over every target entity. Closure and reduced graph are our own point-algebra
-implementation of what the TempEval-3 timegraph computes (docs/eval.md).
+micro-averaged over every target entity. Closure and reduced graph are our own rebuild of
+the TempEval-3 scorer's timegraph (`Timegraph`: chains of interval ends with pseudo-times,
+its unchecked placement of new intervals and its violated links appended), so that it
+verifies what that scorer verifies, quirks included (docs/eval.md).
 """
 
 from __future__ import annotations
