@@ -35,6 +35,13 @@ CERTAINTY_MAP = {
 
 Key = tuple[str, str]  # (document, m_id) of a gold mention
 
+# MEANTIME annotates every mention only in the title and the first sentences of an article
+# (sentences 0-5 here: title, date line, four body sentences); later sentences carry only some
+# mentions (those the cross-document and TimeLine annotation needed). Mentions are scored in
+# the fully annotated sentences only, for gold and storyline alike, or every correct mention
+# storyline finds further down would count as a false alarm.
+ANNOTATED_SENTENCES = 6
+
 
 @dataclass
 class Gold:
@@ -58,6 +65,9 @@ def gold_of(doc: CatDoc) -> Gold:
     instances = {}
     for m in doc.markables.values():
         key = (n, m.m_id)
+        if m.tag in ("ENTITY_MENTION", "EVENT_MENTION", "TIMEX3") and not annotated(
+                doc, m.tokens) and m.attrs.get("functionInDocument") != "CREATION_TIME":
+            continue  # the DCT is kept wherever it stands: it dates the article
         if m.tag == "ENTITY_MENTION" and m.tokens:
             g.entities[key] = set(m.tokens)
         elif m.tag == "EVENT_MENTION" and m.tokens:
@@ -94,6 +104,12 @@ def gold_of(doc: CatDoc) -> Gold:
     return g
 
 
+def annotated(doc: CatDoc, tokens: list[str] | set[str]) -> bool:
+    """Whether a mention on these tokens lies in the fully annotated sentences."""
+    sentence = doc.sentence_of(tokens)
+    return sentence is not None and sentence < ANNOTATED_SENTENCES
+
+
 @dataclass
 class Prediction:
     """storyline's mentions of one document on its tokens."""
@@ -125,7 +141,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                 continue
             key = (docs[i].name, "e", m.start, m.end)
             toks = docs[i].tokens_in(m.start, m.end)
-            if not toks or key in preds[i].entities:
+            if not toks or key in preds[i].entities or not annotated(docs[i], toks):
                 continue
             p = preds[i]
             p.entities[key], p.entity_type[key], p.entity_cluster[key] = toks, types[e.id], e.id
@@ -142,7 +158,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                 continue  # no trigger word (a denial restating earlier claims), or a copy
             seen.add(c.trigger)
             toks = docs[i].tokens_in(*c.trigger)
-            if not toks:
+            if not toks or not annotated(docs[i], toks):
                 continue
             p.events[c.id] = toks
             p.event_cluster[c.id] = event_of[c.id]
@@ -157,7 +173,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                     best = min(near, key=lambda k: abs(k[2] - c.trigger[0]))
                     p.participants.add((c.id, best))
         for t in run.story.timexes:
-            if t.article == art.id:
+            if t.article == art.id and annotated(docs[i], docs[i].tokens_in(t.start, t.end)):
                 t = timeml_form(t)
                 p.timexes.append(timeml.GoldTimex(t.start, t.end, t.text, t.type, t.value))
     return preds

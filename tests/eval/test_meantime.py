@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.eval.cat import match_tokens, parse_cat, read_cat_dir
-from storyline.eval.meantime import Prediction, gold_of, score
+from storyline.eval.meantime import Prediction, annotated, gold_of, score
 from storyline.eval.timeml import GoldTimex
 
 MEANTIME = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks" / "meantime-apple"
@@ -155,8 +155,9 @@ def test_real_corpus_gold_counts():
     golds = [gold_of(d) for d in read_cat_dir(MEANTIME, problems)]
     assert problems == []
     assert len(golds) == 30
-    assert sum(len(g.entities) for g in golds) == 1048
-    assert sum(len(g.events) for g in golds) == 600
+    # in the fully annotated sentences (0-5); the whole texts hold 1048 and 600
+    assert sum(len(g.entities) for g in golds) == 812
+    assert sum(len(g.events) for g in golds) == 479
     assert sum(len(g.timexes) for g in golds) == 81
     assert sum(len(g.participants) for g in golds) == 493
     assert all(g.dct for g in golds)
@@ -173,3 +174,19 @@ def test_claim_trigger_is_the_word_that_made_the_claim():
     run = run_storyline([d], ["2011-08-25"])
     claims = run.analyses[0].claims
     assert [(c.type, d.tokens_in(*c.trigger)) for c in claims] == [("resigned", {"3"})]
+
+
+def test_only_the_fully_annotated_sentences_are_scored():
+    """A mention past sentence 5 is neither gold nor a false alarm: MEANTIME annotates every
+    mention only in the title and first sentences."""
+    words = [(s, w) for s in range(8) for w in (["Apple", "sold", "iPods", "."])]
+    toks = "".join(f'<token t_id="{i + 1}" sentence="{s}">{w}</token>'
+                   for i, (s, w) in enumerate(words))
+    sold_0, sold_7 = 2, 30  # "sold" in sentence 0 and in sentence 7
+    xml = (f'<Document doc_name="d">{toks}<Markables>'
+           f'<EVENT_MENTION m_id="1"><token_anchor t_id="{sold_0}"/></EVENT_MENTION>'
+           f'<EVENT_MENTION m_id="2"><token_anchor t_id="{sold_7}"/></EVENT_MENTION>'
+           '</Markables></Document>')
+    d = parse_cat(xml)
+    assert annotated(d, {str(sold_0)}) and not annotated(d, {str(sold_7)})
+    assert set(gold_of(d).events) == {("d", "1")}
