@@ -106,3 +106,25 @@ def certainty_lexicon() -> CertaintyLexicon:
     classes = tuple(_predicate_class(c) for c in data["classes"])
     words = {k: frozenset(v["words"]) for k, v in data["words"].items()}
     return CertaintyLexicon(classes, words)
+
+
+@dataclass(frozen=True)
+class OutletLexicon:
+    """News outlets known by name (`outlets.json`): read by ingest (outlets credited in the
+    text), nlp (outlet mentions) and story (origins), so all three know the same outlets."""
+
+    outlets: dict[str, tuple[str, ...]]  # canonical name -> lower-case aliases
+    ambiguous: frozenset[str]  # also ordinary words: only capitalised, in a reporting position
+    outlet_words: frozenset[str]  # last words that make an organisation look like an outlet
+    outlet_nouns: frozenset[str]  # "the outlet", "the publication": an outlet already named
+
+
+@functools.lru_cache(maxsize=1)
+def outlet_lexicon() -> OutletLexicon:
+    raw = load_json("outlets.json")
+    return OutletLexicon(
+        outlets={name: tuple(aliases) for name, aliases in raw["outlets"].items()},
+        ambiguous=frozenset(raw["ambiguous"]),
+        outlet_words=frozenset(raw["outlet_words"]),
+        outlet_nouns=frozenset(raw["outlet_nouns"]),
+    )

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from storyline.data import outlet_lexicon
 from storyline.ingest.furniture import COPYRIGHT_HOLDER
 from storyline.ingest.header import looks_like_outlet
 from storyline.ingest.wordset import wordset
-from storyline.nlp.outlets import OUTLETS  # the one outlet lexicon (a table, no model)
 
 # Words that end an outlet's name: "US Weekly", "Daily Mail", "The Wall Street Journal".
 OUTLET_SUFFIXES = (
@@ -41,7 +41,7 @@ _LEADING = re.compile(r"^(?:the|a|an|from|via)\s+", re.IGNORECASE)
 _NOT_NAME = wordset("The A An In On As And But So When While After Before Per Via")
 
 
-_LEXICON_ALIASES = frozenset(a for aliases in OUTLETS.values() for a in aliases)
+_LEXICON_ALIASES = frozenset(a for aliases in outlet_lexicon().outlets.values() for a in aliases)
 _NEXT_NAME = re.compile(r"\s+[A-Z]")
 
 

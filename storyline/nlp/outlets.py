@@ -15,107 +15,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from storyline.data import outlet_lexicon
 
-def _words(text: str) -> list[str]:
-    """A word list written as one string (keeps long vocabularies readable)."""
-    return text.split()
-
-# canonical name -> aliases (lower case). Names marked AMBIGUOUS are ordinary words too and
-# count only when capitalised and in a reporting position (told X, according to X, X reported).
-OUTLETS: dict[str, tuple[str, ...]] = {
-    "Us Weekly": ("us weekly", "us magazine", "usweekly"),
-    "People": ("people magazine", "people"),
-    "TMZ": ("tmz",),
-    "Page Six": ("page six",),
-    "Daily Mail": ("daily mail", "the daily mail", "dailymail", "mail online", "dailymail.com"),
-    "OK!": ("ok!", "ok! magazine", "ok magazine"),
-    "Star Magazine": ("star magazine", "star"),
-    "E! News": ("e! news", "e! online", "e!"),
-    "Entertainment Tonight": ("entertainment tonight", "et"),
-    "Vanity Fair": ("vanity fair",),
-    "Vogue": ("vogue",),
-    "Harper's Bazaar": ("harper's bazaar",),
-    "Elle": ("elle",),
-    "The Sun": ("the sun",),
-    "Daily Mirror": ("the mirror", "daily mirror"),
-    "The New York Times": ("the new york times", "new york times", "nyt"),
-    "New York Post": ("new york post", "the new york post"),
-    "The Washington Post": ("the washington post", "washington post"),
-    "The Wall Street Journal": ("the wall street journal", "wall street journal", "wsj"),
-    "Variety": ("variety",),
-    "Deadline": ("deadline",),
-    "The Hollywood Reporter": ("the hollywood reporter", "hollywood reporter"),
-    "Reuters": ("reuters",),
-    "Associated Press": ("associated press", "the associated press", "ap"),
-    "BBC": ("bbc", "bbc news"),
-    "CNN": ("cnn",),
-    "Fox News": ("fox news",),
-    "NBC News": ("nbc news",),
-    "ABC News": ("abc news",),
-    "CBS News": ("cbs news",),
-    "The Guardian": ("the guardian",),
-    "The Times": ("the times",),
-    "The Telegraph": ("the telegraph",),
-    "The Independent": ("the independent",),
-    "Radar Online": ("radar online", "radaronline"),
-    "In Touch Weekly": ("in touch weekly", "in touch"),
-    "Life & Style": ("life & style",),
-    "Hello!": ("hello!", "hello! magazine"),
-    "Entertainment Weekly": ("entertainment weekly",),
-    "Rolling Stone": ("rolling stone",),
-    "Bloomberg": ("bloomberg",),
-    "Politico": ("politico",),
-    "Axios": ("axios",),
-    "Newsweek": ("newsweek",),
-    "USA Today": ("usa today",),
-    "Los Angeles Times": ("los angeles times", "la times"),
-    "The Daily Beast": ("the daily beast", "daily beast"),
-    "HuffPost": ("huffpost", "huffington post"),
-    "BuzzFeed News": ("buzzfeed news", "buzzfeed"),
-    "Marie Claire": ("marie claire",),
-    "Cosmopolitan": ("cosmopolitan", "cosmo"),
-    "Glamour": ("glamour",),
-    "Access Hollywood": ("access hollywood",),
-    "Extra": ("extratv", "extra tv"),
-    "Today": ("today.com", "the today show", "today show"),
-    "Good Morning America": ("good morning america", "gma"),
-    "Hollywood Life": ("hollywood life", "hollywoodlife"),
-    "Just Jared": ("just jared",),
-    "Us Sun": ("the us sun", "us sun"),
-    "Daily Express": ("daily express", "the express"),
-    "Heat": ("heat magazine", "heat world"),
-    "The Verge": ("the verge", "verge"),
-    "TechCrunch": ("techcrunch",),
-    "Wired": ("wired",),
-    "CNBC": ("cnbc",),
-    "Forbes": ("forbes",),
-    "Business Insider": ("business insider", "insider.com"),
-    "The Information": ("the information",),
-    "Financial Times": ("financial times", "the financial times", "ft"),
-    "The Economist": ("the economist",),
-    "NPR": ("npr",),
-    "PBS": ("pbs",),
-    "Al Jazeera": ("al jazeera",),
-    "Sky News": ("sky news",),
-    "The Atlantic": ("the atlantic",),
-    "The New Yorker": ("the new yorker", "new yorker"),
-    "Mediaite": ("mediaite",),
-    "The Daily Telegraph": ("daily telegraph", "the daily telegraph"),
-    "Evening Standard": ("evening standard", "the evening standard"),
-    "Metro": ("metro.co.uk",),
-}
-AMBIGUOUS = frozenset({"people", "star", "et", "e!", "variety", "deadline", "elle", "ap",
-                       "the sun", "the times", "the mirror", "in touch", "vogue", "bloomberg",
-                       "glamour", "extra", "heat", "verge", "wired", "ft", "gma", "cosmo",
-                       "the express", "the information", "forbes"})
-# Last words that make an ORG entity look like a news outlet.
-OUTLET_WORDS = frozenset(_words("""
-weekly magazine news times post journal mail herald tribune gazette mirror express telegraph
-guardian reporter chronicle daily today observer standard digest online insider wire
-"""))
-# Words standing for an outlet already named: "the outlet", "the publication".
-OUTLET_NOUNS = frozenset({"outlet", "publication", "magazine", "tabloid", "newspaper", "paper",
-                          "site", "website", "mag", "network", "broadcaster"})
+# The outlet lexicon is data (storyline/data/outlets.json), shared with ingest and story.
+_LEX = outlet_lexicon()
+OUTLETS = _LEX.outlets
+AMBIGUOUS = _LEX.ambiguous
+OUTLET_WORDS = _LEX.outlet_words
+OUTLET_NOUNS = _LEX.outlet_nouns
 _KEY_DROP = re.compile(r"[^a-z0-9]+|magazine$|^the")
 
 
