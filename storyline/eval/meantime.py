@@ -126,8 +126,12 @@ class Prediction:
     timexes: list[timeml.GoldTimex] = field(default_factory=list)
 
 
-def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
-    """storyline's output on each document, its character spans turned into token ids."""
+def predictions(
+    docs: list[CatDoc], run: Run,
+    scored: Callable[[CatDoc, set[str]], bool] = lambda doc, tokens: True,
+) -> list[Prediction]:
+    """storyline's output on each document, its character spans turned into token ids; only
+    mentions on tokens `scored` accepts (MEANTIME: its fully annotated sentences)."""
     from storyline.nlp.time.tagger import timeml_form
 
     preds = [Prediction() for _ in docs]
@@ -141,7 +145,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                 continue
             key = (docs[i].name, "e", m.start, m.end)
             toks = docs[i].tokens_in(m.start, m.end)
-            if not toks or key in preds[i].entities or not annotated(docs[i], toks):
+            if not toks or key in preds[i].entities or not scored(docs[i], toks):
                 continue
             p = preds[i]
             p.entities[key], p.entity_type[key], p.entity_cluster[key] = toks, types[e.id], e.id
@@ -158,7 +162,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                 continue  # no trigger word (a denial restating earlier claims), or a copy
             seen.add(c.trigger)
             toks = docs[i].tokens_in(*c.trigger)
-            if not toks or not annotated(docs[i], toks):
+            if not toks or not scored(docs[i], toks):
                 continue
             p.events[c.id] = toks
             p.event_cluster[c.id] = event_of[c.id]
@@ -173,7 +177,7 @@ def predictions(docs: list[CatDoc], run: Run) -> list[Prediction]:
                     best = min(near, key=lambda k: abs(k[2] - c.trigger[0]))
                     p.participants.add((c.id, best))
         for t in run.story.timexes:
-            if t.article == art.id and annotated(docs[i], docs[i].tokens_in(t.start, t.end)):
+            if t.article == art.id and scored(docs[i], docs[i].tokens_in(t.start, t.end)):
                 t = timeml_form(t)
                 p.timexes.append(timeml.GoldTimex(t.start, t.end, t.text, t.type, t.value))
     return preds
@@ -278,7 +282,7 @@ def evaluate(folder: Path, progress: Callable[[int], None] | None = None,
         return Scores(), problems
     golds = [gold_of(d) for d in docs]
     run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds], progress)
-    return score(docs, golds, predictions(docs, run), baseline), problems
+    return score(docs, golds, predictions(docs, run, annotated), baseline), problems
 
 
 def _coref_note(c: CorefScore) -> str:

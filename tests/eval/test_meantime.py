@@ -190,3 +190,23 @@ def test_only_the_fully_annotated_sentences_are_scored():
     d = parse_cat(xml)
     assert annotated(d, {str(sold_0)}) and not annotated(d, {str(sold_7)})
     assert set(gold_of(d).events) == {("d", "1")}
+
+
+def test_only_meantime_restricts_predictions_to_its_annotated_sentences():
+    """ECB+ scores its own annotated sentences with the same `predictions`: no cut by default."""
+    from storyline.eval.cat import run_storyline
+    from storyline.eval.meantime import predictions
+
+    filler = ["The", "weather", "was", "mild", "."]
+    last = ["Tim", "Cook", "resigned", "from", "Apple", "on", "Monday", "."]
+    sents = [filler] * 7 + [last]
+    words = [(s, w) for s, ws in enumerate(sents) for w in ws]
+    xml = '<Document doc_name="t">' + "".join(
+        f'<token t_id="{i + 1}" sentence="{s}">{w}</token>' for i, (s, w) in enumerate(words)
+    ) + "</Document>"
+    d = parse_cat(xml)
+    run = run_storyline([d], ["2011-08-25"])
+    resigned = str(len(words) - 5)  # the token id of "resigned"
+    everywhere = predictions([d], run)[0]
+    assert [toks for toks in everywhere.events.values()] == [{resigned}]
+    assert predictions([d], run, annotated)[0].events == {}
