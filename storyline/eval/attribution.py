@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.eval.yardstick import Report, Row, yardstick
+from storyline.eval.yardstick import Counts, Report, Row, yardstick
 from storyline.model import Quote
 
 Ranges = tuple[tuple[int, int], ...]  # one span: sorted, non-overlapping [start, end) pieces
@@ -189,33 +189,6 @@ def overlap(a: Ranges, b: Ranges) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-@dataclass
-class Counts:
-    """Matches between gold and predicted items, with P/R/F1."""
-
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.matched += other.matched
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _pairs(gold: list[Ranges], pred: list[Ranges]) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs that overlap, largest overlap first."""
     cands = sorted(
@@ -239,8 +212,8 @@ def score_spans(text: str, gold: list[Ranges], pred: list[Ranges]) -> tuple[Coun
     """(exact, overlap) counts for one role in one document; spans are trimmed first."""
     g = [s for s in (trim(text, x) for x in gold) if s]
     p = [s for s in (trim(text, x) for x in pred) if s]
-    exact = Counts(len(g), len(p), len(set(g) & set(p)))
-    loose = Counts(len(g), len(p), len(_pairs(g, p)))
+    exact = Counts(hit=len(set(g) & set(p)), predicted=len(p), gold=len(g))
+    loose = Counts(hit=len(_pairs(g, p)), predicted=len(p), gold=len(g))
     return exact, loose
 
 
@@ -256,7 +229,7 @@ def attribution_agreement(text: str, gold: list[Attr], pred: list[Attr]) -> Coun
         gs, ps = trim(text, ga.source), trim(text, pa.source)
         source_ok = overlap(gs, ps) > 0 if (gs or ps) else True
         agreed += content_ok and source_ok
-    return Counts(len(gold), len(pred), agreed)
+    return Counts(hit=agreed, predicted=len(pred), gold=len(gold))
 
 
 @dataclass
@@ -274,9 +247,9 @@ class Score:
             gs = [a.role(role) for a in gold if a.role(role)]
             ps = [a.role(role) for a in pred if a.role(role)]
             exact, loose = score_spans(text, gs, ps)
-            self.exact[role].add(exact)
-            self.loose[role].add(loose)
-        self.attributions.add(attribution_agreement(text, gold, pred))
+            self.exact[role].merge(exact)
+            self.loose[role].merge(loose)
+        self.attributions.merge(attribution_agreement(text, gold, pred))
 
 
 def score(docs: list[Doc], predicted: list[list[Attr]]) -> Score:
@@ -293,7 +266,7 @@ def rows(total: Score) -> list[Row]:
     out = [Row("attribution agreement F1", a.f1, HUMAN_AGREEMENT,
                "human agreement, Newell et al. 2018 (published)",
                f"{total.documents} docs, {a.gold} gold, {a.predicted} predicted, "
-               f"{a.matched} agree; P {a.precision:.3f} R {a.recall:.3f}")]
+               f"{a.hit} agree; P {a.precision:.3f} R {a.recall:.3f}")]
     for role in ROLES:
         e, o = total.exact[role], total.loose[role]
         out.append(Row(f"{role} span F1, exact", e.f1, note=f"P {e.precision:.3f} "

@@ -272,36 +272,6 @@ def match_tokens(
     return out
 
 
-@dataclass
-class Counts:
-    """Hits against predicted and gold totals, with precision, recall and F1."""
-
-    hit: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, hit: int, predicted: int, gold: int) -> None:
-        self.hit += hit
-        self.predicted += predicted
-        self.gold += gold
-
-    @property
-    def precision(self) -> float:
-        return self.hit / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.hit / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def note(self) -> str:
-        return f"{self.gold} gold, {self.predicted} predicted, {self.hit} matched"
-
-
 def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str]]]]) -> dict:
     """The lowercased lemma of each mention's syntactic head (the bundled spaCy model parses
     each rebuilt text once): `mentions[i]` lists (key, token ids) of `docs[i]`."""

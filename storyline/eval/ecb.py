@@ -18,9 +18,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.eval.cat import CatDoc, Counts, head_lemmas, match_tokens, read_cat
+from storyline.eval.cat import CatDoc, head_lemmas, match_tokens, read_cat
 from storyline.eval.coref import CorefScore, clusters_of, score_clusters
-from storyline.eval.yardstick import Report, Row, yardstick
+from storyline.eval.yardstick import Counts, Report, Row, yardstick
 
 DEV_TOPICS = frozenset({"2", "5", "12", "18", "21", "23", "34", "35"})
 SENTENCES_CSV = "ECBplus_coreference_sentences.csv"

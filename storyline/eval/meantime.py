@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.eval import timeml
-from storyline.eval.cat import CatDoc, Counts, Run, head_lemmas, match_tokens, read_cat_dir
+from storyline.eval.cat import CatDoc, Run, head_lemmas, match_tokens, read_cat_dir
 from storyline.eval.coref import CorefScore, clusters_of, score_clusters
-from storyline.eval.yardstick import Report, Row, yardstick
+from storyline.eval.yardstick import Counts, Report, Row, yardstick
 
 # storyline entity types -> MEANTIME ENTITY ent_type (PER, ORG, LOC, PRO, FIN).
 TYPE_MAP = {

@@ -27,6 +27,40 @@ class Row:
 
 
 @dataclass
+class Counts:
+    """Hits against predicted and gold totals, with precision, recall and F1: the one counter
+    every span and mention scorer adds to."""
+
+    hit: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, hit: int, predicted: int, gold: int) -> None:
+        self.hit += hit
+        self.predicted += predicted
+        self.gold += gold
+
+    def merge(self, other: Counts) -> None:
+        self.add(other.hit, other.predicted, other.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.hit / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hit / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def note(self) -> str:
+        return f"{self.gold} gold, {self.predicted} predicted, {self.hit} matched"
+
+
+@dataclass
 class Report:
     """What one yardstick printed: its rows, the time it took, and why it was skipped."""
 

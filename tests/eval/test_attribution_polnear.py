@@ -96,7 +96,7 @@ def test_trim_drops_edge_quotes_and_punctuation():
 
 
 def counts(c):
-    return (c.gold, c.predicted, c.matched, round(c.precision, 4), round(c.recall, 4),
+    return (c.gold, c.predicted, c.hit, round(c.precision, 4), round(c.recall, 4),
             round(c.f1, 4))
 
 
