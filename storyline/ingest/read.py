@@ -91,33 +91,32 @@ def _walk_folder(folder: Path) -> Iterator[Found]:
             yield shown, f, True, None
 
 
-def _link_problem(link: Path) -> str | None:
-    """Why a symbolic link is not followed, or None for a link to a file."""
+def _stat(path: Path, missing: str, unreadable: str) -> tuple[os.stat_result | None, str | None]:
+    """`path.stat()` (following links), or None and why not, in the caller's words."""
     try:
-        st = link.stat()
+        return path.stat(), None
     except OSError as e:
         if e.errno == errno.ELOOP:
-            return "symbolic link loop"
+            return None, "symbolic link loop"
         if e.errno == errno.ENOENT:
-            return "dangling symbolic link (its target does not exist)"
-        return f"unreadable symbolic link: {e.strerror or e}"
-    if stat.S_ISDIR(st.st_mode):
+            return None, missing
+        return None, f"{unreadable}: {e.strerror or e}"
+
+
+def _link_problem(link: Path) -> str | None:
+    """Why a symbolic link is not followed, or None for a link to a file."""
+    st, problem = _stat(link, "dangling symbolic link (its target does not exist)",
+                        "unreadable symbolic link")
+    if st is not None and stat.S_ISDIR(st.st_mode):
         return "symbolic link to a folder (not followed: it could loop)"
-    return None
+    return problem
 
 
 def _not_regular(path: Path) -> str | None:
     """Why `path` is not read (only regular files are: a FIFO blocks, /dev/zero never ends)."""
-    try:
-        st = path.stat()
-    except OSError as e:
-        if e.errno == errno.ENOENT:
-            return "no such file or folder"
-        if e.errno == errno.ELOOP:
-            return "symbolic link loop"
-        return f"unreadable: {e.strerror or e}"
-    if stat.S_ISREG(st.st_mode):
-        return None
+    st, problem = _stat(path, "no such file or folder", "unreadable")
+    if st is None or stat.S_ISREG(st.st_mode):
+        return problem
     kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode)
             else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
             else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")  # fmt: skip
