@@ -240,6 +240,11 @@ class Claim:
     participants: list[str] = field(default_factory=list)  # entity ids
     time: TimeValue | None = None
     time_text: str | None = None
+    # With no governing time expression: the one-sided bound its article's date gives it from
+    # the tense ("pleaded guilty" in an article of 2024-06-04: on or before that day). Not a
+    # date: merging never compares it; an event takes it only when no mention of it is dated.
+    time_bound: TimeValue | None = None
+    time_reason: str | None = None  # the anchoring step's reason for `time` or `time_bound`
     place: str | None = None
     detail: str | None = None  # what was notable: "without her wedding ring"
     # Character span of the word that made the claim (its trigger), when there is one: what

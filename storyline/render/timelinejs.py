@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Event, Story
+from storyline.story.intervals import only_bound
 
 _PRECISE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -21,7 +22,7 @@ def _tl_date(d: date) -> dict[str, int]:
 def _dates(ev: Event) -> tuple[dict[str, int], dict[str, int] | None] | None:
     """TimelineJS start/end: the value's own precision when it has one, else the interval."""
     t = ev.time
-    if t is None or t.earliest is None:
+    if t is None or t.earliest is None or only_bound(t):  # "after 2024-06-04" is not a date
         return None
     m = _PRECISE.match(t.value or "")
     if m:

@@ -313,7 +313,7 @@ def _couple_events(story: Story) -> dict[tuple[str, str], list[Event]]:
     pairs, people, spouses = couples(story), person_ids(story), couples(story, ("spouse",))
     out: dict[tuple[str, str], list[Event]] = {}
     for ev in story.events:
-        if ev.status in STANDING and iv.of(ev.time).bounded:
+        if ev.status in STANDING and iv.real(ev.time).bounded:
             pair = pair_of(ev, pairs, people, spouses)
             if pair:
                 out.setdefault(pair, []).append(ev)
@@ -330,7 +330,7 @@ def _state_order(story: Story, names: dict[str, str]) -> list[Contradiction]:
         endings = [e for e in evs if e.type in ENDINGS]
         for w in weddings:
             for e in (e for e in endings if e.type in DIVORCES):
-                if iv.of(e.time).before(iv.of(w.time)) and not _separate_marriages(w, weddings):
+                if iv.real(e.time).before(iv.real(w.time)) and not _separate_marriages(w, weddings):
                     out.append(Contradiction(
                         "", "state",
                         f"The {_label(e, names)} is dated {iv.describe(e.time)}, before the "
@@ -344,7 +344,7 @@ def _state_order(story: Story, names: dict[str, str]) -> list[Contradiction]:
                     tuple(sorted((r.subject, r.object))) != pair:
                 continue
             for e in endings:
-                valid, end = iv.of(r.valid), iv.of(e.time)
+                valid, end = iv.of(r.valid), iv.real(e.time)
                 if valid.latest and end.latest and valid.latest > end.latest:
                     out.append(Contradiction(
                         "", "state",
@@ -367,7 +367,7 @@ def _stale_references(story: Story, names: dict[str, str]) -> list[Contradiction
     out = []
     for pair, evs in sorted(_couple_events(story).items()):
         endings = sorted((e for e in evs if e.type in ENDINGS),
-                         key=lambda e: (iv.of(e.time).latest or date.max, e.id), reverse=True)
+                         key=lambda e: (iv.real(e.time).latest or date.max, e.id), reverse=True)
         knowing = {m.article for e in endings for m in e.mentions}
         stale: dict[str, list[Mention]] = {}
         for r in story.relations:
@@ -378,10 +378,10 @@ def _stale_references(story: Story, names: dict[str, str]) -> list[Contradiction
                 pub = art.published if art is not None else None
                 if m.article in knowing or pub is None or pub.earliest is None:
                     continue
-                end = next((e for e in endings if (iv.of(e.time).latest or date.max)
+                end = next((e for e in endings if (iv.real(e.time).latest or date.max)
                             < pub.earliest), None)
-                if end is None or any(e.type in RECONCILIATIONS and not iv.of(e.time).before(
-                        iv.of(end.time)) and iv.of(e.time).before(iv.Interval(pub.earliest))
+                if end is None or any(e.type in RECONCILIATIONS and not iv.real(e.time).before(
+                        iv.real(end.time)) and iv.real(e.time).before(iv.Interval(pub.earliest))
                         for e in evs):
                     continue
                 stale.setdefault(end.id, []).append(m)
@@ -420,7 +420,7 @@ def _implied_wedding(q: QuantityStatement, story: Story) -> iv.Interval | None:
 def _arithmetic(story: Story, quantities: list[QuantityStatement],
                 names: dict[str, str]) -> list[Contradiction]:
     out = []
-    weddings = [e for e in story.events if e.type in WEDDINGS and iv.dated(e.time)
+    weddings = [e for e in story.events if e.type in WEDDINGS and iv.dated(iv.real_time(e.time))
                 and e.status in STANDING]
     for q in sorted(quantities, key=lambda q: (q.article, q.start)):
         about_marriage = (q.relation or "").startswith("marri") or q.kind == "anniversary" or \
@@ -433,7 +433,7 @@ def _arithmetic(story: Story, quantities: list[QuantityStatement],
         if len(fits) != 1 or implied is None:
             continue
         w = fits[0]
-        if implied.overlaps(iv.of(w.time)):
+        if implied.overlaps(iv.real(w.time)):
             continue
         said = Mention(q.article, q.start, q.end, q.text)
         out.append(Contradiction(
@@ -446,7 +446,7 @@ def _arithmetic(story: Story, quantities: list[QuantityStatement],
     for f in story.facts:
         who = names.get(f.subject, f.subject)
         for w in weddings if f.attribute == "marriage" else []:
-            if f.subject in w.participants and not iv.of(f.value).overlaps(iv.of(w.time)):
+            if f.subject in w.participants and not iv.of(f.value).overlaps(iv.real(w.time)):
                 out.append(Contradiction(
                     "", "arithmetic",
                     f"The numbers put {who}'s wedding in {iv.describe(f.value)}, but the wedding "

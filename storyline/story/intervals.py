@@ -79,6 +79,24 @@ def dated(tv: TimeValue | None) -> bool:
     return tv is not None and not tv.value.endswith("_REF") and of(tv).bounded
 
 
+def only_bound(tv: TimeValue | None) -> bool:
+    """A one-sided bound from an article's date ("before 2024-06-04", `merge.bound_time`), not
+    a date the text gave: an undated event that knows only which side of a day it lies on."""
+    return tv is not None and tv.value.startswith(("before ", "after ")) and (
+        of(tv) == parse_bound(tv.value))
+
+
+def real(tv: TimeValue | None) -> Interval:
+    """The interval a time covers when the text dated it; a bare bound (`only_bound`) covers
+    nothing here, so states and contradictions are not built on it."""
+    return Interval() if only_bound(tv) else of(tv)
+
+
+def real_time(tv: TimeValue | None) -> TimeValue | None:
+    """The time itself unless it is a bare bound."""
+    return None if only_bound(tv) else tv
+
+
 def parse(text: str) -> Interval | None:
     """A TIMEX-ish date ("2023", "2023-09", "2023-09-01") as an interval; None if not one."""
     m = _DATE.match(text.strip())

@@ -275,10 +275,11 @@ def date_groups(claims: list[Claim]) -> list[list[Claim]]:
 def merged_time(claims: list[Claim], articles: dict[str, Article],
                 support_key=None) -> TimeValue | None:
     """The tightest interval the evidence supports; with disagreeing dates, the best-supported
-    group's (the others are reported as a contradiction, not averaged in)."""
+    group's (the others are reported as a contradiction, not averaged in). With no dated
+    mention, the bounds the claims' article dates give ("before 2024-06-04"), if they agree."""
     groups = date_groups(claims)
     if not groups:
-        return None
+        return bound_time(claims)
     chosen = max(groups, key=support_key) if support_key and len(groups) > 1 else groups[0]
     window = iv.Interval()
     for c in chosen:
@@ -295,6 +296,26 @@ def merged_time(claims: list[Claim], articles: dict[str, Article],
     if fitted is not None and fitted.overlaps(window):
         window = window.intersect(fitted)  # "XXXX-08-20" resolved: the window is that day
     return iv.honest(TimeValue(value, window.earliest, window.latest))  # no 1901..2026 spans
+
+
+def bound_time(claims: list[Claim]) -> TimeValue | None:
+    """An undated event's one-sided bound, the tightest of its claims' `time_bound`s (told as
+    done: on or before the article's date; told as ahead: after it); None when no claim has
+    one. A speculation or hypothesis gives only "after" ("could reconcile", "will be
+    sentenced"): its past tense is often the verb above it ("decided to move"). Told as done
+    wins over told as ahead: the bound stays one-sided."""
+    bounds = [(iv.of(c.time_bound), c.mention.certainty in SPECULATIVE) for c in claims
+              if c.time_bound is not None]
+    before = [b.latest for b, spec in bounds
+              if b.latest is not None and b.earliest is None and not spec]
+    after = [b.earliest for b, _ in bounds if b.earliest is not None and b.latest is None]
+    if before:
+        day = min(before)
+        return TimeValue(f"before {day.isoformat()}", None, day)
+    if after:
+        day = max(after)
+        return TimeValue(f"after {day.isoformat()}", day, None)
+    return None
 
 
 def merge_claims(
@@ -349,7 +370,7 @@ def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> 
 
 
 def _event_order(ev: Event) -> tuple:
-    w = iv.of(ev.time)
+    w = iv.Interval() if iv.only_bound(ev.time) else iv.of(ev.time)  # a bound sorts as undated
     first = ev.mentions[0] if ev.mentions else None
     return (
         w.earliest is None and w.latest is None,

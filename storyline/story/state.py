@@ -53,7 +53,7 @@ def pair_of(
 
 
 def _start_key(ev: Event) -> tuple[str, str]:
-    w = iv.of(ev.time)
+    w = iv.real(ev.time)
     return ((w.earliest or w.latest).isoformat(), (w.latest or w.earliest).isoformat())  # type: ignore[union-attr]
 
 
@@ -62,7 +62,7 @@ def derive_states(story: Story) -> list[State]:
     pairs, people, spouses = couples(story), person_ids(story), couples(story, ("spouse",))
     by_pair: dict[tuple[str, str], list[Event]] = {}
     for ev in story.events:
-        if ev.type in TRANSITIONS and ev.status in STANDING and iv.of(ev.time).bounded:
+        if ev.type in TRANSITIONS and ev.status in STANDING and iv.real(ev.time).bounded:
             pair = pair_of(ev, pairs, people, spouses)
             if pair:
                 by_pair.setdefault(pair, []).append(ev)
@@ -72,8 +72,9 @@ def derive_states(story: Story) -> list[State]:
         for k, ev in enumerate(seq):
             nxt = next((n for n in seq[k + 1:] if TRANSITIONS[n.type] != TRANSITIONS[ev.type]),
                        None)
-            states.append(State("", pair[0], TRANSITIONS[ev.type], pair[1], start=ev.time,
-                                end=nxt.time if nxt else None, status=ev.status,
+            states.append(State("", pair[0], TRANSITIONS[ev.type], pair[1],
+                                start=iv.real_time(ev.time),
+                                end=iv.real_time(nxt.time) if nxt else None, status=ev.status,
                                 evidence=list(ev.mentions)))
     states += _roles(story)
     for n, s in enumerate(states, 1):
@@ -91,13 +92,13 @@ def _roles(story: Story) -> list[State]:
         if len(ev.participants) != 1:
             continue
         who = ev.participants[0]
-        start = iv.of(ev.time)
+        start = iv.real(ev.time)
         end = next((r for r in ends if r.participants[:1] == [who] and r.id not in used
-                    and not iv.of(r.time).before(start) and iv.of(r.time).bounded), None)
+                    and not iv.real(r.time).before(start) and iv.real(r.time).bounded), None)
         if end is not None:
             used.add(end.id)
-        out.append(State("", who, "role", ev.place, start=ev.time,
-                         end=end.time if end else None, status=ev.status,
+        out.append(State("", who, "role", ev.place, start=iv.real_time(ev.time),
+                         end=iv.real_time(end.time) if end else None, status=ev.status,
                          evidence=list(ev.mentions) + (list(end.mentions) if end else [])))
     return out
 
