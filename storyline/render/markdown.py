@@ -9,7 +9,7 @@ from pathlib import Path
 
 from storyline.model import Event, Mention, Story
 from storyline.nlp.events.frames import frame
-from storyline.story.intervals import describe, of, only_bound, yearless
+from storyline.story.intervals import describe, only_bound, real, yearless
 from storyline.story.merge import GENERIC_TYPES
 from storyline.story.state import describe_state
 
@@ -69,11 +69,11 @@ def _timeline(story: Story, names: dict[str, str]) -> list[str]:
              "|---|---|---|---|---|---|"]
     folded = [e for e in story.events if not salient(e)]
     shown = [e for e in story.events if salient(e)]
-    dated = [e for e in shown if of(e.time).bounded and not only_bound(e.time)]
+    dated = [e for e in shown if real(e.time).bounded]
     for ev in dated:
         lines.append(f"| {_cell(describe(ev.time))} | {_cell(_what(ev))} | "
                      f"{_cell(_who(ev, names))} | {ev.status} | {_support(ev)} | {ev.id} |")
-    undated = [e for e in shown if not of(e.time).bounded or only_bound(e.time)]
+    undated = [e for e in shown if not real(e.time).bounded]
     for label, evs in ((f"Undated ({len(undated)})", undated),
                        (f"Folded, open events naming no one ({len(folded)})", folded)):
         if evs:
@@ -184,8 +184,7 @@ def story_to_markdown(story: Story) -> str:
                       "independent named sources.")
     lines += _section("What is alleged or reported",
                       [e for e in story.events if e.status in CLAIMED and salient(e)
-                       and ((of(e.time).bounded and not only_bound(e.time))
-                            or e.type not in GENERIC_TYPES)],
+                       and (real(e.time).bounded or e.type not in GENERIC_TYPES)],
                       names, "Nothing.")
     lines += _disputed(story)
     lines += _states(story, names)

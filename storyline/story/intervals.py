@@ -204,7 +204,7 @@ def describe(tv: TimeValue | None) -> str:
         iv.earliest is not None and iv.latest is not None and iv.earliest.year == iv.latest.year
     ):
         return f"{tv.value} (year unknown)"
-    if tv.value.startswith(("before ", "after ")) and iv == parse_bound(tv.value):
+    if only_bound(tv):
         return tv.value
     exact = parse(tv.value) if tv.value else None
     if exact is not None and exact == iv:

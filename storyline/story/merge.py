@@ -311,10 +311,10 @@ def bound_time(claims: list[Claim]) -> TimeValue | None:
     after = [b.earliest for b, _ in bounds if b.earliest is not None and b.latest is None]
     if before:
         day = min(before)
-        return TimeValue(f"before {day.isoformat()}", None, day)
+        return TimeValue(iv.value_for(iv.Interval(None, day)), None, day)
     if after:
         day = max(after)
-        return TimeValue(f"after {day.isoformat()}", day, None)
+        return TimeValue(iv.value_for(iv.Interval(day, None)), day, None)
     return None
 
 
@@ -370,7 +370,7 @@ def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> 
 
 
 def _event_order(ev: Event) -> tuple:
-    w = iv.Interval() if iv.only_bound(ev.time) else iv.of(ev.time)  # a bound sorts as undated
+    w = iv.real(ev.time)  # a bound sorts as undated
     first = ev.mentions[0] if ev.mentions else None
     return (
         w.earliest is None and w.latest is None,
