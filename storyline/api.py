@@ -1,12 +1,13 @@
 """The Python front door: the same small functions the CLI and web service call.
 
-`ingest` adds articles to a store (parsing only the new ones) and rebuilds the story from every
-stored analysis; `build` is `ingest` into a temporary store; `load_story`, `state` and `export`
-read a store back.
+`ingest` adds articles to a store (parsing only the new ones), clusters them into the feed's
+stories and builds again only the stories they join (storyline/feed.py); `build` is `ingest`
+into a temporary store; `stories`, `load_story`, `state` and `export` read a store back.
 """
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -15,12 +16,12 @@ from pathlib import Path
 from storyline import __version__
 from storyline.ingest.dedupe import mark_duplicates
 from storyline.ingest.read import read_articles
-from storyline.model import Article, ArticleAnalysis, State, Story
+from storyline.model import Article, ArticleAnalysis, FeedStory, State, Story
 from storyline.nlp.budget import budget_of
 from storyline.render.json import write_json
 from storyline.render.markdown import write_markdown
 from storyline.settings import Settings
-from storyline.store import StoreError, content_hash, open_store
+from storyline.store import StoreError, StoreUnusable, content_hash, open_store
 from storyline.store.base import StoredArticle, StoryStore
 from storyline.story.build import build_story
 
@@ -42,6 +43,8 @@ class IngestSummary:
     skipped: list[dict[str, str]] = field(default_factory=list)  # {path, problem}
     failed: list[dict[str, str]] = field(default_factory=list)  # analysis raised: {path, problem}
     story_rebuilt: bool = False
+    stories: list[str] = field(default_factory=list)  # the feed's stories built anew (ids)
+    story_count: int = 0  # stories in the store's feed
     articles: int = 0
     events: int = 0
     entities: int = 0
@@ -114,18 +117,55 @@ def ingest_articles(
                 art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
                 store.add_article(art, None, failed=True)
                 summary.failed.append({"path": art.path, "problem": art.problem})
-        info = store.info()
+        _update_stories(store, settings, tick, summary)
+        return summary
+    finally:
+        store.close()
+
+
+WHOLE = "default"  # the id of the whole-store story (every article of the store)
+
+
+class UnknownStory(LookupError):
+    """A story id the store does not hold."""
+
+
+def _update_stories(
+    store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary
+) -> None:
+    """Cluster the new articles into the feed's stories, then build again only what changed:
+    the whole-store story while one story holds every usable article (as before the feed),
+    else each changed story on its own (storyline/feed.py)."""
+    from storyline.feed import build_stories, cluster_new
+
+    cluster_new(store, settings)
+    feed = store.feed_stories()
+    info = store.info()
+    usable = sum(info["articles_by_status"].get(s, 0) for s in ("ok", "duplicate"))
+    summary.story_count = len(feed)
+    summary.articles = info["articles"]
+    if len(feed) <= 1 and sum(f.articles for f in feed) == usable:
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
             _rebuild_story(store, settings)
             summary.story_rebuilt = True
             tick("story", 1, 1)
+        for sid in store.stale_stories(own=False):  # the whole-store story stands for it
+            got = store.story_members(sid)
+            if got is not None and store.replace_feed_story(sid, None, got[0]):
+                summary.stories.append(sid)
         info = store.info()
-        summary.articles, summary.events = info["articles"], info["events"]
-        summary.entities, summary.contradictions = info["entities"], info["contradictions"]
-        return summary
-    finally:
-        store.close()
+        summary.events, summary.entities = info["events"], info["entities"]
+        summary.contradictions = info["contradictions"]
+        return
+    todo = store.stale_stories(own=True)
+    tick("story", 0, len(todo))
+    summary.stories = build_stories(store, todo, settings, tick)
+    summary.story_rebuilt = bool(summary.stories)
+    feed = store.feed_stories()
+    summary.events = sum(f.events for f in feed)
+    summary.entities = sum(f.entity_count for f in feed)
+    summary.contradictions = sum(f.contradictions for f in feed)
 
 
 def _still_over_budget(known: StoredArticle, art: Article, settings: Settings) -> bool:
@@ -178,16 +218,71 @@ def story_from_store(store: StoryStore, settings: Settings) -> Story:
     return build_story(articles, [analyses[a.id] for a in usable if a.id in analyses], settings)
 
 
-def load_story(store_path: str | Path) -> Story:
-    """The story stored at `store_path` (raises StoreError when there is none)."""
+def load_story(
+    store_path: str | Path, story: str | None = None, settings: Settings | None = None
+) -> Story:
+    """The story stored at `store_path`: the whole store's (`story` None or "default"), or
+    the feed's story `story` (an id `stories` lists). Raises StoreError when there is none
+    yet, UnknownStory for an id the store does not hold."""
+    settings = settings or Settings()
     store = open_store(store_path, create=False)
     try:
-        story = store.load_story()
+        if story not in (None, WHOLE):
+            return _one_story(store, str(story), settings)
+        return _whole_story(store, settings)
     finally:
         store.close()
-    if story is None:
-        raise StoreError(f"{store_path} holds no story yet: ingest some articles first")
-    return story
+
+
+def _whole_story(store: StoryStore, settings: Settings) -> Story:
+    """The whole-store story; in a store of several stories it is built on demand (O(store))
+    and kept until the next ingest (served without keeping it when the store is read-only)."""
+    if len(store.feed_stories()) > 1 and store.info()["story_stale"]:
+        revision = store.revision()
+        built = story_from_store(store, settings)
+        with contextlib.suppress(StoreUnusable):
+            store.replace_story(built, built_from=revision)
+        return built
+    found = store.load_story()
+    if found is None:
+        raise StoreError(f"{store.path} holds no story yet: ingest some articles first")
+    return found
+
+
+def _one_story(store: StoryStore, story_id: str, settings: Settings) -> Story:
+    """One story of the feed: its own built Story, the whole-store story when that one
+    stands for it (a store of one story), or built now when it has none yet."""
+    from storyline.feed import build_one
+
+    if store.story_members(story_id) is None:
+        known = ", ".join(f.id for f in store.feed_stories()[:10]) or "none yet"
+        raise UnknownStory(f"no story {story_id!r} in {store.path} (stories: {known}; "
+                           f"`storyline stories {store.path}` lists them)")  # fmt: skip
+    own = store.load_feed_story(story_id)
+    if own is not None:
+        return own
+    if len(store.feed_stories()) == 1:
+        return _whole_story(store, settings)
+    built = build_one(store, story_id, settings)
+    if built is None:  # merged away this very moment
+        raise UnknownStory(f"story {story_id!r} was just merged into another: list them again")
+    with contextlib.suppress(StoreUnusable):
+        store.replace_feed_story(story_id, built[2], built[1])
+    return built[2]
+
+
+def stories(store_path: str | Path) -> list[FeedStory]:
+    """The stories of the store's feed, largest first (ties: the oldest)."""
+    store = open_store(store_path, create=False)
+    try:
+        feed = store.feed_stories()
+        if len(feed) == 1 and store.load_feed_story(feed[0].id) is None:
+            info = store.info()  # the whole-store story stands for the one story
+            feed[0].events, feed[0].entity_count = info["events"], info["entities"]
+            feed[0].contradictions = info["contradictions"]
+        return feed
+    finally:
+        store.close()
 
 
 def build(
@@ -253,9 +348,11 @@ def state_of(story: Story, entity: str, at: str) -> list[State]:
     return state_at(story, find_entity(story, entity), at)
 
 
-def state(store_path: str | Path, entity: str, at: str) -> list[State]:
-    """`state_of` on the story stored at `store_path`."""
-    return state_of(load_story(store_path), entity, at)
+def state(
+    store_path: str | Path, entity: str, at: str, story: str | None = None
+) -> list[State]:
+    """`state_of` on the story stored at `store_path` (the feed's story `story` if given)."""
+    return state_of(load_story(store_path, story), entity, at)
 
 
 def export(story: Story, fmt: str, path: Path) -> Path:

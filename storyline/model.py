@@ -402,6 +402,24 @@ class StoryCluster:
     entities: list[str] = field(default_factory=list)  # most mentioned names, most first
 
 
+@dataclass
+class FeedStory:
+    """One story of a store's feed, as `storyline stories` lists it: its clustered articles
+    (storyline/feed.py), when it last changed, and counts from its own built Story."""
+
+    id: str  # "s1", "s2", ...: stable while the story lives (a merged story's id goes)
+    title: str | None = None
+    articles: int = 0
+    first: date | None = None  # earliest and latest publication date of its articles
+    last: date | None = None
+    updated: str | None = None  # when an article last joined it (UTC, ISO seconds)
+    entities: list[str] = field(default_factory=list)  # most mentioned names, most first
+    events: int = 0
+    entity_count: int = 0
+    contradictions: int = 0
+    built: bool = False  # its Story is built from its current articles
+
+
 # ------------------------------------------------------------------ (de)serialise
 
 

@@ -27,13 +27,25 @@ CREATE TABLE IF NOT EXISTS minhashes (
 SEED = 1  # datasketch's default: every signature must use the same permutations
 
 
-def load(db: sqlite3.Connection) -> dict[str, tuple[str, Signature]]:
-    """Every stored signature by article id, with the raw-text hash it was computed from."""
-    db.execute(TABLE)  # stores created before this table existed get it on first use
+def load(
+    db: sqlite3.Connection, ids: list[str] | None = None, *, create: bool = True
+) -> dict[str, tuple[str, Signature]]:
+    """Every stored signature (or those of articles `ids`) by article id, with the raw-text
+    hash it was computed from. `create` makes the table in stores older than it."""
+    if create:
+        db.execute(TABLE)  # stores created before this table existed get it on first use
+    elif not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'minhashes'").fetchone():
+        return {}
+    sql = "SELECT article, content_hash, shingles, seed, scheme, hashvalues FROM minhashes"
+    rows = []
+    if ids is None:
+        rows = db.execute(sql).fetchall()
+    for i in range(0, len(ids or []), 500):
+        part = ids[i : i + 500]  # type: ignore[index]
+        marks = ",".join("?" * len(part))
+        rows += db.execute(f"{sql} WHERE article IN ({marks})", part).fetchall()  # noqa: S608
     out = {}
-    for aid, chash, count, seed, scheme, blob in db.execute(
-        "SELECT article, content_hash, shingles, seed, scheme, hashvalues FROM minhashes"
-    ):
+    for aid, chash, count, seed, scheme, blob in rows:
         values = np.frombuffer(blob, dtype=np.uint64 if len(blob) == 8 * NUM_PERM else np.uint32)
         lean = LeanMinHash(seed=seed, hashvalues=values, scheme=scheme) if count else None
         out[aid] = (chash, Signature(count, lean))
@@ -57,10 +69,11 @@ def signatures(
 ) -> dict[str, Signature]:
     """Signatures of (article, raw-text hash) pairs: stored ones read back, missing or stale
     ones computed and stored (the caller holds the transaction)."""
-    stored = load(db)
+    pairs = list(articles)
+    stored = load(db, [art.id for art, _ in pairs])
     out: dict[str, Signature] = {}
     fresh = []
-    for art, chash in articles:
+    for art, chash in pairs:
         known = stored.get(art.id)
         if known and known[0] == chash:
             out[art.id] = known[1]

@@ -26,6 +26,7 @@ from storyline.model import (
     Entity,
     Event,
     Fact,
+    FeedStory,
     Quote,
     Relation,
     State,
@@ -34,8 +35,10 @@ from storyline.model import (
     from_dict,
     to_dict,
 )
-from storyline.store import minhash
+from storyline.settings import Settings
+from storyline.store import minhash, stories
 from storyline.store.base import StoredArticle, StoreError, StoreUnusable
+from storyline.story.clusters import Signals, StoryClusterer
 
 FORMAT = 1  # bump when the tables change
 MARK = "storyline-store"
@@ -70,6 +73,7 @@ CREATE TABLE IF NOT EXISTS story_items (
     pipeline_version TEXT NOT NULL, PRIMARY KEY (kind, pos));
 """
 SCHEMA += minhash.TABLE  # one MinHash signature per article (store/minhash.py)
+SCHEMA += ";" + stories.TABLES  # the feed's stories and their clusterer state (store/stories.py)
 
 # Story fields kept as JSON rows of `story_items`, by kind.
 ITEMS: dict[str, type] = {
@@ -263,8 +267,18 @@ class SQLiteStore:
         return self._stored(row) if row else None
 
     @_guarded
-    def articles(self) -> list[StoredArticle]:
-        rows = self._db.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+    def articles(self, ids: list[str] | None = None) -> list[StoredArticle]:
+        """Every stored article (or those with `ids`), in the order first added."""
+        if ids is None:
+            rows = self._db.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+        else:
+            rows = []
+            for part in stories._chunks(list(ids)):
+                marks = ",".join("?" * len(part))
+                rows += self._db.execute(
+                    f"SELECT * FROM articles WHERE id IN ({marks})", part  # noqa: S608
+                ).fetchall()
+            rows.sort(key=lambda r: r["seq"])
         return [self._stored(r) for r in rows]
 
     def _stored(self, row: sqlite3.Row) -> StoredArticle:
@@ -303,6 +317,9 @@ class SQLiteStore:
                     "INSERT INTO analyses VALUES (?, ?, ?)",
                     (article.id, _json(analysis), __version__),
                 )
+            if old:
+                stories.create(db)
+                stories.touch_article(db, article.id)  # its story is built again
             self._bump(db, "revision")
 
     @_guarded
@@ -312,12 +329,140 @@ class SQLiteStore:
             return minhash.signatures(db, [(s.article, s.content_hash) for s in stored])
 
     @_guarded
-    def analyses(self) -> dict[str, ArticleAnalysis]:
-        rows = self._db.execute(
-            "SELECT an.article, an.data FROM analyses an JOIN articles ar ON ar.id = an.article "
-            "ORDER BY ar.seq"
-        ).fetchall()
-        return {aid: from_dict(ArticleAnalysis, json.loads(data)) for aid, data in rows}
+    def kept_signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
+        """The kept MinHash signatures of these articles (current text only), writing
+        nothing: for readers such as workers; mark_duplicates hashes the missing ones."""
+        kept = minhash.load(self._db, [s.article.id for s in stored], create=False)
+        want = {s.article.id: s.content_hash for s in stored}
+        return {aid: sig for aid, (chash, sig) in kept.items() if want.get(aid) == chash}
+
+    @_guarded
+    def analyses(self, ids: list[str] | None = None) -> dict[str, ArticleAnalysis]:
+        """Fresh analyses by article id (of every article, or of those with `ids`)."""
+        sql = ("SELECT an.article, an.data, ar.seq FROM analyses an "
+               "JOIN articles ar ON ar.id = an.article")  # fmt: skip
+        if ids is None:
+            rows = self._db.execute(sql + " ORDER BY ar.seq").fetchall()
+        else:
+            rows = []
+            for part in stories._chunks(list(ids)):
+                marks = ",".join("?" * len(part))
+                rows += self._db.execute(f"{sql} WHERE ar.id IN ({marks})", part).fetchall()
+            rows.sort(key=lambda r: r[2])
+        return {aid: from_dict(ArticleAnalysis, json.loads(data)) for aid, data, _ in rows}
+
+    # -------------------------------------------------------------- feed stories
+
+    def _has_feed(self) -> bool:
+        return self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'stories'").fetchone() is not None
+
+    @_guarded
+    def unclustered(self) -> list[str]:
+        """Ids of usable articles no story holds yet, in the order stored."""
+        return stories.unclustered(self._db) if self._has_feed() else [
+            a for (a,) in self._db.execute(
+                "SELECT id FROM articles WHERE status IN ('ok', 'duplicate') ORDER BY seq")]
+
+    @_guarded
+    def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:
+        """Put one article into a story with the stored online clusterer, in one transaction:
+        (the story's id, ids of stories merged into it). An article already clustered stays."""
+        with self.transaction() as db:
+            stories.create(db)
+            known = stories.story_of(db, sig.article)
+            if known is not None:
+                return stories.public_id(known), []
+            sid, gone = stories.add(db, StoryClusterer(settings), sig)
+        return stories.public_id(sid), [stories.public_id(g) for g in gone]
+
+    @_guarded
+    def story_members(self, story_id: str) -> tuple[int, list[str]] | None:
+        """(membership revision, article ids in joining order) of a story; None if unknown."""
+        sid = stories.internal_id(story_id)
+        if sid is None or not self._has_feed():
+            return None
+        return stories.members(self._db, sid)
+
+    @_guarded
+    def stale_stories(self, own: bool = True) -> list[str]:
+        """Stories to build again (no Story for their current articles or this version);
+        `own`: those standing for the whole-store story too."""
+        if not self._has_feed():
+            return []
+        return [stories.public_id(s) for s in stories.stale(self._db, __version__, own)]
+
+    @_guarded
+    def replace_feed_story(self, story_id: str, story: Story | None, built_from: int) -> bool:
+        """Store one story's built Story (None: the whole-store story is this story) if its
+        articles are still those of revision `built_from`; False when they changed."""
+        sid = stories.internal_id(story_id)
+        data = None
+        counts = (0, 0, 0)
+        if story is not None:
+            d = to_dict(story, for_json=False)
+            for a in d["articles"]:
+                a.pop("raw", None), a.pop("content", None)
+            data = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+            counts = (len(story.events), len(story.entities), len(story.contradictions))
+        with self.transaction() as db:
+            if sid is None or not stories.save_built(
+                db, sid, built_from, data, counts,
+                story.pipeline_version if story else __version__,
+            ):
+                return False
+            for art in story.articles if story else []:  # duplicates marked within the story
+                self._mark(db, art)
+        return True
+
+    @staticmethod
+    def _mark(db: sqlite3.Connection, art: Article) -> None:
+        pub = art.published  # the story stage dates articles from each other (story/dating.py)
+        db.execute(
+            "UPDATE articles SET status = ?, duplicate_of = ?, published = ?, "
+            "published_earliest = ?, published_latest = ?, data = json_set(data, "
+            "'$.status', ?, '$.duplicate_of', ?, '$.similarity', ?, '$.published', json(?)) "
+            "WHERE id = ?",
+            (art.status, art.duplicate_of, pub.value if pub else None, _iso(pub and pub.earliest),
+             _iso(pub and pub.latest), art.status, art.duplicate_of, art.similarity,
+             json.dumps(to_dict(pub)), art.id),
+        )  # fmt: skip
+
+    @_guarded
+    def load_feed_story(self, story_id: str) -> Story | None:
+        """One story's own built Story with its articles' raw text; None when it has none (not
+        built yet, or the whole-store story stands for it)."""
+        sid = stories.internal_id(story_id)
+        if sid is None or not self._has_feed():
+            return None
+        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (sid,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        story = from_dict(Story, json.loads(row[0]))
+        texts = {s.article.id: s.article for s in self.articles([a.id for a in story.articles])}
+        for a in story.articles:
+            if a.id in texts:
+                a.raw, a.content = texts[a.id].raw, texts[a.id].content
+        return story
+
+    @_guarded
+    def feed_stories(self) -> list[FeedStory]:
+        """Every story of the feed, largest first (ties: the oldest)."""
+        if not self._has_feed():
+            return []
+        out = []
+        for r in self._db.execute(
+            "SELECT id, size, title, first, last, updated, names, shown, events, entities, "
+            "contradictions, built_rev, rev, data FROM stories ORDER BY size DESC, id"
+        ).fetchall():
+            names, shown = json.loads(r["names"]), json.loads(r["shown"])
+            top = [shown[k] for k, _ in sorted(names.items(), key=lambda p: (-p[1], p[0]))
+                   if k in shown][:5]  # fmt: skip
+            out.append(FeedStory(
+                stories.public_id(r["id"]), r["title"], r["size"], stories._day(r["first"]),
+                stories._day(r["last"]), r["updated"], top, r["events"], r["entities"],
+                r["contradictions"], r["built_rev"] == r["rev"]))  # fmt: skip
+        return out
 
     # --------------------------------------------------------------------- story
 
@@ -339,12 +484,7 @@ class SQLiteStore:
             for table in ("entities", "events", "mentions", "story_items"):
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             for art in story.articles:  # the story stage re-marks duplicates across the store
-                db.execute(
-                    "UPDATE articles SET status = ?, duplicate_of = ?, data = json_set(data, "
-                    "'$.status', ?, '$.duplicate_of', ?, '$.similarity', ?) WHERE id = ?",
-                    (art.status, art.duplicate_of, art.status, art.duplicate_of,
-                     art.similarity, art.id),
-                )  # fmt: skip
+                self._mark(db, art)
             db.executemany(
                 "INSERT INTO entities VALUES (?,?,?,?,?,?)",
                 [(e.id, i, e.name, e.type, _json(e), v) for i, e in enumerate(story.entities)],

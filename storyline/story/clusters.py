@@ -179,12 +179,24 @@ class StoryClusterer:
 
     def add(self, sig: Signals) -> int:
         """Put one article into a story (an existing one or a new one); returns the story id."""
+        return self.place(sig, self.observe(sig))
+
+    def observe(self, sig: Signals) -> dict[str, dict[str, float]]:
+        """Count the article in the document frequencies; its vectors per channel."""
         self.seen += 1
         for c in CHANNELS:
             self.df[c].update(sig.bags[c].keys())
-        vecs = {c: self._vector(c, sig.bags[c]) for c in CHANNELS}
+        return {c: self._vector(c, sig.bags[c]) for c in CHANNELS}
+
+    def ranked(self, sig: Signals, vecs: dict[str, dict[str, float]]) -> list[tuple[int, float]]:
+        """Stories sharing a term with the article, most similar first (ties: oldest)."""
         scores = self._scores(vecs, sig.published)
-        ranked = sorted(scores.items(), key=lambda p: (-p[1], p[0]))
+        return sorted(scores.items(), key=lambda p: (-p[1], p[0]))
+
+    def place(self, sig: Signals, vecs: dict[str, dict[str, float]]) -> int:
+        """Join the most similar story above the threshold (or start one), merging stories
+        the article bridges; `observe` first. Returns the story id."""
+        ranked = self.ranked(sig, vecs)
         threshold = self.settings.story_threshold
         sid = ranked[0][0] if ranked and ranked[0][1] >= threshold else self._new()
         self._join(self.stories[sid], sig, vecs)
