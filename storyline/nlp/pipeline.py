@@ -1,24 +1,35 @@
 """Run the bundled spaCy model once per article, then storyline's components over each Doc.
 
-Components are small functions registered by name (`COMPONENTS`), run in the order the
-settings list them; each reads the Doc and the Article and adds to the ArticleAnalysis.
+The components are spaCy pipeline components (`storyline/nlp/components.py`), described by one
+spaCy config shipped with the package (`pipeline.cfg`, read by `pipeline_config`);
+`Settings.components` selects and orders them. `analyze_doc` runs them as pipes over a Doc the
+model parsed, checking the time budget between two; `add_pipes` adds them to any Language, so
+`nlp(text)` on the bundled model gives the same results on `doc.spans` and `doc._`.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.nlp.budget import check_budget
 from storyline.registry import Registry
 from storyline.settings import Settings
 
+CONFIG_PATH = Path(__file__).with_name("pipeline.cfg")
+PREFIX = "storyline_"  # "timex" in Settings.components is the component storyline_timex
+FIRST = "storyline_article"  # always runs first: puts the Article and its analysis on the Doc
+# The mechanism of each component by its short name: fn(doc, article, analysis, **options)
+# adds to the analysis. storyline/nlp/components.py gives each its spaCy component; a function
+# registered here that the config does not list runs as a plain storyline_function component.
 COMPONENTS = Registry("nlp component")
-Component = Callable[[Doc, Article, ArticleAnalysis], None]
+Component = Callable[..., None]
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,24 +60,89 @@ def sentences(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
 
 
 def ensure_registered() -> None:
-    """Import the component modules, which registers them in COMPONENTS."""
-    from storyline.nlp import claims, entities, quantities, timex  # noqa: F401
-    from storyline.nlp.llm import component  # noqa: F401  # "llm_claims"
+    """Import the components module, which registers storyline's spaCy factories."""
+    from storyline.nlp import components  # noqa: F401
+
+
+def pipeline_config(settings: Settings) -> Config:
+    """The storyline pipeline from `pipeline.cfg`: storyline_article, then the components
+    `settings.components` names, in that order, storyline_llm_claims given the server settings
+    (`Settings.llm_*`). A name the file does not list is a spaCy factory registered as
+    storyline_<name> (or <name>) with its defaults, so a plugin joins the same way, else a
+    function registered in COMPONENTS under that name. ValueError for a name that is none."""
+    ensure_registered()
+    config = Config().from_disk(CONFIG_PATH, interpolate=False)
+    sections = config["components"]
+    names = [FIRST]
+    chosen: dict = {FIRST: sections[FIRST]}
+    for short in settings.components:
+        name = short if short.startswith(PREFIX) else PREFIX + short
+        if name in chosen:
+            continue
+        if name in sections:
+            chosen[name] = dict(sections[name])
+        elif Language.has_factory(name) or Language.has_factory(short):
+            chosen[name] = {"factory": name if Language.has_factory(name) else short}
+        elif short in COMPONENTS.names():
+            chosen[name] = {"factory": "storyline_function", "function": short}
+        else:
+            known = ", ".join(n.removeprefix(PREFIX) for n in config["nlp"]["pipeline"][1:])
+            raise ValueError(f"no nlp component named {short!r} (known: {known})")
+        names.append(name)
+    if "storyline_llm_claims" in chosen:
+        chosen["storyline_llm_claims"].update(
+            url=settings.llm_url, model=settings.llm_model, mode=settings.llm_mode,
+            api_key=settings.llm_api_key, timeout=settings.llm_timeout,
+            max_sentences=settings.llm_max_sentences)
+    config["nlp"]["pipeline"] = names
+    config["components"] = chosen
+    return config
+
+
+def add_pipes(nlp: Language, settings: Settings) -> Language:
+    """Add the storyline pipeline (`pipeline_config(settings)`) to the end of `nlp`: on the
+    bundled model, `nlp(text)` then parses and analyses in one call."""
+    config = pipeline_config(settings)
+    for name in config["nlp"]["pipeline"]:
+        options = dict(config["components"][name])
+        nlp.add_pipe(options.pop("factory"), name=name, config=options)
+    return nlp
+
+
+Pipe = Callable[[Doc], Doc]
+
+
+def storyline_pipes(settings: Settings) -> list[tuple[str, Pipe]]:
+    """(name, component) of the storyline pipeline for `settings`, built once per distinct
+    selection and server settings, on a blank English sharing the model's vocabulary."""
+    key = (settings.model, tuple(settings.components), settings.llm_url, settings.llm_model,
+           settings.llm_mode, settings.llm_api_key, settings.llm_timeout,
+           settings.llm_max_sentences)
+    pipes = _BUILT.get(key)
+    if pipes is None:
+        import spacy
+
+        blank = spacy.blank("en", vocab=load_model(settings.model).vocab)
+        pipes = list(add_pipes(blank, settings).pipeline)
+        while len(_BUILT) >= 8:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = pipes
+    return pipes
+
+
+_BUILT: dict[tuple, list[tuple[str, Pipe]]] = {}
 
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
     """Run storyline's components over one parsed article (within the time budget, if one is
-    running: storyline/nlp/budget.py)."""
-    ensure_registered()
-    analysis = ArticleAnalysis(article=article.id)
-    for name in settings.components:
+    running: storyline/nlp/budget.py). The Doc keeps the results (`doc.spans`, `doc._`)."""
+    from storyline.nlp.components import ANALYSIS, ARTICLE
+
+    doc._.set(ARTICLE, article)
+    for _name, pipe in storyline_pipes(settings):
         check_budget()
-        component = COMPONENTS.get(name)
-        if getattr(component, "needs_settings", False):  # e.g. llm_claims: server, model
-            component(doc, article, analysis, settings)
-        else:
-            component(doc, article, analysis)
-    return analysis
+        doc = pipe(doc)
+    return doc._.get(ANALYSIS)
 
 
 def analyze(

@@ -23,7 +23,6 @@ from storyline.nlp.llm.prompt import messages
 from storyline.nlp.llm.schema import LlmClaim, parse_reply
 from storyline.nlp.llm.stats import LlmStats, llm_stats
 from storyline.nlp.pipeline import COMPONENTS
-from storyline.settings import Settings
 
 log = logging.getLogger("storyline.llm")
 log.addHandler(logging.NullHandler())  # a library logs; front doors decide what to show
@@ -32,18 +31,30 @@ SENTENCES_PER_REQUEST = 8  # few enough that small local models keep the numberi
 
 
 @COMPONENTS.register("llm_claims")
-def llm_claims(doc: Doc, article: Article, analysis: ArticleAnalysis, settings: Settings) -> None:
-    """Replace or extend `analysis.claims` with grounded LLM claims (settings.llm_mode)."""
-    if not settings.llm_url:
+def llm_claims(
+    doc: Doc,
+    article: Article,
+    analysis: ArticleAnalysis,
+    *,
+    url: str | None,
+    model: str = "default",
+    mode: str = "merge",
+    api_key: str | None = None,
+    timeout: float = 60.0,
+    max_sentences: int = 200,
+) -> None:
+    """Replace (`mode` "replace") or extend ("merge") `analysis.claims` with grounded claims
+    from the server at `url` (nothing when it is None). The storyline_llm_claims pipeline
+    component calls this with its config, which Settings.llm_* fill."""
+    if not url:
         return
     stats = llm_stats()
     stats.articles += 1
     if stats.paused():
         stats.failed(article.id, "not asked: the server failed on several articles in a row")
         return
-    sentences = sentence_spans(article, analysis)[: settings.llm_max_sentences]
-    client = ChatClient(settings.llm_url, settings.llm_model, settings.llm_timeout,
-                        settings.llm_api_key)
+    sentences = sentence_spans(article, analysis)[:max_sentences]
+    client = ChatClient(url, model, timeout, api_key)
     try:
         found = _ask(client, article, analysis, sentences, stats)
     except LlmError as exc:
@@ -52,15 +63,12 @@ def llm_claims(doc: Doc, article: Article, analysis: ArticleAnalysis, settings: 
         return
     stats.consecutive_failures = 0
     claims = _grounded(found, article, analysis, sentences, stats)
-    if settings.llm_mode == "replace":
+    if mode == "replace":
         analysis.claims[:] = _numbered(article, claims, 1)
     else:
         claims = _new_to_rules(claims, analysis.claims, sentences, stats)
         analysis.claims.extend(_numbered(article, claims, len(analysis.claims) + 1))
     stats.claims_kept += len(claims)
-
-
-llm_claims.needs_settings = True  # type: ignore[attr-defined]  # see pipeline.analyze_doc
 
 
 def sentence_spans(article: Article, analysis: ArticleAnalysis) -> list[tuple[int, int]]:
