@@ -296,7 +296,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store_path = Path(tmp) / "story.db"
         ingest(paths, store_path, settings, counting(progress))
-        return load_story(store_path)
+        return load_story(store_path, settings=settings)
 
 
 def timeline(story: Story, entity: str | None = None) -> list[dict]:

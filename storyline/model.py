@@ -94,6 +94,10 @@ class Timex:
     earliest: date | None = None
     latest: date | None = None
     anchor: str = "dct"  # dct (publication date), event (another event), none (absolute)
+    # What re-reads it against another article date without the parse (story/dating.py): the
+    # grammar rule that read it and the tense it was read with (past, future, present, would).
+    rule: str = ""
+    tense: str | None = None
 
 
 @dataclass
@@ -245,6 +249,9 @@ class Claim:
     # date: merging never compares it; an event takes it only when no mention of it is dated.
     time_bound: TimeValue | None = None
     time_reason: str | None = None  # the anchoring step's reason for `time` or `time_bound`
+    # The anchoring step's relation to the article's date (one of DCT_RELATIONS), kept so the
+    # bound can be redrawn when the story stage dates the article anew (story/dating.py).
+    dct_relation: str | None = None
     place: str | None = None
     detail: str | None = None  # what was notable: "without her wedding ring"
     # Character span of the word that made the claim (its trigger), when there is one: what
@@ -287,6 +294,9 @@ class ArticleAnalysis:
     """What the nlp stage found in one article; ids are local to the article."""
 
     article: str
+    # The article date its times were read against (the story stage may date the article
+    # anew from the other articles and re-read them: story/dating.py).
+    dct: PublicationDate | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -84,7 +84,7 @@ def build(
         store = Path(tmp) / "story.db"
         with ingest_progress(quiet=as_json) as tick:
             summary = ingest(paths, store, settings, tick)
-        story = load_story(store)
+        story = load_story(store, settings=settings)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)
     copies = sum(a.status == "duplicate" for a in story.articles)

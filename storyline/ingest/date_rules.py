@@ -22,6 +22,8 @@ from storyline.ingest.datetext import (
     month_number,
 )
 from storyline.ingest.intervals import Constraint, DateSet, Universe, add_years, days
+from storyline.nlp.time.anchor import on_weekday
+from storyline.nlp.time.lexicon import WEEKDAYS as TIME_WEEKDAYS
 from storyline.registry import Registry
 
 FRESH_DAYS = 31  # a dated news peg is assumed reported within a month (a likelihood only)
@@ -399,13 +401,11 @@ def bare_days(ctx: DatingContext) -> list[Constraint]:
     for m, month, day in _bare_days(ctx):
         said = _quote(m.group())
         anchor = ctx.anchors.get((month, day))
-        weekday = WEEKDAYS.get((m.group("weekday") or "").lower())
+        weekday = TIME_WEEKDAYS.get((m.group("weekday") or "").lower())
 
         def this_year(y: int, month=month, day=day, weekday=weekday) -> tuple[date, date] | None:
-            d = make_date(y, month, day)
-            if d is None or (weekday is not None and d.weekday() != weekday):
-                return None
-            return d, date(y, 12, 31)
+            found = on_weekday(month, day, weekday, [y])  # the time grammar's calendar
+            return (found[0], date(y, 12, 31)) if found else None
 
         if anchor:
             allowed = DateSet.between(anchor[0], date(anchor[0].year, 12, 31))

@@ -116,8 +116,16 @@ class Births:
         return out
 
 
-def date_articles(articles: list[Article], today: date | None = None) -> None:
-    """Fill `published` for every article that has none, from its text and the corpus."""
+def date_articles(
+    articles: list[Article],
+    today: date | None = None,
+    extra: dict[str, list[Constraint]] | None = None,
+) -> None:
+    """Fill `published` for every article that has none, from its text and the corpus, with
+    `extra` constraints per article id (the story stage's: story/dating.py). The result does
+    not depend on the order of `articles`."""
+    articles = sorted(articles, key=lambda a: a.id)
+    extra = extra or {}
     universe = Universe(EARLIEST, today or date.today())
     roles = role_names([a.content for a in articles])
     ages = {a.id: age_mentions(a.content) + role_age_mentions(a.content, roles)
@@ -142,6 +150,7 @@ def date_articles(articles: list[Article], today: date | None = None) -> None:
                 names=names, ages=ages[a.id], marriage=marriage,
             )  # fmt: skip
             constraints = [c for name in DATE_RULES.names() for c in DATE_RULES.get(name)(ctx)]
+            constraints += extra.get(a.id, [])
             solution = solve(constraints, universe)
             a.published = _inferred(solution, universe)
             if solution.used:

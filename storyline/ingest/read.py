@@ -282,10 +282,10 @@ def read_articles(paths: list[str], settings: Settings) -> list[Article]:
             articles.append(_skipped(shown, f"could not be read: {type(e).__name__}: {e}"))
     _unique_ids(articles)
     usable = [a for a in articles if a.status == "ok"]
-    try:
-        date_articles(usable, settings.today)
-    except Exception as e:  # noqa: BLE001 - a dating bug must not lose the articles
-        for art in usable:
+    for art in usable:  # each from its own text: what other articles say is the story stage's
+        try:
+            date_articles([art], settings.today)
+        except Exception as e:  # noqa: BLE001 - a dating bug must not lose the article
             if art.published is None:
                 art.published = PublicationDate(
                     "XXXX", method="unknown", reason=f"dating failed: {e}"

@@ -578,7 +578,7 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
     start, end = _trimmed(raw, sent.start_char, sent.end_char)
     place = place_of(hit.trigger)
     participants = _participants(ctx, hit.trigger, sent, place, hit.rule.type)
-    time, time_text, bound, reason = _time_of(ctx, hit, sent)
+    time, time_text, bound, reason, relation = _time_of(ctx, hit, sent)
     detail = detail_of(hit.trigger, sent) if hit.rule.detail else None
     roles = _roles(ctx, hit, sent, place, participants)
     return Claim(
@@ -592,6 +592,7 @@ def _claim(ctx: _Context, hit: Hit, sent: Span, source: Source, certainty: str, 
         time_text=time_text,
         time_bound=bound,
         time_reason=reason,
+        dct_relation=relation,
         place=place.text if place is not None else None,
         detail=detail.text if detail is not None else None,
         trigger=(hit.trigger.idx, hit.trigger.idx + len(hit.trigger.text)),
@@ -745,11 +746,12 @@ def _report_reach(hit: Hit) -> set[int]:
 
 
 def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[
-        TimeValue | None, str | None, TimeValue | None, str | None]:
-    """(time, its text, bound, reason): the time expression governing the trigger (or its light
-    verb), found by the anchoring step (storyline/nlp/time/anchoring.py); an allegation without
-    one takes the rumour's. With none, the one-sided bound the article's date gives the event
-    in its relation to it (before / after the date; an overlap gives none) and the reason."""
+        TimeValue | None, str | None, TimeValue | None, str | None, str]:
+    """(time, its text, bound, reason, relation to the article's date): the time expression
+    governing the trigger (or its light verb), found by the anchoring step
+    (storyline/nlp/time/anchoring.py); an allegation without one takes the rumour's. With none,
+    the one-sided bound the article's date gives the event in its relation to it (before /
+    after the date; an overlap gives none) and the reason."""
     reach = event_reach(hit.trigger)
     # "underwent surgery on Tuesday": a support construction's verb carries its noun's time
     reach |= {t.i for t in ctx.doc[hit.start:hit.end] if t.i == hit.trigger.head.i
@@ -759,15 +761,15 @@ def _time_of(ctx: _Context, hit: Hit, sent: Span) -> tuple[
     if anchor.timex is not None:
         tx = anchor.timex
         return (TimeValue(tx.value, tx.earliest, tx.latest), ctx.article.raw[tx.start:tx.end],
-                None, anchor.reason)
+                None, anchor.reason, anchor.relation)
     bound = anchor.time if anchor.relation in ("BEFORE", "AFTER") else None
     reason = anchor.reason or None
     if not ctx.analysis.timexes:
         for one in reaches:
             text = _fallback_time_text(ctx, sent, one)
             if text:
-                return None, text, bound, reason
-    return None, None, bound, reason
+                return None, text, bound, reason, anchor.relation
+    return None, None, bound, reason, anchor.relation
 
 
 NOT_A_DATE = re.compile(r"^\d+$|^\d+\s+(years?|months?|weeks?|days?)$", re.IGNORECASE)

@@ -7,8 +7,11 @@ or per sentence read it here instead, so each article's text is joined once.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy only for types: the grammar imports without it
+    from spacy.tokens import Doc
+
 
 _LAST = threading.local()
 

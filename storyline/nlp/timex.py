@@ -17,4 +17,5 @@ __all__ = ["tag_doc", "tag_text", "timex", "value_to_time"]
 @COMPONENTS.register("timex")
 def timex(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     """Tag and normalise every time expression against the article's publication date."""
+    analysis.dct = article.published
     analysis.timexes.extend(tag_doc(doc, article.published, article.id))

@@ -6,6 +6,7 @@ from storyline import __version__
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.settings import Settings
 from storyline.story.contradictions import find_contradictions
+from storyline.story.dating import as_read, date_from_story, redatable
 from storyline.story.entities import link_entities, merge_relations
 from storyline.story.facts import derive_facts
 from storyline.story.merge import merge_claims
@@ -20,11 +21,19 @@ def build_story(
     Pure over (articles, analyses) and independent of their order: adding an article means
     re-running this over the stored analyses (parsing is the expensive part and is not redone).
     """
+    as_read(articles, analyses)
     entities = link_entities(articles, analyses)  # rewrites local ids to global ones
+    # Articles nothing dated are dated from the whole story (what the first merge finds they
+    # tell in common with dated ones), then their times re-read: the same on every rebuild.
+    first = None
+    if any(redatable(a) for a in articles):
+        first = merge_claims(articles, analyses, entities)
+        if date_from_story(articles, analyses, first, settings.today):
+            first = None  # dates changed: merge again
     story = Story(pipeline_version=__version__, articles=articles, entities=entities)
     story.facts = derive_facts(articles, analyses, entities)
     story.relations = merge_relations(analyses)
-    story.events = merge_claims(articles, analyses, entities)
+    story.events = first if first is not None else merge_claims(articles, analyses, entities)
     story.quotes = [q for a in analyses for q in a.quotes]
     story.timexes = [t for a in analyses for t in a.timexes]
     story.states = derive_states(story)

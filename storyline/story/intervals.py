@@ -183,6 +183,29 @@ def yearless(value: str | None) -> bool:
     return bool(value) and _YEARLESS.match(value or "") is not None
 
 
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
+
+
+def names_a_day_of(tv: TimeValue | None, window: Interval) -> bool:
+    """A value of unknown year names a day of a narrow `window`: "XXXX-WXX-3" (a Wednesday) one
+    of a week holding a Wednesday, "XXXX-03-06" or "XXXX-03" one of a year holding that day or
+    month. An undated article's "fired on Wednesday" can so tell a dated "fired on March 6"."""
+    if tv is None or window.earliest is None or window.latest is None:
+        return False
+    width = (window.latest - window.earliest).days + 1
+    m = _WEEKDAY_VALUE.match(tv.value)
+    if m:
+        wd = int(m.group(1))
+        days = (date.fromordinal(window.earliest.toordinal() + k) for k in range(min(width, 7)))
+        return width <= 7 and any(d.isoweekday() == wd for d in days)
+    m = _YEARLESS.match(tv.value)
+    if not m or width > 366:
+        return False
+    month, day = int(m.group(1)), int(m.group(2) or 0)
+    years = range(window.earliest.year, window.latest.year + 1)
+    return any(Interval(*_yearless_span(y, month, day)).overlaps(window) for y in years)
+
+
 def honest(tv: TimeValue | None) -> TimeValue | None:
     """`tv` without bounds that are no date of it: a day of unknown year ("XXXX-08-20") keeps
     its bounds only when they fall in one year (else they only span the candidate years)."""

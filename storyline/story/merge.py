@@ -155,7 +155,8 @@ def _fits(cl: _Cluster, c: Claim, people: set[str], window: iv.Interval, explici
     if cl.type in GENERIC_TYPES:
         if cl.type in SAME_PREDICATE and any(x.predicate != c.predicate for x in cl.claims):
             return False
-        same_time = explicit and any(iv.dated(x.time) for x in cl.claims)
+        same_time = explicit and any(iv.dated(x.time) for x in cl.claims) or (
+            _explicit(cl) and iv.names_a_day_of(c.time, cl.window))
         same_place = bool(c.place and cl.places)
         same_news = cl.type in NEWS_TYPES and not explicit and _same_news(cl, published)
         return same_time or same_place or same_news

@@ -9,11 +9,13 @@ from ingest_helpers import assert_offsets_kept
 
 from storyline.ingest.read import read_articles
 from storyline.settings import Settings
+from storyline.story.dating import date_corpus
 
 
 @pytest.fixture(scope="module")
 def seeds(seeds_dir):
     arts = read_articles([str(seeds_dir)], Settings())
+    date_corpus(arts, None)  # what the other seeds say (ages, the wedding): the story stage's
     return {a.path.rsplit("/", 1)[-1][:3]: a for a in arts}
 
 

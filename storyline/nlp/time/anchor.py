@@ -4,14 +4,17 @@ reference time (the last calendar date the text mentioned), used by relative exp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from storyline.nlp.doc_text import doc_text
 from storyline.nlp.time.lexicon import FUTURE_AUX, FUTURE_LEMMAS
 from storyline.nlp.time.normalize import Point, add_months
+
+if TYPE_CHECKING:  # spaCy only for types: the grammar imports without it
+    from spacy.tokens import Doc, Token
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
 # A deadline preposition points ahead unless the clause is in the past.
@@ -88,11 +91,15 @@ class Context:
     quarter_end: int = -(10**9)
     start: int = 0
     end: int = 0
+    # Re-reading without the parse: the tense each expression was first read with, by start.
+    tenses: dict[int, str | None] | None = None
     _tense: str | None = field(default=None, repr=False)
     _tense_done: bool = field(default=False, repr=False)
 
     @property
     def tense(self) -> str | None:
+        if self.tenses is not None:
+            return self.tenses.get(self.start)
         if not self._tense_done:
             self._tense = verb_tense(self.doc, self.start, self.end)
             if (
@@ -114,14 +121,29 @@ class Context:
         return self
 
 
-def month_day(today: date, month: int, day: int, tense: str | None) -> date | None:
-    """The date of `month`/`day` nearest `today` in the direction the tense points."""
-    options = []
-    for year in (today.year - 1, today.year, today.year + 1):
+def on_weekday(month: int, day: int, weekday: int | None, years: Iterable[int]) -> list[date]:
+    """The dates `month`/`day` of `years` (that exist and, given ISO `weekday` 1=Monday, fall
+    on it): "Monday, March 25" is only in the years where March 25 is a Monday."""
+    out = []
+    for year in years:
         try:
-            options.append(date(year, month, day))
+            d = date(year, month, day)
         except ValueError:
             continue
+        if weekday is None or d.isoweekday() == weekday:
+            out.append(d)
+    return out
+
+
+def month_day(
+    today: date, month: int, day: int, tense: str | None, weekday: int | None = None
+) -> date | None:
+    """The date of `month`/`day` nearest `today` in the direction the tense points; with a
+    weekday ("Monday, March 25"), the nearest of the years within one of `today`'s where that
+    day is that weekday (none: a slip of the writer's, the weekday is not used)."""
+    near = (today.year - 1, today.year, today.year + 1)
+    options = on_weekday(month, day, weekday, near) if weekday is not None else []
+    options = options or on_weekday(month, day, None, near)
     if not options:
         return None
     return min(options, key=lambda d: _cost((d - today).days, tense))
@@ -189,6 +211,7 @@ __all__ = [
     "add_months",
     "month_day",
     "month_of",
+    "on_weekday",
     "season_year",
     "verb_tense",
     "weekday_of",

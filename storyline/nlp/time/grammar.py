@@ -202,7 +202,9 @@ def h_full_date(m: re.Match, ctx: Context) -> Result | None:
         return _date_result(Point("D", d), None, "none") if d else None
     if ctx.today is None:
         return Result("DATE", f"XXXX-{month:02d}-{day:02d}")
-    d = month_day(ctx.today, month, day, ctx.tense)
+    wd = _g(m, "wd")
+    weekday = WEEKDAYS[wd.rstrip(".").lower()] if wd else None
+    d = month_day(ctx.today, month, day, ctx.tense, weekday)
     return _date_result(Point("D", d), None, "dct") if d else None
 
 
@@ -504,14 +506,21 @@ def h_weekday(m: re.Match, ctx: Context) -> Result | None:
         d = weekday_of(base, wd, None, "last" if rel != "following" else "next")
         point = Point("D", d)
         return _date_result(point, part_mod(_g(m, "mod")), anchor)
-    tense = ctx.tense
-    if tense == PRESENT and not rel and ctx.doc is not None and _scheduled(ctx):
-        tense = FUTURE  # "He meets Albright Monday": news present tense for a fixed plan
-    d = weekday_of(ctx.today, wd, tense, rel)
+    d = weekday_of(ctx.today, wd, read_tense("weekday", m, ctx), rel)
     point = Point("D", d)
     if pod:
         return Result("TIME", f"{point.value}T{PARTS_OF_DAY[pod.lower()]}", point, None, "dct")
     return _date_result(point, part_mod(_g(m, "mod")), "dct")
+
+
+def read_tense(rule: str, m: re.Match, ctx: Context) -> str | None:
+    """The tense rule `rule` reads its match with: the clause's, except that a bare weekday in
+    a plain present-tense action is a plan ("He meets Albright Monday": news present tense)."""
+    tense = ctx.tense
+    if rule == "weekday" and tense == PRESENT and ctx.doc is not None and not _g(m, "rel") \
+            and _scheduled(ctx):
+        return FUTURE
+    return tense
 
 
 def _scheduled(ctx: Context) -> bool:
@@ -902,7 +911,7 @@ _SET_EVERY = (
 RULES: list[Rule] = [
     _rule(
         "full_date",
-        rf"{B}(?P<t>(?:{WD},?\s+)?(?:(?P<mon>{MON_ANY})\s+{_DAY}(?:,?\s+(?P<year>{YEAR}))?"
+        rf"{B}(?P<t>(?:(?P<wd>{WD}),?\s+)?(?:(?P<mon>{MON_ANY})\s+{_DAY}(?:,?\s+(?P<year>{YEAR}))?"
         rf"|(?:the\s+)?{_DAY2}(?:\s+of)?\s+(?P<mon2>{MON_FULL})(?:,?\s+(?P<year2>{YEAR}))?))",
         lambda m, c: h_full_date(_fold_month_day(m), c),
     ),

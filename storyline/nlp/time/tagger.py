@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from storyline.model import TimeValue, Timex
 from storyline.nlp.doc_text import doc_text
 from storyline.nlp.time.anchor import Context
-from storyline.nlp.time.grammar import DURATION_AFTER, RULES, Result, Rule
+from storyline.nlp.time.grammar import DURATION_AFTER, RULES, Result, Rule, read_tense
 from storyline.nlp.time.normalize import GRANS, Point, narrow
+
+if TYPE_CHECKING:  # spaCy only for types: the grammar runs without a parse too
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 Candidate = tuple[int, int, int, re.Match]  # start, end, rule index, match
 
@@ -279,13 +281,72 @@ def tag(
             continue
         if done is None:
             continue
-        timex, results = done
-        out.append(timex)
-        for r, ctx in zip(results, contexts, strict=True):
-            if r.point is not None and r.point.gran == "Q" and r.anchor != "event":
-                ctx.quarter, ctx.quarter_end = r.point, timex.end
-            if r.point is not None and r.type in ("DATE", "TIME") and RULES[i].name in _SETS_REF:
-                ctx.reference, ctx.reference_at = r.point, timex.end
+        out.append(done[0])
+        _narrate(RULES[i], *done, contexts)
+    return out
+
+
+def _narrate(rule: Rule, timex: Timex, results: list[Result], contexts: list[Context]) -> None:
+    """Move the narrative's reference time (and last quarter) to what `timex` just named."""
+    for r, ctx in zip(results, contexts, strict=True):
+        if r.point is not None and r.point.gran == "Q" and r.anchor != "event":
+            ctx.quarter, ctx.quarter_end = r.point, timex.end
+        if r.point is not None and r.type in ("DATE", "TIME") and rule.name in _SETS_REF:
+            ctx.reference, ctx.reference_at = r.point, timex.end
+
+
+def reader(text: str, timex: Timex) -> Callable[[date], Timex | None] | None:
+    """What `timex` would read in a document dated each day asked for (no narrative context:
+    for expressions anchored to the document date), by its rule and tense; None when its rule
+    no longer matches there. Inverting this is how the story stage dates an article from what
+    its relative expressions must mean (story/dating.py)."""
+    index = {rule.name: i for i, rule in enumerate(RULES)}
+    i = index.get(timex.rule, -1)
+    hit = next(((e, m) for s, e, j, m in candidates(text) if j == i and s == timex.start), None)
+    if hit is None:
+        return None
+    e, m = hit
+    tenses = {timex.start: timex.tense}
+
+    def read(day: date) -> Timex | None:
+        try:
+            done = _normalise(text, timex.start, e, RULES[i], m,
+                              [Context(day, None, tenses=tenses)], timex.article)  # fmt: skip
+        except (OverflowError, ValueError):
+            return None
+        return done[0] if done else None
+
+    return read
+
+
+def reread(text: str, timexes: list[Timex], dct: TimeValue | None) -> list[Timex]:
+    """The same expressions normalised against another document date, without the parse: each
+    by the rule that read it (`Timex.rule`) with the tense it was read with (`Timex.tense`),
+    the narrative's reference time replayed in text order. Used when the story stage dates an
+    article anew (story/dating.py); an expression its rule now declines keeps its old reading,
+    and against the first date it gives back what `tag` gave."""
+    days = _anchor_days(dct)
+    tenses = {t.start: t.tense for t in timexes}
+    contexts = [Context(d, None, tenses=tenses) for d in days or [None]]
+    index = {rule.name: i for i, rule in enumerate(RULES)}
+    wanted = {(t.start, index[t.rule]) for t in timexes if t.rule in index}
+    found = {(s, i): (e, m) for s, e, i, m in candidates(text) if (s, i) in wanted}
+    out: list[Timex] = []
+    for t in sorted(timexes, key=lambda t: t.start):
+        i = index.get(t.rule, -1)
+        if (t.start, i) not in found:
+            out.append(t)
+            continue
+        e, m = found[(t.start, i)]
+        try:
+            done = _normalise(text, t.start, e, RULES[i], m, contexts, t.article)
+        except (OverflowError, ValueError):
+            done = None
+        if done is None:
+            out.append(t)
+            continue
+        out.append(done[0])
+        _narrate(RULES[i], *done, contexts)
     return out
 
 
@@ -306,7 +367,10 @@ def _normalise(
     res, lo, hi = _merge(results, intervals)
     if res.type == "DURATION" or res.type == "SET":
         lo = hi = None
-    return Timex(article_id, s, e, text[s:e], res.type, res.value, lo, hi, res.anchor), results
+    tense = read_tense(rule.name, m, contexts[0].at(s, e))
+    timex = Timex(article_id, s, e, text[s:e], res.type, res.value, lo, hi, res.anchor, rule.name,
+                  tense)  # fmt: skip
+    return timex, results
 
 
 def _after_event(
