@@ -14,16 +14,16 @@ from datetime import date
 
 from storyline.ingest.corpus_facts import Marriage, age_window, resolve_name
 from storyline.ingest.datetext import (
-    FULL_DATE,
     MONTHS,
     WEEKDAYS,
-    full_date,
     make_date,
     month_number,
 )
 from storyline.ingest.intervals import Constraint, DateSet, Universe, add_years, days
+from storyline.model import Timex
 from storyline.nlp.time.anchor import on_weekday
 from storyline.nlp.time.lexicon import WEEKDAYS as TIME_WEEKDAYS
+from storyline.nlp.time.tagger import tag
 from storyline.registry import Registry
 
 FRESH_DAYS = 31  # a dated news peg is assumed reported within a month (a likelihood only)
@@ -50,7 +50,6 @@ PAST = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n\s*\n")
 PHOTO_NAME = re.compile(r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+){2,}")
-YEAR = re.compile(r"(?<![\d$£€.,/-])((?:19|20)\d{2})(?![\d]|[,.]\d)")
 # Numbers shaped like years that are not: "Flight 2024", "route 2023", "2021 commuters".
 NOT_YEAR_BEFORE = re.compile(
     r"(?i)\b(?:flight|route|bus|room|gate|no\.?|number|platform|highway|interstate|suite|unit"
@@ -61,11 +60,6 @@ YEAR_WORD_BEFORE = re.compile(
     r"|fall|autumn|winter)[ \t]*$"
 )
 COUNT_AFTER = re.compile(r"[ \t]+(?!years?\b|season\b)[a-z]+s\b")
-MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?[ \t]+(?P<year>(?:19|20)\d{{2}})\b")
-BARE_DAY = re.compile(
-    rf"\b(?:(?P<weekday>{_WEEKDAY}),?[ \t]+\(?)?(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d)"
-    r"(?:st|nd|rd|th)?\b(?!,?[ \t]*(?:19|20)\d{2})(?![:\d])"
-)
 THIS_YEAR_MONTH = re.compile(
     rf"\b(?P<lead>[Ee]arlier in|[Bb]ack in|[Ii]n|[Tt]his|[Ll]ast)[ \t]+(?P<month>{_MONTH})"
     r"(?P<this>[ \t]+(?:of[ \t]+)?this[ \t]+year)?\b(?![ \t]*(?:\d|of[ \t]+(?:19|20)))"
@@ -118,6 +112,16 @@ class DatingContext:
     ages: list = field(default_factory=list)  # AgeMention of this article
     marriage: Marriage | None = None
     anchors: dict[tuple[int, int], tuple[date, str]] = field(default_factory=dict)
+    _calendar: list[Timex] | None = field(default=None, repr=False)
+
+    @property
+    def calendar(self) -> list[Timex]:
+        """The time grammar's reading of the text with no article date and no parse (one
+        grammar for the tagger and the dating: storyline/nlp/time): full dates, months of a
+        year, years, and days of an unknown year ("XXXX-03-25"); read once per article."""
+        if self._calendar is None:
+            self._calendar = tag(self.content, None)
+        return self._calendar
 
 
 DATE_RULES = Registry("dating rule")
@@ -187,8 +191,7 @@ def _photo_dates(token: str) -> list[date]:
 @DATE_RULES.register("photo_codes")
 def photo_codes(ctx: DatingContext) -> list[Constraint]:
     """A photo file name with a date code: the article is not older than its photo."""
-    text_days = {(int(m.group("day")), month_number(m.group("month")))
-                 for m in BARE_DAY.finditer(ctx.content)}  # fmt: skip
+    text_days = {(day, month) for _, month, day, _, _ in _yearless_days(ctx)}
     best: tuple[date, str] | None = None
     for m in PHOTO_NAME.finditer(ctx.raw):
         found = [d for d in _photo_dates(m.group()) if d <= ctx.universe.last]
@@ -211,10 +214,10 @@ def photo_codes(ctx: DatingContext) -> list[Constraint]:
 def full_dates(ctx: DatingContext) -> list[Constraint]:
     """The latest full date the text gives for a past event: published no earlier."""
     best = None
-    for m in FULL_DATE.finditer(ctx.content):
-        day = full_date(m)
-        if day and day <= ctx.universe.last and told_as_past(ctx.content, m.start()):
-            best = max(best or (day, ""), (day, m.group()))
+    for t in ctx.calendar:
+        day = _full_day(t)
+        if day and day <= ctx.universe.last and told_as_past(ctx.content, t.start):
+            best = max(best or (day, ""), (day, t.text))
     if best is None:
         return []
     why = f"mentions {_quote(best[1])} as past: published on or after {best[0].isoformat()}"
@@ -225,23 +228,85 @@ def full_dates(ctx: DatingContext) -> list[Constraint]:
 def month_years(ctx: DatingContext) -> list[Constraint]:
     """The latest "Month YYYY" told as past: published no earlier than that month."""
     best = None
-    for m in MONTH_YEAR.finditer(ctx.content):
-        month = month_number(m.group("month"))
-        day = make_date(int(m.group("year")), month or 0, 1)
-        if day and day <= ctx.universe.last and told_as_past(ctx.content, m.start()):
-            best = max(best or (day, ""), (day, m.group()))
+    for t in ctx.calendar:
+        if t.rule != "month_year" or not _MONTH_VALUE.match(t.value):
+            continue
+        day = date(int(t.value[:4]), int(t.value[5:7]), 1)
+        if day <= ctx.universe.last and told_as_past(ctx.content, t.start):
+            best = max(best or (day, ""), (day, t.text))
     if best is None:
         return []
     why = f"mentions {_quote(best[1])} as past: published in or after {best[0]:%Y-%m}"
     return [Constraint(not_before(best[0], ctx), why, 3)]
 
 
-def not_a_year(text: str, m: re.Match[str]) -> bool:
-    """A year-shaped number that names a flight/route/room, or counts things ("2021 commuters")."""
-    before = text[max(0, m.start() - 20) : m.start()]
+def not_a_year(text: str, t: Timex) -> bool:
+    """A bare year-shaped number that names a flight/route/room, or counts things ("2021
+    commuters")."""
+    if t.rule != "year":
+        return False
+    before = text[max(0, t.start - 20) : t.start]
     if NOT_YEAR_BEFORE.search(before):
         return True
-    return bool(COUNT_AFTER.match(text, m.end())) and not YEAR_WORD_BEFORE.search(before)
+    return bool(COUNT_AFTER.match(text, t.end)) and not YEAR_WORD_BEFORE.search(before)
+
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_MONTH_VALUE = re.compile(r"^\d{4}-\d\d$")
+_YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+_DECADE_VALUE = re.compile(r"^(\d{3})$")
+_ISO = re.compile(r"\d{4}-\d\d-\d\d$")
+_BETWEEN_WEEKDAY_AND_DAY = re.compile(r"[\s,(]*")
+
+
+def _full_day(t: Timex) -> date | None:
+    """The day a full date names ("February 23, 2024", "23 February 2024", "2024-02-23"; a
+    numeric date only in ISO form: "6/1/2023" could be either month first)."""
+    m = _DAY_VALUE.match(t.value)
+    if m is None or t.rule not in ("full_date", "numeric_date"):
+        return None
+    if t.rule == "numeric_date" and not _ISO.match(t.text):
+        return None
+    return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def year_of(t: Timex) -> int | None:
+    """The year a date of the text names outright in digits (a day, month, season, quarter or
+    year of it; the first year of a decade), None for a relative or undated one."""
+    if t.type != "DATE" or t.anchor != "none" or not re.search(r"\d", t.text):
+        return None  # a year in words ("the year two thousand") is as often a goal as a past
+    if t.rule == "numeric_date" and not _ISO.match(t.text):
+        return None
+    m = _YEAR_VALUE.match(t.value) or _DECADE_VALUE.match(t.value)
+    if m is None:
+        return None
+    return int(m.group(1)) * (10 if len(m.group(1)) == 3 else 1)
+
+
+def _yearless_days(ctx: DatingContext) -> list[tuple[Timex, int, int, int | None, str]]:
+    """Days of an unknown year the text names ("July 11"), each with the ISO weekday given
+    with it ("Thursday, March 6", "Friday (Oct. 28)") and the words to quote."""
+    out = []
+    previous: Timex | None = None
+    for t in ctx.calendar:
+        m = _YEARLESS_DAY.match(t.value)
+        if m and t.rule == "full_date":
+            weekday, start = _weekday_in(t.text), t.start
+            gap = ctx.content[previous.end : t.start] if previous is not None else ""
+            if weekday is None and previous is not None and previous.rule == "weekday" \
+                    and _BETWEEN_WEEKDAY_AND_DAY.fullmatch(gap):
+                weekday, start = _weekday_in(previous.text), previous.start
+            out.append((t, int(m.group(1)), int(m.group(2)), weekday,
+                        ctx.content[start : t.end]))  # fmt: skip
+        previous = t
+    return out
+
+
+def _weekday_in(text: str) -> int | None:
+    """The ISO weekday a date's text opens with ("Monday, March 25"), if any."""
+    word = re.match(r"[A-Za-z]+", text)
+    return TIME_WEEKDAYS.get(word.group().lower()) if word else None
 
 
 _TRAILING_RELATIVE = re.compile(r",\s+(?:which|who)\b")
@@ -266,11 +331,13 @@ def years(ctx: DatingContext) -> list[Constraint]:
     in 2024", a weaker reading): published in or after that year. Plans and terms bound nothing.
     """
     best: dict[int, tuple[int, str]] = {}
-    for m in YEAR.finditer(ctx.content):
-        year = int(m.group(1))
-        sentence = sentence_at(ctx.content, m.start())
-        said = _clause_at(ctx.content, m.start())
-        if year > ctx.universe.last.year or FUTURE.search(said) or not_a_year(ctx.content, m):
+    for t in ctx.calendar:
+        year = year_of(t)
+        if year is None:
+            continue
+        sentence = sentence_at(ctx.content, t.start)
+        said = _clause_at(ctx.content, t.start)
+        if year > ctx.universe.last.year or FUTURE.search(said) or not_a_year(ctx.content, t):
             continue
         strength = 3 if PAST.search(sentence) else 2
         best[strength] = max(best.get(strength, (year, sentence)), (year, sentence))
@@ -365,15 +432,14 @@ def ages(ctx: DatingContext) -> list[Constraint]:
     return out
 
 
-def _bare_days(ctx: DatingContext) -> list[tuple[re.Match[str], int, int]]:
+def _bare_days(ctx: DatingContext) -> list[tuple[str, int, int, int | None]]:
+    """(quoted words, month, day, ISO weekday) of the days of unknown year told as past."""
     out = []
-    for m in BARE_DAY.finditer(ctx.content):
-        month = month_number(m.group("month"))
-        day = int(m.group("day"))
-        if month and 1 <= day <= 31 and told_as_past(ctx.content, m.start()) and (
-            m.group("weekday") or not _narrated_year(ctx.content, m.start())
+    for t, month, day, weekday, words in _yearless_days(ctx):
+        if told_as_past(ctx.content, t.start) and (
+            weekday is not None or not _narrated_year(ctx.content, t.start)
         ):
-            out.append((m, month, day))
+            out.append((words, month, day, weekday))
     return out
 
 
@@ -398,10 +464,9 @@ def bare_days(ctx: DatingContext) -> list[Constraint]:
     """
     out = []
     latest = None
-    for m, month, day in _bare_days(ctx):
-        said = _quote(m.group())
+    for words, month, day, weekday in _bare_days(ctx):
+        said = _quote(words)
         anchor = ctx.anchors.get((month, day))
-        weekday = TIME_WEEKDAYS.get((m.group("weekday") or "").lower())
 
         def this_year(y: int, month=month, day=day, weekday=weekday) -> tuple[date, date] | None:
             found = on_weekday(month, day, weekday, [y])  # the time grammar's calendar
@@ -419,9 +484,9 @@ def bare_days(ctx: DatingContext) -> list[Constraint]:
             why = f"{said}, given without a year, is {kind}of the year it was published"
         out.append(Constraint(allowed, why, 2))
         if latest is None or (month, day) > latest[1:3]:
-            latest = (m, month, day, anchor)
+            latest = (words, month, day, anchor)
     if latest:
-        m, month, day, anchor = latest
+        words, month, day, anchor = latest
 
         def fresh(y: int, month=month, day=day) -> tuple[date, date] | None:
             d = make_date(y, month, day)
@@ -434,7 +499,7 @@ def bare_days(ctx: DatingContext) -> list[Constraint]:
         )
         why = (
             f"likely reported within {FRESH_DAYS} days of its latest dated event "
-            f"{_quote(m.group())}"
+            f"{_quote(words)}"
         )
         out.append(Constraint(allowed, why, 1))
     return out

@@ -375,7 +375,7 @@ def h_quarter(m: re.Match, ctx: Context) -> Result | None:
 def h_rel_quarter(m: re.Match, ctx: Context) -> Result | None:
     """The current/latest/year-earlier quarter or period, relative to the narrative."""
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
-    if ctx.today is None:
+    if ctx.today is None and not rel[:1].isdigit():
         return Result("DATE", "XXXX-QX")
     if rel[:1].isdigit():  # "the 1988 period": the narrative's quarter in that year
         year = int(rel)
