@@ -13,32 +13,32 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA = "storyline/1"
 
 # Vocabularies shared by several stages (documented in docs/schema.md).
-PUBLISHED_METHODS = ("header", "html", "url", "json", "text", "inferred", "unknown")
-SOURCE_KINDS = (
-    "named_person",
-    "representative",
-    "anonymous_source",
-    "eyewitness",
-    "outlet",
-    "author",
-)
-CERTAINTIES = (
-    "asserted",
-    "reported",
-    "alleged",
-    "speculated",
-    "denied",
-    "hypothetical",
-    "negated",
-)
-EVENT_STATUSES = ("confirmed", "reported", "alleged", "speculated", "denied")
+PublishedMethod = Literal["header", "html", "url", "json", "text", "inferred", "unknown"]
+SourceKind = Literal[
+    "named_person", "representative", "anonymous_source", "eyewitness", "outlet", "author"
+]
+Certainty = Literal[
+    "asserted", "reported", "alleged", "speculated", "denied", "hypothetical", "negated"
+]
+EventStatus = Literal["confirmed", "reported", "alleged", "speculated", "denied"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]  # TimeML TIMEX3 types
+ArticleStatus = Literal["ok", "skipped", "duplicate"]
+OutletMethod = Literal["header", "html", "url", "json", "text"]  # where the outlet was read
+MentionKind = Literal["name", "alias", "description", "pronoun"]
+QuantityKind = Literal["age", "anniversary", "duration"]
+QuoteKind = Literal["direct", "indirect"]
+PUBLISHED_METHODS: tuple[str, ...] = get_args(PublishedMethod)
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+EVENT_STATUSES: tuple[str, ...] = get_args(EventStatus)
+TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
 # What a Contradiction is about (story/contradictions.py, docs/story.md).
-CONTRADICTION_KINDS = (
+ContradictionKind = Literal[
     "date",
     "state",
     "arithmetic",
@@ -46,14 +46,16 @@ CONTRADICTION_KINDS = (
     "denial",  # someone else says it did not happen
     "retraction",  # the origin that told it later takes it back
     "changed_account",  # the same origin later tells the same happening differently
-)
+]
+CONTRADICTION_KINDS: tuple[str, ...] = get_args(ContradictionKind)
 # An event's time relative to its article's date (TimeML TLINK relTypes, event to DCT).
-DCT_RELATIONS = ("BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "OVERLAP", "VAGUE")
+DctRelation = Literal["BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "OVERLAP", "VAGUE"]
+DCT_RELATIONS: tuple[str, ...] = get_args(DctRelation)
 # Event types are frame names, data not code: storyline/nlp/events/frames/*.toml (docs/events.md);
 # a predicate outside every frame is type "other" with its lemma as `predicate`.
 # Roles of an event's participants, read off the parse (docs/events.md).
-ROLE_NAMES = ("agent", "patient", "participant")
 RoleName = Literal["agent", "patient", "participant"]
+ROLE_NAMES: tuple[str, ...] = get_args(RoleName)
 
 
 def _no_json(**kw: Any) -> Any:
@@ -77,7 +79,7 @@ class TimeValue:
 class PublicationDate(TimeValue):
     """When an article was published, and how we know."""
 
-    method: str = "unknown"  # one of PUBLISHED_METHODS
+    method: PublishedMethod = "unknown"
     reason: str = ""
 
 
@@ -89,7 +91,7 @@ class Timex:
     start: int
     end: int
     text: str
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str
     earliest: date | None = None
     latest: date | None = None
@@ -106,7 +108,7 @@ class EventAnchor:
     expression governing it, else its relation to the article's date, and why."""
 
     timex: Timex | None = None  # the governing time expression, if any
-    relation: str = "VAGUE"  # one of DCT_RELATIONS: the event against the article's date
+    relation: DctRelation = "VAGUE"  # the event against the article's date
     time: TimeValue | None = None  # the timex's interval, else a bound from the article's date
     reason: str = ""
 
@@ -129,14 +131,14 @@ class Article:
 
     id: str
     path: str
-    status: str = "ok"  # ok, skipped, duplicate
+    status: ArticleStatus = "ok"
     problem: str | None = None  # why it was skipped, in words
     format: str = "txt"  # txt, html, json
     raw: str = _no_json(default="")
     content: str = _no_json(default="")  # raw with furniture blanked: same length as raw
     removed: list[Removed] = field(default_factory=list)
     outlet: str | None = None
-    outlet_method: str | None = None  # header, html, url, json, text
+    outlet_method: OutletMethod | None = None
     cited_outlets: list[str] = field(default_factory=list)  # outlets credited in the text
     title: str | None = None
     url: str | None = None
@@ -153,7 +155,7 @@ class Article:
 class Source:
     """Who asserts a claim: the origin and the chain of outlets it passed through."""
 
-    kind: str  # one of SOURCE_KINDS
+    kind: SourceKind
     name: str | None = None
     via: list[str] = field(default_factory=list)  # outlets, nearest the origin first
 
@@ -167,7 +169,7 @@ class Mention:
     end: int
     text: str
     source: Source = field(default_factory=lambda: Source("author"))
-    certainty: str = "asserted"  # one of CERTAINTIES
+    certainty: Certainty = "asserted"
 
 
 @dataclass
@@ -179,7 +181,7 @@ class EntityMention:
     end: int
     text: str
     entity: str  # local id in an ArticleAnalysis, global id in a Story
-    kind: str = "name"  # name, alias, description, pronoun
+    kind: MentionKind = "name"
 
 
 @dataclass
@@ -224,7 +226,7 @@ class QuantityStatement:
     start: int
     end: int
     text: str
-    kind: str  # age, anniversary, duration
+    kind: QuantityKind
     subject: list[str]  # entity ids
     amount: int
     unit: str = "year"
@@ -278,7 +280,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str = "direct"  # direct, indirect
+    kind: QuoteKind = "direct"
     speaker: str | None = None  # entity id
     speaker_name: str | None = None
     source: Source = field(default_factory=lambda: Source("author"))
@@ -328,7 +330,7 @@ class Event:
     participants: list[str] = field(default_factory=list)
     time: TimeValue | None = None
     place: str | None = None
-    status: str = "reported"  # one of EVENT_STATUSES
+    status: EventStatus = "reported"
     support: Support = field(default_factory=Support)
     mentions: list[Mention] = field(default_factory=list)
     predicate: str | None = None
@@ -363,7 +365,7 @@ class Contradiction:
     """Two or more pieces of evidence that cannot all be true."""
 
     id: str
-    kind: str  # one of CONTRADICTION_KINDS
+    kind: ContradictionKind
     explanation: str
     subjects: list[str] = field(default_factory=list)  # event or entity ids
     sides: list[ContradictionSide] = field(default_factory=list)

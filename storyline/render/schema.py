@@ -28,6 +28,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is dict:
         values = _type_schema(typing.get_args(tp)[1], defs)
         return {"type": "object", "additionalProperties": values}
+    if origin is typing.Literal:  # a vocabulary: its words, listed
+        return {"type": "string", "enum": list(typing.get_args(tp))}
     if tp is type(None):
         return {"type": "null"}
     if tp is date:
