@@ -1,38 +1,38 @@
-"""Feed scale: the cost of adding ONE article to a store holding N real wire articles.
+"""Feed scale: the cost of adding ONE article to a store holding N real news articles.
 
-    .venv/bin/python bench/feed_scale.py                      # sizes 100,1000
-    .venv/bin/python bench/feed_scale.py --sizes 100,1000,5000 --json
+    .venv/bin/python bench/feed_scale.py --cache /tmp/feed-cache            # 100,1000,max
+    .venv/bin/python bench/feed_scale.py --cache /tmp/feed-cache --sizes 100,1000 --json
 
-Articles come from ../shared/benchmarks/wire-silver (2,452 AFP/Xinhua wire texts), a fixed
-random sample (seed 0). The store is grown to each size with `storyline.api.ingest`; then one
-more article is added phase by phase, as `api.ingest_articles` does it: its analysis, storing
-it, reading the store back, marking near-duplicates (kept MinHash signatures, the current way,
-beside re-hashing every article, the way before, both in the same run and checked to agree),
-the story stage and writing the story, and clustering the feed into stories. Ratios are
-against the smallest size of the same run. Peak RSS is this process's maximum so far.
-A size above the number of wire articles is skipped with a message (there are 2,452).
+Articles: every real news text under ../shared/benchmarks (bench/feed_corpus.py: wire-silver,
+PolNeAR, TimeBank, MEANTIME, ECB+; 4,361 texts), in a fixed random order (seed 0). Their nlp
+analyses are computed once into the cache (resumable; the slow part, run it early), so the
+store is grown by copying analysed articles into it and letting `api.ingest_articles` cluster
+them and build the stories (no parsing while growing). At each size a few probe articles (the
+same ones at every size, never in the grown store) are each added by the real path,
+`api.ingest([path])` (read, parse and analyse, store, cluster, build the story it joins), to a
+copy of the store of that size; the median over probes is reported per phase, with the ratio to
+the smallest size. Peak RSS is this process's maximum so far.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import random
 import resource
+import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-WIRE = ROOT / ".." / "shared" / "benchmarks" / "wire-silver"
+sys.path.insert(0, str(ROOT / "bench"))
 
+from feed_corpus import BENCH, analyse_into, real_texts  # noqa: E402
 
-def _timed(fn):  # noqa: ANN001, ANN201
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+PHASES = ("read input", "analysis", "store and cluster", "story stage", "total")
 
 
 def peak_rss_mb() -> float:
@@ -41,115 +41,140 @@ def peak_rss_mb() -> float:
 
 
 def add_one(store_path: Path, path: str, settings) -> dict[str, float]:  # noqa: ANN001
-    """Add one article to the store, timing each phase of an ingest."""
-    from storyline.api import _analyse
-    from storyline.ingest.dedupe import mark_duplicates
-    from storyline.ingest.read import read_articles
+    """`api.ingest` of one article, its phases timed from the progress callback."""
+    from storyline import api
+
+    marks: dict[str, float] = {}
+
+    def tick(phase: str, done: int, total: int | None) -> None:
+        now = time.perf_counter()
+        marks.setdefault(f"{phase} start", now)
+        marks[f"{phase} end"] = now
+
+    t0 = time.perf_counter()
+    summary = api.ingest([path], store_path, settings, tick)
+    t1 = time.perf_counter()
+    if not summary.added:
+        raise RuntimeError(f"{path} was not added: {summary.skipped or summary.failed}")
+    a0, a1 = marks.get("analysing start", t0), marks.get("analysing end", t0)
+    s0 = marks.get("story start", t1)
+    return {
+        "read input": a0 - t0, "analysis": a1 - a0, "store and cluster": s0 - a1,
+        "story stage": t1 - s0, "total": t1 - t0,
+        "story size": _size_of(store_path, summary.added[0]),
+    }  # fmt: skip
+
+
+def _size_of(store_path: Path, article: str) -> int:
     from storyline.store import open_store
-    from storyline.story.build import build_story
-    from storyline.story.clusters import cluster_articles
 
-    t: dict[str, float] = {}
-    (art,), t["read input"] = _timed(lambda: read_articles([path], settings))
-    (_, analysis, error), t["analysis"] = _timed(
-        lambda: next(_analyse([art], settings, lambda *a: None))
-    )
-    if error:
-        raise RuntimeError(f"analysis of {path} failed: {error}")
-    store = open_store(store_path)
-    try:
-        _, t["store article"] = _timed(lambda: store.add_article(art, analysis))
-        stored, t["read store"] = _timed(store.articles)
-        articles = [s.article for s in stored]
-        usable = [a for a in articles if a.status in ("ok", "duplicate")]
-        for a in usable:
-            a.status, a.duplicate_of, a.similarity = "ok", None, None
-        old = copy.deepcopy(usable)
-        _, t["duplicates: re-hash all (before)"] = _timed(lambda: mark_duplicates(old, settings))
-
-        def kept() -> None:
-            keep = {a.id for a in usable}
-            sigs = store.signatures([s for s in stored if s.article.id in keep])
-            mark_duplicates(usable, settings, sigs)
-
-        _, t["duplicates: kept signatures (after)"] = _timed(kept)
-        same = [(a.status, a.duplicate_of) for a in old] == [
-            (a.status, a.duplicate_of) for a in usable
-        ]
-        if not same:
-            raise AssertionError("kept signatures marked other duplicates than re-hashing")
-        analyses, t["read analyses"] = _timed(store.analyses)
-        story, t["story stage"] = _timed(lambda: build_story(
-            articles, [analyses[a.id] for a in usable if a.id in analyses], settings))
-        _, t["write story"] = _timed(lambda: store.replace_story(story))
-        clusters, t["stories (clustering)"] = _timed(
-            lambda: cluster_articles(usable, analyses, settings)
-        )
-        t["stories found"] = len(clusters)
-    finally:
-        store.close()
-    return t
+    with open_store(store_path, create=False) as store:
+        for fs in store.feed_stories():
+            got = store.story_members(fs.id)
+            if got and article in got[1]:
+                return fs.articles
+    return 0
 
 
-def run(wire: Path, sizes: list[int], seed: int = 0) -> list[dict]:
-    from storyline.api import ingest
+def grow(store_path: Path, cache_db: Path, ids: list[str], settings) -> float:  # noqa: ANN001
+    """Copy analysed articles from the cache into the store, then cluster and build stories."""
+    from storyline import api
+    from storyline.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(cache_db, create=False) as cache, open_store(store_path) as store:
+        for i in range(0, len(ids), 200):
+            part = ids[i : i + 200]
+            analyses = cache.analyses(part)
+            for s in cache.articles(part):
+                store.add_article(s.article, analyses.get(s.article.id))
+    api.ingest_articles([], store_path, settings)
+    return time.perf_counter() - t0
+
+
+def run(bench: Path, cache: Path, sizes: list[int], probes: int = 3, seed: int = 0) -> dict:
     from storyline.settings import Settings
+    from storyline.store import open_store
 
     settings = Settings()
-    files = sorted(str(p) for p in wire.glob("*.txt"))
-    random.Random(seed).shuffle(files)
+    paths = real_texts(bench, cache / "texts")
+    cache_db = analyse_into(cache, paths)
+    with open_store(cache_db, create=False) as c:
+        usable = [s.article for s in c.articles() if s.article.status == "ok"]
+    by_path = {a.path: a.id for a in usable}
+    order = [p for p in paths if p in by_path]
+    random.Random(seed).shuffle(order)
+    probe_paths, feed = order[:probes], order[probes:]
+    sizes = sorted({min(s, len(feed)) for s in sizes})
     results = []
     with tempfile.TemporaryDirectory(prefix="feed-scale-") as tmp:
         store_path = Path(tmp) / "feed.db"
         have = 0
-        for size in sorted(sizes):
-            if size + 1 > len(files):
-                print(f"size {size}: only {len(files)} wire articles, skipped", file=sys.stderr)
-                continue
-            batch = files[have:size]
-            print(f"ingesting {len(batch)} articles (store of {size})", file=sys.stderr)
-            _, grow = _timed(lambda b=batch: ingest(b, store_path, settings))
+        for size in sizes:
+            print(f"growing the store to {size} articles", file=sys.stderr)
+            grown = grow(store_path, cache_db, [by_path[p] for p in feed[have:size]], settings)
             have = size
-            phases = add_one(store_path, files[have], settings)
-            have += 1
-            phases["ingest to this size (s)"] = grow
-            results.append({"size": size, "phases": phases, "peak_rss_mb": peak_rss_mb()})
-            print(json.dumps(results[-1]), file=sys.stderr)
-    return results
+            runs = []
+            for p in probe_paths:
+                trial = Path(tmp) / "trial.db"
+                shutil.copy(store_path, trial)
+                runs.append(add_one(trial, p, settings))
+                trial.unlink()
+            with open_store(store_path, create=False) as s:
+                stories = s.feed_stories()
+            row = {
+                "size": size,
+                "phases": {k: statistics.median(r[k] for r in runs) for k in PHASES},
+                "probe story sizes": [int(r["story size"]) for r in runs],
+                "grow (s)": grown, "stories": len(stories),
+                "largest story": max((f.articles for f in stories), default=0),
+                "peak_rss_mb": peak_rss_mb(),
+            }  # fmt: skip
+            results.append(row)
+            print(json.dumps(row), file=sys.stderr)
+    return {"texts": len(paths), "usable": len(usable), "results": results}
 
 
-def table(results: list[dict]) -> str:
+def table(out: dict) -> str:
     """Markdown: one row per phase, seconds at each size and the ratio to the smallest."""
+    results = out["results"]
     if not results:
         return "(no size could be measured)"
     sizes = [r["size"] for r in results]
-    head = "| phase | " + " | ".join(f"{s} stored" for s in sizes)
-    head += " | " + " | ".join(f"ratio {s}/{sizes[0]}" for s in sizes[1:]) + " |"
-    lines = [head, "|" + "---|" * (1 + len(sizes) + len(sizes) - 1)]
-    for phase in results[0]["phases"]:
+    head = "| adding one article | " + " | ".join(f"{s:,} stored" for s in sizes)
+    head += " | " + " | ".join(f"ratio {s:,}/{sizes[0]:,}" for s in sizes[1:]) + " |"
+    lines = [head, "|" + "---|" * (2 * len(sizes))]
+    for phase in PHASES:
         vals = [r["phases"][phase] for r in results]
-        if phase == "stories found":
-            cells = [f"{v:.0f}" for v in vals]
-            ratios = ["" for _ in vals[1:]]
-        else:
-            cells = [f"{v:.3f} s" for v in vals]
-            ratios = [f"{v / vals[0]:.1f}x" if vals[0] > 0 else "" for v in vals[1:]]
-        lines.append(f"| {phase} | " + " | ".join(cells + ratios) + " |")
-    rss = [f"{r['peak_rss_mb']:.0f} MB" for r in results] + [""] * (len(sizes) - 1)
-    lines.append("| peak RSS so far | " + " | ".join(rss) + " |")
+        ratios = [f"{v / vals[0]:.2f}x" if vals[0] > 0 else "" for v in vals[1:]]
+        lines.append(f"| {phase} | " + " | ".join([f"{v:.3f} s" for v in vals] + ratios) + " |")
+    blank = [""] * (len(sizes) - 1)
+    for label, key in (("stories in the store", "stories"), ("largest story", "largest story")):
+        lines.append(f"| {label} | " + " | ".join([str(r[key]) for r in results] + blank) + " |")
+    lines.append("| stories the probes joined (articles) | " + " | ".join(
+        [", ".join(map(str, r["probe story sizes"])) for r in results] + blank) + " |")
+    lines.append("| growing to this size | " + " | ".join(
+        [f"{r['grow (s)']:.0f} s" for r in results] + blank) + " |")
+    lines.append("| peak RSS so far | " + " | ".join(
+        [f"{r['peak_rss_mb']:.0f} MB" for r in results] + blank) + " |")
     return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--wire", type=Path, default=WIRE, help="wire-silver folder")
-    ap.add_argument("--sizes", default="100,1000", help="store sizes, e.g. 100,1000,5000")
+    ap.add_argument("--bench", type=Path, default=BENCH, help="the shared benchmarks folder")
+    ap.add_argument("--cache", type=Path, required=True,
+                    help="analysis cache folder, outside the repository (bench/feed_corpus.py)")
+    ap.add_argument("--sizes", default="100,1000,5000",
+                    help="store sizes; one above the corpus means all of it")
+    ap.add_argument("--probes", type=int, default=3, help="articles added alone at each size")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
-    if not args.wire.is_dir():
-        sys.exit(f"no wire-silver folder at {args.wire}")
-    results = run(args.wire, [int(s) for s in args.sizes.split(",") if s.strip()])
-    print(json.dumps(results, indent=2) if args.json else table(results))
+    if not (args.bench / "wire-silver").is_dir():
+        sys.exit(f"no wire-silver folder under {args.bench}")
+    out = run(args.bench, args.cache, [int(s) for s in args.sizes.split(",") if s.strip()],
+              args.probes)
+    print(json.dumps(out, indent=2) if args.json else table(out))
 
 
 if __name__ == "__main__":

@@ -60,12 +60,16 @@ def ingest(
     store_path: str | Path,
     settings: Settings | None = None,
     progress: IngestProgress | None = None,
+    *,
+    whole: bool = False,
 ) -> IngestSummary:
-    """Add PATHS to the store at `store_path`, then rebuild the story if anything changed.
+    """Add PATHS to the store at `store_path`, then rebuild what changed: the stories the new
+    articles join (the whole-store story too while one story holds them all; with `whole`,
+    the whole-store story now and the feed's stories only when asked for).
 
     Only articles the store does not hold (by id or exact raw text) are parsed; an article whose
     analysis raises is stored as skipped with the error (and retried next time); each article
-    is written in its own transaction and the story is replaced in one.
+    is written in its own transaction and each story is replaced in one.
     """
     settings = settings or Settings()
     if progress:
@@ -73,7 +77,7 @@ def ingest(
     articles = read_articles(paths, settings) if paths else []
     if progress:
         progress("reading", len(articles), len(articles))
-    return ingest_articles(articles, store_path, settings, progress)
+    return ingest_articles(articles, store_path, settings, progress, whole=whole)
 
 
 def ingest_articles(
@@ -81,6 +85,8 @@ def ingest_articles(
     store_path: str | Path,
     settings: Settings | None = None,
     progress: IngestProgress | None = None,
+    *,
+    whole: bool = False,
 ) -> IngestSummary:
     """`ingest` for articles already read (the web service reads uploads itself)."""
     settings = settings or Settings()
@@ -117,7 +123,7 @@ def ingest_articles(
                 art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
                 store.add_article(art, None, failed=True)
                 summary.failed.append({"path": art.path, "problem": art.problem})
-        _update_stories(store, settings, tick, summary)
+        _update_stories(store, settings, tick, summary, whole)
         return summary
     finally:
         store.close()
@@ -131,7 +137,8 @@ class UnknownStory(LookupError):
 
 
 def _update_stories(
-    store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary
+    store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary,
+    whole: bool = False,
 ) -> None:
     """Cluster the new articles into the feed's stories, then build again only what changed:
     the whole-store story while one story holds every usable article (as before the feed),
@@ -144,13 +151,14 @@ def _update_stories(
     usable = sum(info["articles_by_status"].get(s, 0) for s in ("ok", "duplicate"))
     summary.story_count = len(feed)
     summary.articles = info["articles"]
-    if len(feed) <= 1 and sum(f.articles for f in feed) == usable:
+    single = len(feed) <= 1 and sum(f.articles for f in feed) == usable
+    if single or whole:
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
             _rebuild_story(store, settings)
             summary.story_rebuilt = True
             tick("story", 1, 1)
-        for sid in store.stale_stories(own=False):  # the whole-store story stands for it
+        for sid in store.stale_stories(own=False) if single else []:  # whole stands for it
             got = store.story_members(sid)
             if got is not None and store.replace_feed_story(sid, None, got[0]):
                 summary.stories.append(sid)
@@ -295,7 +303,7 @@ def build(
 
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store_path = Path(tmp) / "story.db"
-        ingest(paths, store_path, settings, counting(progress))
+        ingest(paths, store_path, settings, counting(progress), whole=True)
         return load_story(store_path, settings=settings)
 
 

@@ -52,3 +52,23 @@ def frontdoor_store(tmp_path_factory, frontdoor_corpus) -> Path:
     path = tmp_path_factory.mktemp("frontdoor") / "story.db"
     ingest([str(frontdoor_corpus)], path)
     return path
+
+
+FEED_CORPUS = ROOT / "tests" / "fixtures" / "feed"
+# The fictional feed's stories by their files' names (tests/fixtures/feed).
+FEED_STORIES = {
+    frozenset({"01-varnhold-bridge.txt", "02-varnhold-bridge.txt", "03-varnhold-bridge.txt"}),
+    frozenset({"04-kestrel-rovers.txt", "05-kestrel-rovers.txt", "06-kestrel-rovers.txt"}),
+    frozenset({"07-lumora-breach.txt", "08-lumora-breach.txt"}),
+}
+
+
+@pytest.fixture(scope="session")
+def feed_store(tmp_path_factory) -> Path:
+    """A store holding the fictional three-story feed, ingested in one go, once per session:
+    copy it before writing."""
+    from storyline.api import ingest
+
+    path = tmp_path_factory.mktemp("feed") / "feed.db"
+    ingest(sorted(str(p) for p in FEED_CORPUS.glob("*.txt")), path)
+    return path

@@ -83,7 +83,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store = Path(tmp) / "story.db"
         with ingest_progress(quiet=as_json) as tick:
-            summary = ingest(paths, store, settings, tick)
+            summary = ingest(paths, store, settings, tick, whole=True)
         story = load_story(store, settings=settings)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)

@@ -63,6 +63,8 @@ def timeline_files(
     out_dir: Path = typer.Option(..., "--out", "-o", help="Folder to write the files to."),
     entities: Path | None = typer.Option(None, "--entities", help="Target entities, one a "
                                          "line (default: the entities in most events)."),
+    story_id: str | None = typer.Option(None, "--story", help="One story of the store's feed "
+                                        "(`storyline stories`); default: the whole store."),
 ) -> None:
     """Write the SemEval-2015 Task 4 timeline files of a stored story, one per entity.
 
@@ -85,17 +87,17 @@ def timeline_files(
         fail(f"no entities file {entities}", EXIT_INPUT)
     if not store.is_file():
         fail(f"no store {store}", EXIT_INPUT)
+    from storyline.api import UnknownStory, load_story
+
     try:
+        story = load_story(store, story_id)
         st = open_store(store, create=False)
         try:
-            story = st.load_story()
-            analyses = st.analyses()
+            analyses = st.analyses([a.id for a in story.articles])
         finally:
             st.close()
-    except StoreError as e:
-        fail(str(e))
-    if story is None:
-        fail(f"{store} holds no story yet: ingest some articles first")
+    except (StoreError, UnknownStory) as e:
+        fail(str(e.args[0]) if isinstance(e, UnknownStory) else str(e))
     targets = read_targets(entities) if entities else main_entities(story)
     mention_of = sentence_mention_of(story, analyses)
     triggers = claim_triggers(analyses.values())

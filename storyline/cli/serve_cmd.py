@@ -39,6 +39,9 @@ def serve(
         "besides the service's own (repeatable)."),
     max_records: int = typer.Option(1000, "--max-records", min=1,
                                     help="Records (or files) per upload; more gets 413."),
+    story_id: str | None = typer.Option(None, "--story", help="The feed's story that "
+                                        "/stories/default serves (default: the whole store's; "
+                                        "every story is at /stories/ID)."),
 ) -> None:  # fmt: skip
     """Serve the story in STORE over HTTP: upload articles, timeline, evidence, report.
 
@@ -59,6 +62,11 @@ def serve(
              f" set {service.token_env} or pass --read-only", EXIT_USAGE)  # fmt: skip
     try:
         open_store(store).close()
+        if story_id is not None:
+            from storyline.api import stories
+
+            if story_id not in {f.id for f in stories(store)}:
+                fail(f"no story {story_id!r} in {store} (`storyline stories {store}` lists them)")
     except StoreError as e:
         store_failed(e)
     mode = "read-only" if read_only else (
@@ -66,4 +74,5 @@ def serve(
         else "writable from this machine, no token")  # fmt: skip
     err.print(f"serving {store} on http://{host}:{port} (API docs: /docs); {mode}; hosts "
               f"{', '.join(service.allowed_hosts)}", highlight=False, soft_wrap=True)  # fmt: skip
-    uvicorn.run(create_app(store, service=service), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(store, service=service, default_story=story_id), host=host, port=port,
+                log_level="info")

@@ -1,4 +1,5 @@
-"""Commands over a store: `ingest` articles into it, `show` the timeline, `state`, `export`."""
+"""Commands over a store: `ingest` articles into it, list its `stories`, `show` the timeline,
+`state`, `export` (each reading the whole store's story, or one story with --story ID)."""
 
 from __future__ import annotations
 
@@ -30,12 +31,43 @@ from storyline.model import Story, to_dict
 from storyline.settings import Settings
 from storyline.store import StoreError
 
+STORY_HELP = ("One story of the store's feed (an id `storyline stories` lists); "
+              "default: the whole store's story.")
 
-def _load(store: Path) -> Story:
+
+def _load(store: Path, story: str | None = None) -> Story:
     try:
-        return api.load_story(store)
+        return api.load_story(store, story)
     except StoreError as e:
         store_failed(e)
+    except api.UnknownStory as e:
+        fail(str(e.args[0]))
+
+
+@app.command("stories")
+def stories_cmd(
+    store: Path = typer.Argument(..., help="Store file."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """The stories of the store's feed: id, title, articles, dates, last update, top entities."""
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}: choose table or json", EXIT_USAGE)
+    try:
+        found = api.stories(store)
+    except StoreError as e:
+        store_failed(e)
+    if fmt == "json":
+        print_json([to_dict(f) for f in found])
+        return
+    table = Table(title=f"{len(found)} stories in {store}")
+    for col in ("id", "title", "articles", "dates", "updated", "events", "top entities"):
+        table.add_column(col, overflow="fold")
+    for f in found:
+        dates = f"{f.first or '?'}..{f.last or '?'}" if f.first != f.last else str(f.first)
+        table.add_row(f.id, f.title or "", str(f.articles), dates, f.updated or "",
+                      str(f.events) if f.built else f"{f.events} (stale)",
+                      ", ".join(f.entities))  # fmt: skip
+    out.print(table)
 
 
 @app.command("ingest")
@@ -70,6 +102,9 @@ def ingest_cmd(
         )
         report_inputs(summary)
         rebuilt = "story rebuilt" if summary.story_rebuilt else "story unchanged"
+        if summary.story_count > 1:
+            built = ", ".join(summary.stories[:8]) + (", ..." if len(summary.stories) > 8 else "")
+            rebuilt = f"{summary.story_count} stories; built anew: {built or 'none'}"
         print(f"{store}: {summary.articles} articles, {summary.events} events, "
               f"{summary.entities} entities, {summary.contradictions} contradictions ({rebuilt})")
     if summary.failed:
@@ -81,9 +116,10 @@ def show(
     store: Path = typer.Argument(..., help="Store file."),
     entity: str | None = typer.Option(None, "--entity", "-e", help="Only events with NAME."),
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
+    story_id: str | None = typer.Option(None, "--story", help=STORY_HELP),
 ) -> None:
     """The timeline of the stored story in the terminal."""
-    story = _load(store)
+    story = _load(store, story_id)
     try:
         rows = api.timeline(story, entity)
     except LookupError as e:
@@ -121,11 +157,12 @@ def state(
     entity: str = typer.Option(..., "--entity", "-e", help="Entity name, alias or id."),
     at: str = typer.Option(..., "--at", help="Date: YYYY, YYYY-MM or YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print the states as JSON."),
+    story_id: str | None = typer.Option(None, "--story", help=STORY_HELP),
 ) -> None:
     """What was true of an entity on a date, with status and evidence."""
     from storyline.story.state import describe_state
 
-    story = _load(store)
+    story = _load(store, story_id)
     try:
         states = api.state_of(story, entity, at)
     except LookupError as e:
@@ -151,11 +188,12 @@ def export(
     fmt: str = typer.Option(..., "--format", "-f",
                             help="timelinejs, graphml, csv, json, md or html."),  # fmt: skip
     out_file: Path = typer.Option(..., "--out", "-o", help="File to write."),
+    story_id: str | None = typer.Option(None, "--story", help=STORY_HELP),
 ) -> None:
     """Write the stored story in another format."""
     if fmt not in api.EXPORT_FORMATS:
         fail(f"unknown format {fmt!r}: choose from {', '.join(api.EXPORT_FORMATS)}", EXIT_USAGE)
-    story = _load(store)
+    story = _load(store, story_id)
     try:
         written = api.export(story, fmt, out_file)
     except OSError as e:

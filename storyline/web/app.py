@@ -1,8 +1,10 @@
 """The FastAPI service over one store: upload articles, read the story, get the HTML report.
 
-One store holds one story, listed by `/stories` with the id "default"; a second story is a second
-store (a second `storyline serve`). Uploads are read like files given to `storyline ingest`, as
-jobs run one at a time per store (`/jobs/{id}`); who may write is `ServiceSettings` (guard.py).
+A store holds a feed: `/stories` lists "default" (the whole store's story) and, when the feed has
+several, each story by its id (storyline/feed.py); `/stories/{id}/...` serves each. Uploads go to
+the store (the clusterer decides their story) and are read like files given to `storyline
+ingest`, as jobs run one at a time per store (`/jobs/{id}`); who may write is `ServiceSettings`
+(guard.py).
 """
 
 from __future__ import annotations
@@ -82,9 +84,11 @@ def create_app(
     settings: Settings | None = None,
     max_upload_bytes: int | None = None,
     service: ServiceSettings | None = None,
+    default_story: str | None = None,
 ) -> FastAPI:
     """The service for the store at `store_path` (created when missing), guarded by `service`
-    (defaults: loopback hosts only, no token, writable)."""
+    (defaults: loopback hosts only, no token, writable); `default_story`: the feed's story
+    that "default" serves (None: the whole store's story)."""
     settings = settings or Settings()
     service = service or ServiceSettings()
     if service.token is not None and not service.token.strip():
@@ -93,7 +97,7 @@ def create_app(
     store_path = Path(store_path)
     open_store(store_path).close()  # fail now, not on the first request, if it is not a store
     lock = _store_lock(store_path)  # reads go on in parallel with the one running ingest
-    cache: dict[str, Any] = {}
+    cache: dict[str | None, Any] = {}  # story id -> (revision key, Story)
     cache_lock = threading.Lock()
 
     def run_job(job: Job) -> api.IngestSummary:
@@ -125,8 +129,9 @@ def create_app(
         title="storyline",
         version=__version__,
         lifespan=lifespan,
-        description="News articles in, evidence-backed timeline out. One store = one story "
-        f"(id {STORY_ID!r}). Uploads larger than {limit} bytes or with more than "
+        description="News articles in, evidence-backed timeline out. A store holds a feed of "
+        f"stories: {STORY_ID!r} is the whole store's, the others are listed by /stories. "
+        f"Uploads larger than {limit} bytes or with more than "
         f"{service.max_records} records are refused with 413; large uploads become jobs "
         f"(202, poll `/jobs/{{id}}`). This service is {mode}.",
     )
@@ -135,38 +140,52 @@ def create_app(
     app.add_middleware(Guard, service=service)  # outermost: refuses before any body is read
 
     def story(story_id: str) -> Story:
-        if story_id != STORY_ID:
-            raise HTTPException(404, f"no story {story_id!r}: this store holds {STORY_ID!r}")
+        wanted = default_story if story_id == STORY_ID else story_id
         store = open_store(store_path, create=False)
         try:
-            rev = store.info()["story_revision"]
-            if cache.get("rev") != rev:
-                with cache_lock:  # one thread loads a new revision; the others wait for it
-                    if cache.get("rev") != rev:
-                        loaded = store.load_story()
-                        if loaded is None:
-                            raise HTTPException(404, "no story yet: upload articles first")
-                        cache.update(rev=rev, story=loaded)
-            found = cache["story"]
+            info = store.info()
+            if wanted is not None and store.story_members(wanted) is None:
+                raise HTTPException(404, f"no story {story_id!r} in this store: /stories "
+                                    "lists them")  # fmt: skip
         finally:
             store.close()
-        return found
+        key = (wanted, info["revision"], info["story_revision"])
+        if cache.get(wanted, (None,))[0] != key:
+            with cache_lock:  # one thread loads a new revision; the others wait for it
+                if cache.get(wanted, (None,))[0] != key:
+                    try:
+                        loaded = api.load_story(store_path, wanted, settings)
+                    except api.UnknownStory as e:
+                        raise HTTPException(404, str(e.args[0])) from None
+                    except StoreError as e:
+                        if "no story yet" not in str(e):
+                            raise
+                        raise HTTPException(404, "no story yet: upload articles first") from None
+                    if len(cache) > 64:  # a feed of many stories: keep the recent ones
+                        cache.clear()
+                    cache[wanted] = (key, loaded)
+        return cache[wanted][1]
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
         return RedirectResponse("/docs")
 
-    @app.get("/stories", summary="List stories (one store holds one story)")
+    @app.get("/stories", summary="List stories: the whole store's, then the feed's")
     def list_stories() -> list[dict[str, Any]]:
         store = open_store(store_path, create=False)
         try:
             info = store.info()
         finally:
             store.close()
-        return [{"id": STORY_ID, "store": store_path.name, "articles": info["articles"],
+        feed = api.stories(store_path)
+        whole = {"id": STORY_ID, "store": store_path.name, "articles": info["articles"],
                  "events": info["events"], "entities": info["entities"],
                  "contradictions": info["contradictions"], "built": info["story_built"],
-                 "pipeline_version": info["story_version"]}]  # fmt: skip
+                 "pipeline_version": info["story_version"],
+                 "stories": [f.id for f in feed]}  # fmt: skip
+        if len(feed) <= 1:  # one story: the whole store's is that story
+            return [whole]
+        return [whole] + [to_dict(f) for f in feed]
 
     @app.post(
         "/stories/{story_id}/articles",
@@ -181,8 +200,8 @@ def create_app(
         request: Request,
         filename: str | None = Query(None, description="Name for a raw-body upload."),
     ) -> dict[str, Any]:
-        if story_id != STORY_ID:
-            raise HTTPException(404, f"no story {story_id!r}: this store holds {STORY_ID!r}")
+        if story_id != STORY_ID and await run_in_threadpool(_unknown, story_id):
+            raise HTTPException(404, f"no story {story_id!r} in this store: /stories lists them")
         files = await _uploads(request, filename, service.max_records)
         records = await run_in_threadpool(lambda: sum(count_records(n, d) for n, d in files))
         if records > service.max_records:
@@ -201,6 +220,13 @@ def create_app(
                 return _answer(job)
         return JSONResponse(jobs.view(job), status_code=202,
                             headers={"Location": f"/jobs/{job.id}"})  # fmt: skip
+
+    def _unknown(story_id: str) -> bool:
+        store = open_store(store_path, create=False)
+        try:
+            return store.story_members(story_id) is None
+        finally:
+            store.close()
 
     def _submit(files: list[tuple[str, bytes]]) -> Job:
         """Write the upload to its own folder and queue it (503 when the queue is full)."""
