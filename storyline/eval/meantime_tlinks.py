@@ -16,7 +16,7 @@ from pathlib import Path
 
 from storyline.eval.cat import CatDoc, read_cat_dir
 from storyline.eval.timeml import GoldEvent, GoldTimex, GoldTlink, TmlDoc
-from storyline.eval.tlinks import DocGuesses, TlinkScore, guess_doc, rows, score
+from storyline.eval.tlinks import DocGuesses, TlinkScore, guess_docs, rows, score
 from storyline.eval.yardstick import Report, Row, yardstick
 
 
@@ -104,21 +104,8 @@ def run(
 ) -> tuple[dict[str, TlinkScore], FutureScore]:
     """Anchor every gold event of every document; score TLINKs and the time attribute."""
     tmls = [to_tml(c) for c in cats]
-    kept_cats, kept, guesses = [], [], []
-    for cat, tml, sdoc in zip(cats, tmls, nlp.pipe((t.text for t in tmls), batch_size=16),
-                              strict=True):
-        try:
-            if tml.dct is None:
-                raise ValueError("no CREATION_TIME TIMEX3")
-            guesses.append(guess_doc(tml, sdoc))
-            kept_cats.append(cat)
-            kept.append(tml)
-        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
-            if problems is not None:
-                problems.append(f"{cat.name}: {type(exc).__name__}: {exc}")
-        if advance is not None:
-            advance(1)
-    return score(kept, guesses), score_future(kept_cats, guesses)
+    kept, guesses = guess_docs(tmls, nlp, advance, problems)
+    return score([tmls[i] for i in kept], guesses), score_future([cats[i] for i in kept], guesses)
 
 
 def future_row(fut: FutureScore) -> Row:

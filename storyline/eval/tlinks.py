@@ -306,23 +306,37 @@ def read_folder(folder: Path) -> tuple[list[TmlDoc], list[str]]:
     return docs, problems
 
 
-def run(
+def guess_docs(
     docs: list[TmlDoc], nlp, advance: Callable[[int], object] | None = None,  # noqa: ANN001
     problems: list[str] | None = None,
-) -> dict[str, TlinkScore]:
-    """Parse each document once and score every system on it; a document that fails is
-    reported in `problems` and left out."""
+) -> tuple[list[int], list[DocGuesses]]:
+    """Parse each document once and guess its links; a document that fails (or has no
+    creation time) is reported in `problems` and left out: the indexes of those kept come back
+    with their guesses."""
     kept, guesses = [], []
-    for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
+    for i, (doc, sdoc) in enumerate(
+        zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True)
+    ):
         try:
+            if doc.dct is None:
+                raise ValueError("no document creation time")
             guesses.append(guess_doc(doc, sdoc))
-            kept.append(doc)
+            kept.append(i)
         except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
             if problems is not None:
                 problems.append(f"{doc.name}: {type(exc).__name__}: {exc}")
         if advance is not None:
             advance(1)
-    return score(kept, guesses)
+    return kept, guesses
+
+
+def run(
+    docs: list[TmlDoc], nlp, advance: Callable[[int], object] | None = None,  # noqa: ANN001
+    problems: list[str] | None = None,
+) -> dict[str, TlinkScore]:
+    """Score every system on every document `guess_docs` could read."""
+    kept, guesses = guess_docs(docs, nlp, advance, problems)
+    return score([docs[i] for i in kept], guesses)
 
 
 def rows(scores: dict[str, TlinkScore]) -> list[Row]:
