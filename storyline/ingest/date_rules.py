@@ -23,7 +23,7 @@ from storyline.ingest.intervals import Constraint, DateSet, Universe, add_years,
 from storyline.model import Timex
 from storyline.nlp.time.anchor import on_weekday
 from storyline.nlp.time.lexicon import WEEKDAYS as TIME_WEEKDAYS
-from storyline.nlp.time.tagger import tag
+from storyline.nlp.time.tagger import stated_day, tag
 from storyline.registry import Registry
 
 FRESH_DAYS = 31  # a dated news peg is assumed reported within a month (a likelihood only)
@@ -215,7 +215,7 @@ def full_dates(ctx: DatingContext) -> list[Constraint]:
     """The latest full date the text gives for a past event: published no earlier."""
     best = None
     for t in ctx.calendar:
-        day = _full_day(t)
+        day = stated_day(t)
         if day and day <= ctx.universe.last and told_as_past(ctx.content, t.start):
             best = max(best or (day, ""), (day, t.text))
     if best is None:
@@ -251,24 +251,12 @@ def not_a_year(text: str, t: Timex) -> bool:
     return bool(COUNT_AFTER.match(text, t.end)) and not YEAR_WORD_BEFORE.search(before)
 
 
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _MONTH_VALUE = re.compile(r"^\d{4}-\d\d$")
 _YEARLESS_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 _DECADE_VALUE = re.compile(r"^(\d{3})$")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d$")
 _BETWEEN_WEEKDAY_AND_DAY = re.compile(r"[\s,(]*")
-
-
-def _full_day(t: Timex) -> date | None:
-    """The day a full date names ("February 23, 2024", "23 February 2024", "2024-02-23"; a
-    numeric date only in ISO form: "6/1/2023" could be either month first)."""
-    m = _DAY_VALUE.match(t.value)
-    if m is None or t.rule not in ("full_date", "numeric_date"):
-        return None
-    if t.rule == "numeric_date" and not _ISO.match(t.text):
-        return None
-    return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
 def year_of(t: Timex) -> int | None:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
-from storyline.ingest.datetext import FULL_DATE, full_date, make_date, month_number
+from storyline.ingest.datetext import make_date, month_number
 from storyline.ingest.wordset import wordset
+from storyline.nlp.time.tagger import stated_days
 
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?=\W|$)")
 _US_ZONES = wordset("et est edt ct cst cdt mt mst mdt pt pst pdt akst hst")
@@ -83,13 +84,13 @@ def _dated(text: str, order: str) -> tuple[int, int, date, date, str] | None:
     """The line's publication date: the one after "Published"/"Posted" when it names several
     ("Published Nov. 18, 2023 | Updated May 13, 2024"), else the first full or numeric date:
     (start, end, earliest, latest, note)."""
-    fulls = [(m, day) for m in FULL_DATE.finditer(text) if (day := full_date(m))]
-    for m, day in fulls:
-        if _PUBLISHED_WORD.search(text, 0, m.start()):
-            return m.start(), m.end(), day, day, ""
+    fulls = stated_days(text)  # the time grammar's full dates (storyline/nlp/time)
+    for t, day in fulls:
+        if _PUBLISHED_WORD.search(text, 0, t.start):
+            return t.start, t.end, day, day, ""
     if fulls:
-        m, day = fulls[0]
-        return m.start(), m.end(), day, day, ""
+        t, day = fulls[0]
+        return t.start, t.end, day, day, ""
     y = YEAR_FIRST_DATE.search(text)
     if y and (day := make_date(int(y.group(1)), int(y.group(3)), int(y.group(4)))):
         return y.start(), y.end(), day, day, ""
@@ -110,7 +111,9 @@ def is_byline(line: str) -> bool:
 
 def _only_date_words(text: str, start: int, end: int) -> bool:
     rest = text[:start] + " " + text[end:]
-    rest = NUMERIC_DATE.sub(" ", FULL_DATE.sub(" ", rest))  # "| Updated May 13, 2024"
+    for t, _ in reversed(stated_days(rest)):  # "| Updated May 13, 2024"
+        rest = rest[: t.start] + " " + rest[t.end :]
+    rest = NUMERIC_DATE.sub(" ", rest)
     rest = YEAR_FIRST_DATE.sub(" ", rest)
     rest = _CLOCK.sub(" ", rest)
     return all(w in DATELINE_WORDS for w in re.findall(r"[^\W\d_]+", rest.lower()))

@@ -1,32 +1,18 @@
-"""Light date vocabulary and patterns shared by cleaning and dating (no NLP, no dateparser)."""
+"""Date vocabulary and metadata dates shared by cleaning and dating; full dates in text are
+read by the one time grammar (storyline/nlp/time), not by patterns of their own here."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+from storyline.nlp.time.lexicon import MONTHS as TIME_MONTHS
+from storyline.nlp.time.lexicon import WEEKDAYS as TIME_WEEKDAYS
+from storyline.nlp.time.tagger import stated_days
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-MONTH = rf"(?P<month>(?:{_MONTH_ALT})\.?)"
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:19|20)\d{2})"
-
-# "February 23, 2024", "Feb. 23 2024", "23 February 2024", "2024-02-23"
-FULL_DATE = re.compile(
-    rf"(?i)\b(?:{MONTH}\s+{DAY},?\s+{YEAR}"
-    rf"|(?P<day2>[0-3]?\d)\s+(?P<month2>(?:{_MONTH_ALT})\.?)\s+(?P<year2>(?:19|20)\d{{2}})"
-    r"|(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d))\b"
-)
+# One lexicon: the time grammar's (storyline/nlp/time/lexicon.py).
+MONTHS: dict[str, int] = dict(TIME_MONTHS)
+WEEKDAYS: dict[str, int] = {w: n - 1 for w, n in TIME_WEEKDAYS.items() if w.endswith("day")}
 
 
 def month_number(word: str) -> int | None:
@@ -42,17 +28,6 @@ def make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def full_date(m: re.Match[str]) -> date | None:
-    """The date a FULL_DATE match names."""
-    if m.group("iso"):
-        return _iso(m.group("iso"))
-    if m.group("month"):
-        month = month_number(m.group("month"))
-        return make_date(int(m.group("year")), month, int(m.group("day"))) if month else None
-    month = month_number(m.group("month2"))
-    return make_date(int(m.group("year2")), month, int(m.group("day2"))) if month else None
-
-
 def _iso(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
@@ -66,12 +41,14 @@ def parse_date_string(text: str) -> date | None:
     found = _iso(text[:10])
     if found:
         return found
-    m = FULL_DATE.search(text)
-    return full_date(m) if m else None
+    found = stated_days(text)  # the time grammar's full dates (storyline/nlp/time)
+    return found[0][1] if found else None
 
 
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PARTIAL = re.compile(
-    rf"(?i)^(?:(?P<year>(?:19|20)\d{{2}})(?:-(?P<mm>[01]\d))?|{MONTH},?\s+(?P<y2>(?:19|20)\d{{2}}))$"
+    rf"(?i)^(?:(?P<year>(?:19|20)\d{{2}})(?:-(?P<mm>[01]\d))?"
+    rf"|(?P<month>(?:{_MONTH_ALT})\.?),?\s+(?P<y2>(?:19|20)\d{{2}}))$"
 )
 
 

@@ -210,8 +210,16 @@ def reanchor(art: Article, analysis: ArticleAnalysis, old: PublicationDate | Non
             if c.time_reason and c.time_bound is not None:
                 c.time_reason = c.time_reason.removesuffix(_NO_DCT)
     for q in analysis.quantities:
-        if old is not None and q.at is not None and _same(q.at, old) and new is not None:
+        if q.at is None:
+            continue
+        if old is not None and new is not None and _same(q.at, old):
             q.at = TimeValue(new.value, new.earliest, new.latest)
+            continue
+        # else it was read off a date of its sentence ("on August 4 ... 11th anniversary")
+        alike = [t for t in before if _same(t, q.at) and t.start in now]
+        if alike:
+            t = now[min(alike, key=lambda t: abs(t.start - q.start)).start]
+            q.at = TimeValue(t.value, t.earliest, t.latest)
 
 
 def _relation_of(bound: TimeValue | None) -> str | None:

@@ -295,6 +295,28 @@ def _narrate(rule: Rule, timex: Timex, results: list[Result], contexts: list[Con
             ctx.reference, ctx.reference_at = r.point, timex.end
 
 
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_ISO_TEXT = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def stated_day(t: Timex) -> date | None:
+    """The day an expression names outright, whatever the document date: a full date
+    ("February 23, 2024", "23 Feb. 2024", "Tue. March 12, 2024") or an ISO one ("2024-02-23";
+    not "6/1/2023", which is month first only in the US)."""
+    m = _DAY_VALUE.match(t.value)
+    if m is None or t.rule not in ("full_date", "numeric_date") or t.anchor != "none":
+        return None
+    if t.rule == "numeric_date" and not _ISO_TEXT.match(t.text):
+        return None
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def stated_days(text: str) -> list[tuple[Timex, date]]:
+    """The days `text` names outright (`stated_day`), read by the grammar with no document
+    date and no parse: what ingest reads datelines and metadata with."""
+    return [(t, d) for t in tag(text, None) if (d := stated_day(t)) is not None]
+
+
 def reader(text: str, timex: Timex) -> Callable[[date], Timex | None] | None:
     """What `timex` would read in a document dated each day asked for (no narrative context:
     for expressions anchored to the document date), by its rule and tense; None when its rule
