@@ -10,8 +10,9 @@ store is grown by copying analysed articles into it and letting `api.ingest_arti
 them and build the stories (no parsing while growing). At each size a few probe articles (the
 same ones at every size, never in the grown store) are each added by the real path,
 `api.ingest([path])` (read, parse and analyse, store, cluster, build the story it joins), to a
-copy of the store of that size; the median over probes is reported per phase, with the ratio to
-the smallest size. Peak RSS is this process's maximum so far.
+copy of the store of that size, sizes interleaved probe by probe (so the machine's load moves all
+sizes alike); the median over probes is reported per phase, with the ratio to the smallest size.
+Peak RSS is this process's maximum over the whole run, growing the store included.
 """
 
 from __future__ import annotations
@@ -127,29 +128,37 @@ def run(bench: Path, cache: Path, sizes: list[int], probes: int = 5, seed: int =
     with tempfile.TemporaryDirectory(prefix="feed-scale-") as tmp:
         store_path = Path(tmp) / "feed.db"
         have = 0
-        for size in sizes:
+        snapshots = {}
+        for size in sizes:  # grow once, keeping a copy of the store at each size
             print(f"growing the store to {size} articles", file=sys.stderr)
             grown = grow(store_path, cache_db, [by_path[p] for p in feed[have:size]], settings)
             have = size
-            runs = []
-            for p in probe_paths:
-                trial = Path(tmp) / "trial.db"
-                shutil.copy(store_path, trial)
-                runs.append(add_one(trial, p, settings))
-                trial.unlink()
+            snapshots[size] = Path(tmp) / f"at-{size}.db"
+            shutil.copy(store_path, snapshots[size])
             with open_store(store_path, create=False) as s:
                 stories = s.feed_stories()
-            row = {
-                "size": size,
-                "phases": {k: statistics.median(r[k] for r in runs) for k in PHASES},
-                "probe story sizes": [int(r["story size"]) for r in runs],
-                "grow (s)": grown, "stories": len(stories),
-                "largest story": max((f.articles for f in stories), default=0),
-                "peak_rss_mb": peak_rss_mb(),
-            }  # fmt: skip
-            results.append(row)
-            print(json.dumps(row), file=sys.stderr)
-    return {"texts": len(paths), "usable": len(usable), "results": results}
+            results.append({
+                "size": size, "grow (s)": grown, "stories": len(stories),
+                "largest story": max((f.articles for f in stories), default=0), "runs": [],
+            })  # fmt: skip
+            print(json.dumps(results[-1]), file=sys.stderr)
+        add_one(Path(tmp) / "warm-up.db", feed[-1], settings)  # loads the model: not timed
+        # each probe added alone to a copy of every size in turn: the machine's load moves
+        # all sizes alike
+        for p in probe_paths:
+            for row in results:
+                trial = Path(tmp) / "trial.db"
+                shutil.copy(snapshots[row["size"]], trial)
+                row["runs"].append(add_one(trial, p, settings))
+                trial.unlink()
+                print(f"{row['size']}: {json.dumps(row['runs'][-1])}", file=sys.stderr)
+        for row in results:
+            runs = row.pop("runs")
+            row["phases"] = {k: statistics.median(r[k] for r in runs) for k in PHASES}
+            row["probe story sizes"] = [int(r["story size"]) for r in runs]
+        peak = peak_rss_mb()
+    return {"texts": len(paths), "usable": len(usable), "results": results, "peak_rss_mb": peak,
+            "probes": [Path(p).name for p in probe_paths]}
 
 
 def table(out: dict) -> str:
@@ -172,8 +181,8 @@ def table(out: dict) -> str:
         [", ".join(map(str, r["probe story sizes"])) for r in results] + blank) + " |")
     lines.append("| growing to this size | " + " | ".join(
         [f"{r['grow (s)']:.0f} s" for r in results] + blank) + " |")
-    lines.append("| peak RSS so far | " + " | ".join(
-        [f"{r['peak_rss_mb']:.0f} MB" for r in results] + blank) + " |")
+    lines.append(f"\npeak RSS of the whole run (growing to {sizes[-1]:,} included): "
+                 f"{out['peak_rss_mb']:.0f} MB; probes: {', '.join(out['probes'])}")
     return "\n".join(lines)
 
 

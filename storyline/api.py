@@ -146,12 +146,12 @@ def _update_stories(
     from storyline.feed import build_stories, cluster_new
 
     cluster_new(store, settings)
-    feed = store.feed_stories()
+    totals = store.feed_totals()
     info = store.info()
     usable = sum(info["articles_by_status"].get(s, 0) for s in ("ok", "duplicate"))
-    summary.story_count = len(feed)
+    summary.story_count = totals["stories"]
     summary.articles = info["articles"]
-    single = len(feed) <= 1 and sum(f.articles for f in feed) == usable
+    single = totals["stories"] <= 1 and totals["articles"] == usable
     if single or whole:
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
@@ -170,10 +170,9 @@ def _update_stories(
     tick("story", 0, len(todo))
     summary.stories = build_stories(store, todo, settings, tick)
     summary.story_rebuilt = bool(summary.stories)
-    feed = store.feed_stories()
-    summary.events = sum(f.events for f in feed)
-    summary.entities = sum(f.entity_count for f in feed)
-    summary.contradictions = sum(f.contradictions for f in feed)
+    totals = store.feed_totals()
+    summary.events, summary.entities = totals["events"], totals["entities"]
+    summary.contradictions = totals["contradictions"]
 
 
 def _still_over_budget(known: StoredArticle, art: Article, settings: Settings) -> bool:
@@ -245,7 +244,7 @@ def load_story(
 def _whole_story(store: StoryStore, settings: Settings) -> Story:
     """The whole-store story; in a store of several stories it is built on demand (O(store))
     and kept until the next ingest (served without keeping it when the store is read-only)."""
-    if len(store.feed_stories()) > 1 and store.info()["story_stale"]:
+    if store.feed_totals()["stories"] > 1 and store.info()["story_stale"]:
         revision = store.revision()
         built = story_from_store(store, settings)
         with contextlib.suppress(StoreUnusable):
@@ -269,7 +268,7 @@ def _one_story(store: StoryStore, story_id: str, settings: Settings) -> Story:
     own = store.load_feed_story(story_id)
     if own is not None:
         return own
-    if len(store.feed_stories()) == 1:
+    if store.feed_totals()["stories"] == 1:
         return _whole_story(store, settings)
     built = build_one(store, story_id, settings)
     if built is None:  # merged away this very moment
@@ -307,14 +306,15 @@ def build(
         return load_story(store_path, settings=settings)
 
 
-def timeline(story: Story, entity: str | None = None) -> list[dict]:
-    """Events in time order (undated last) as plain rows: for the terminal, scripts and web."""
+def timeline(story: Story, entity: str | None = None, minor: bool = True) -> list[dict]:
+    """Events in time order (undated last) as plain rows: for the terminal, scripts and web.
+    `minor=False` leaves out the events salience folds (story/salience.py)."""
     names = {e.id: e.name for e in story.entities}
     want = find_entity(story, entity) if entity else None
     disputed = {s for c in story.contradictions for s in c.subjects}
     rows = []
     for ev in story.events:
-        if want and want not in ev.participants:
+        if (want and want not in ev.participants) or not (minor or ev.salient):
             continue
         t = ev.time
         rows.append({
@@ -325,6 +325,7 @@ def timeline(story: Story, entity: str | None = None) -> list[dict]:
             "status": ev.status, "articles": ev.support.articles,
             "independent_sources": ev.support.independent_sources,
             "contradicted": ev.id in disputed,
+            "salient": ev.salient, "salience": ev.salience,
             "evidence": ev.mentions[0].text if ev.mentions else "",
         })  # fmt: skip
     rows.sort(key=lambda r: (r["earliest"] is None, r["earliest"] or "", r["latest"] or ""))

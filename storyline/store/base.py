@@ -1,7 +1,8 @@
 """The storage interface every backend implements (SQLite now; PostgreSQL can follow).
 
-A store holds one story: its articles (raw text verbatim), one analysis per article as the nlp
-stage produced it, and the story built from all of them. Every row carries the pipeline version.
+A store holds a feed: its articles (raw text verbatim), one analysis per article as the nlp
+stage produced it, the stories the articles were clustered into (each with its own built story,
+storyline/feed.py) and the story built from all of them. Every row carries the pipeline version.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from storyline.ingest.dedupe import Signature
-from storyline.model import Article, ArticleAnalysis, Story
+from storyline.model import Article, ArticleAnalysis, FeedStory, Story
+from storyline.settings import Settings
+from storyline.story.clusters import Signals
 
 
 class StoreError(Exception):
@@ -41,14 +44,19 @@ class StoryStore(Protocol):
     def find_article(self, article_id: str, content_hash: str) -> StoredArticle | None:
         """The stored article with this id or this exact raw text, if any."""
 
-    def articles(self) -> list[StoredArticle]:
-        """Every stored article, in the order it was first added (raw text included)."""
+    def articles(self, ids: list[str] | None = None) -> list[StoredArticle]:
+        """Every stored article (or those with `ids`), in the order first added (raw text
+        included)."""
 
     def signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
         """MinHash signatures of these articles: kept ones read back, new ones computed, kept."""
 
-    def analyses(self) -> dict[str, ArticleAnalysis]:
-        """Fresh analysis objects by article id (safe for the story stage to mutate)."""
+    def kept_signatures(self, stored: list[StoredArticle]) -> dict[str, Signature]:
+        """The kept signatures of these articles, writing nothing (readers, workers)."""
+
+    def analyses(self, ids: list[str] | None = None) -> dict[str, ArticleAnalysis]:
+        """Fresh analysis objects by article id, of every article or of those with `ids`
+        (safe for the story stage to mutate)."""
 
     def add_article(
         self, article: Article, analysis: ArticleAnalysis | None, *, failed: bool = False
@@ -67,5 +75,30 @@ class StoryStore(Protocol):
 
     def info(self) -> dict[str, Any]:
         """Counts, versions and whether the story is older than the articles."""
+
+    # The feed's stories (storyline/store/stories.py), each write one transaction.
+    def unclustered(self) -> list[str]:
+        """Ids of usable articles no story holds yet, in the order stored."""
+
+    def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:
+        """One online-clustering add: (story id, ids of the stories merged into it)."""
+
+    def story_members(self, story_id: str) -> tuple[int, list[str]] | None:
+        """(membership revision, article ids) of a story; None for an unknown id."""
+
+    def stale_stories(self, own: bool = True) -> list[str]:
+        """Stories whose built Story is missing or older than their articles."""
+
+    def replace_feed_story(self, story_id: str, story: Story | None, built_from: int) -> bool:
+        """Store one story's Story if its articles are still revision `built_from`."""
+
+    def load_feed_story(self, story_id: str) -> Story | None:
+        """One story's own built Story, None when it has none."""
+
+    def feed_stories(self) -> list[FeedStory]:
+        """Every story of the feed, largest first."""
+
+    def feed_totals(self) -> dict[str, int]:
+        """Stories and their summed sizes and counts."""
 
     def close(self) -> None: ...

@@ -446,6 +446,19 @@ class SQLiteStore:
         return story
 
     @_guarded
+    def feed_totals(self) -> dict[str, int]:
+        """Stories, and their articles, events, entities and contradictions summed (one query,
+        for summaries: listing every story costs more)."""
+        keys = ("stories", "articles", "events", "entities", "contradictions")
+        if not self._has_feed():
+            return dict.fromkeys(keys, 0)
+        row = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(events), 0), "
+            "COALESCE(SUM(entities), 0), COALESCE(SUM(contradictions), 0) FROM stories"
+        ).fetchone()
+        return dict(zip(keys, (int(v) for v in row), strict=True))
+
+    @_guarded
     def feed_stories(self) -> list[FeedStory]:
         """Every story of the feed, largest first (ties: the oldest)."""
         if not self._has_feed():
