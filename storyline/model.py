@@ -336,6 +336,9 @@ class Event:
     predicate: str | None = None
     detail: str | None = None
     claims: list[str] = field(default_factory=list)  # ids of the Claims merged here
+    # Shown by default or folded under "show all" (story/salience.py), and why in words.
+    salient: bool = True
+    salience: str = ""
 
 
 @dataclass

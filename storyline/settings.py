@@ -39,6 +39,9 @@ class Settings:
     story_weight_entities: float = 0.5  # of named entities
     story_weight_predicates: float = 0.0  # of event predicates (no gain on ECB+ train)
     story_half_life_days: float = 7.0  # similarity halves per this many days apart
+    # Main participants: entities told by at least this share of as many articles as the
+    # most widely told one (story/salience.py); their events are shown, the rest folded.
+    salience_share: float = 0.5
     story_terms: int = 50  # highest-weighted terms kept per article and channel
     story_renormalise: bool = True  # mix only the channels an article has terms in
     min_english_ratio: float = 0.5  # share of common English words an article needs

@@ -117,11 +117,16 @@ def show(
     entity: str | None = typer.Option(None, "--entity", "-e", help="Only events with NAME."),
     as_json: bool = typer.Option(False, "--json", help="Print the timeline as JSON."),
     story_id: str | None = typer.Option(None, "--story", help=STORY_HELP),
+    show_all: bool = typer.Option(
+        False, "--all", help="Also the minor events the timeline folds (story/salience.py)."
+    ),
 ) -> None:
-    """The timeline of the stored story in the terminal."""
+    """The timeline of the stored story in the terminal (minor events folded unless --all or
+    --entity; --json lists every event with its `salient` flag)."""
     story = _load(store, story_id)
+    every = show_all or entity is not None or as_json
     try:
-        rows = api.timeline(story, entity)
+        rows = api.timeline(story, entity, minor=every)
     except LookupError as e:
         fail(str(e.args[0]))
     if as_json:
@@ -149,6 +154,9 @@ def show(
             ev if len(ev) < 160 else ev[:157] + "...",
         )  # fmt: skip
     out.print(table)
+    folded = 0 if every else len(story.events) - len(rows)
+    if folded:
+        out.print(f"{folded} minor events folded: --all shows them")
 
 
 @app.command()

@@ -67,26 +67,22 @@ def _timeline(story: Story, names: dict[str, str]) -> list[str]:
     lines = ["## Timeline", "",
              "| When | Event | Who | Status | Articles / independent sources | Id |",
              "|---|---|---|---|---|---|"]
-    folded = [e for e in story.events if not salient(e)]
-    shown = [e for e in story.events if salient(e)]
+    folded = [e for e in story.events if not e.salient]
+    shown = [e for e in story.events if e.salient]
     dated = [e for e in shown if real(e.time).bounded]
     for ev in dated:
         lines.append(f"| {_cell(describe(ev.time))} | {_cell(_what(ev))} | "
                      f"{_cell(_who(ev, names))} | {ev.status} | {_support(ev)} | {ev.id} |")
     undated = [e for e in shown if not real(e.time).bounded]
-    for label, evs in ((f"Undated ({len(undated)})", undated),
-                       (f"Folded, open events naming no one ({len(folded)})", folded)):
-        if evs:
-            lines += ["", f"{label}: "
-                      + "; ".join(f"{e.id} {_text(_what(e))} ({_text(_unplaced(e))}{e.status}, "
-                                  f"{_support(e)})" for e in evs)]
+    if undated:
+        lines += ["", f"Undated ({len(undated)}): "
+                  + "; ".join(f"{e.id} {_text(_what(e))} ({_text(_unplaced(e))}{e.status}, "
+                              f"{_support(e)})" for e in undated)]
+    if folded:  # never dropped: story.json keeps them, `storyline show --all` lists them
+        lines += ["", f"Folded, minor events ({len(folded)}): "
+                  + "; ".join(f"{e.id} {_text(_what(e))} ({_text(e.salience)}; "
+                              f"{_text(_unplaced(e))}{e.status}, {_support(e)})" for e in folded)]
     return lines + [""]
-
-
-def salient(ev: Event) -> bool:
-    """Shown in the timeline: every framed event, and an open one (a bare predicate) only when
-    it names someone; the rest is listed folded, never dropped (docs/events.md, salience)."""
-    return not frame(ev.type).open or bool(ev.participants)
 
 
 def _unplaced(ev: Event) -> str:
@@ -183,7 +179,7 @@ def story_to_markdown(story: Story) -> str:
                       "Nothing is confirmed by a participant, a representative or two "
                       "independent named sources.")
     lines += _section("What is alleged or reported",
-                      [e for e in story.events if e.status in CLAIMED and salient(e)
+                      [e for e in story.events if e.status in CLAIMED and e.salient
                        and (real(e.time).bounded or e.type not in GENERIC_TYPES)],
                       names, "Nothing.")
     lines += _disputed(story)

@@ -10,6 +10,7 @@ from storyline.story.dating import as_read, date_from_story, redatable
 from storyline.story.entities import link_entities, merge_relations
 from storyline.story.facts import derive_facts
 from storyline.story.merge import merge_claims
+from storyline.story.salience import mark_salience
 from storyline.story.state import derive_states
 
 
@@ -42,4 +43,5 @@ def build_story(
         claims=[c for a in analyses for c in a.claims],
         quantities=[q for a in analyses for q in a.quantities],
     )
+    mark_salience(story, settings.salience_share)
     return story

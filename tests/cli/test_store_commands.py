@@ -161,3 +161,16 @@ def test_help_lists_every_front_door():
     result = runner.invoke(app, ["--help"])
     for cmd in ("build", "ingest", "show", "state", "export", "serve", "timex", "eval"):
         assert cmd in result.output
+
+
+def test_show_folds_minor_events_unless_all(store):
+    rows = json.loads(runner.invoke(app, ["show", str(store), "--json"]).stdout)
+    minor = [r for r in rows if not r["salient"]]
+    assert minor and len(minor) < len(rows), [r["salience"] for r in rows]
+    assert all(r["salience"] for r in rows)  # every event says why it is shown or folded
+    table = runner.invoke(app, ["show", str(store)], env={"COLUMNS": "200"})
+    every = runner.invoke(app, ["show", str(store), "--all"], env={"COLUMNS": "200"})
+    assert f"{len(rows) - len(minor)} events" in table.output
+    assert f"{len(rows)} events" in every.output
+    assert (f"{len(minor)} minor events folded: --all shows them" in table.output) == bool(minor)
+    assert "minor events folded" not in every.output

@@ -61,6 +61,11 @@ def test_click_an_event_shows_its_evidence_highlighted(report, browser, tmp_path
     page.select_option("#f-type", "married")
     assert 0 < page.locator("#timeline g.ev").count() < bars.count() + 1
     page.select_option("#f-type", "")
+    # Minor events are folded by default; "show all events" brings them back.
+    page.check("#f-all")
+    assert page.locator("#timeline g.ev").count() >= bars.count()
+    page.uncheck("#f-all")
+    assert page.locator("#timeline g.ev").count() == bars.count()
     assert page.locator("#contradictions .contradiction").count() >= 1
     assert page.locator("#graph g.node").count() >= 2
     page.screenshot(path=str(tmp_path / "story.png"), full_page=False)

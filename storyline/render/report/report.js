@@ -19,7 +19,7 @@
     c.subjects.forEach(function (s) { (disputed[s] = disputed[s] || []).push(c); });
   });
 
-  var state = { entity: "", type: "", statuses: {}, disputedOnly: false, selected: null,
+  var state = { entity: "", type: "", statuses: {}, disputedOnly: false, all: false, selected: null,
     view: null };
   STATUSES.forEach(function (s) { state.statuses[s] = true; });
 
@@ -63,6 +63,8 @@
     if (state.type && ev.type !== state.type) return false;
     if (!state.statuses[ev.status]) return false;
     if (state.disputedOnly && !disputed[ev.id]) return false;
+    // minor events fold unless asked for, or their entity is picked (story/salience.py)
+    if (!state.all && !state.entity && ev.salient === false) return false;
     return true;
   }
 
@@ -92,6 +94,8 @@
     });
     var fd = document.getElementById("f-disputed");
     fd.addEventListener("change", function () { state.disputedOnly = fd.checked; redraw(); });
+    var fa = document.getElementById("f-all");
+    fa.addEventListener("change", function () { state.all = fa.checked; redraw(); });
     document.getElementById("zoom-in").addEventListener("click", function () { zoom(0.5, null); });
     document.getElementById("zoom-out").addEventListener("click", function () { zoom(2, null); });
     document.getElementById("zoom-reset").addEventListener("click", function () {
