@@ -267,10 +267,12 @@ def create_app(
 
     @app.get("/stories/{story_id}/timeline", summary="Events in time order, one line each")
     def timeline(
-        story_id: str, entity: str | None = Query(None, description="Only events with this entity")
+        story_id: str,
+        entity: str | None = Query(None, description="Only events with this entity"),
+        minor: bool = Query(True, description="Also the events the timeline folds (salience)"),
     ) -> list[dict[str, Any]]:
         try:
-            return api.timeline(story(story_id), entity)
+            return api.timeline(story(story_id), entity, minor=minor)
         except LookupError as e:
             raise HTTPException(404, str(e.args[0])) from None
 

@@ -49,7 +49,9 @@ def test_one_store_holds_one_story(client):
 
 def test_timeline_entities_events_with_evidence(client):
     rows = client.get("/stories/default/timeline").json()
-    assert rows and {"id", "time", "status", "evidence"} <= set(rows[0])
+    assert rows and {"id", "time", "status", "evidence", "salient", "salience"} <= set(rows[0])
+    main = client.get("/stories/default/timeline", params={"minor": "false"}).json()
+    assert main == [r for r in rows if r["salient"]] and len(main) < len(rows)
     names = {e["name"] for e in client.get("/stories/default/entities").json()}
     assert {"Ada Brennan", "Tomas Brennan"} <= names
     events = client.get("/stories/default/events", params={"type": "married"}).json()
