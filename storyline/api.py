@@ -15,7 +15,6 @@ from pathlib import Path
 
 from storyline import __version__
 from storyline.ingest.dedupe import mark_duplicates
-from storyline.ingest.read import read_articles
 from storyline.model import Article, ArticleAnalysis, FeedStory, State, Story
 from storyline.nlp.budget import budget_of
 from storyline.render.json import write_json
@@ -71,13 +70,16 @@ def ingest(
     analysis raises is stored as skipped with the error (and retried next time); each article
     is written in its own transaction and each story is replaced in one.
     """
+    from storyline.nlp.executors import RaySession, read_inputs
+
     settings = settings or Settings()
-    if progress:
-        progress("reading", 0, None)
-    articles = read_articles(paths, settings) if paths else []
-    if progress:
-        progress("reading", len(articles), len(articles))
-    return ingest_articles(articles, store_path, settings, progress, whole=whole)
+    with RaySession(settings):  # on Ray, files are read on the workers too
+        if progress:
+            progress("reading", 0, None)
+        articles = read_inputs(paths, settings) if paths else []
+        if progress:
+            progress("reading", len(articles), len(articles))
+        return ingest_articles(articles, store_path, settings, progress, whole=whole)
 
 
 def ingest_articles(

@@ -269,10 +269,29 @@ def _unique_ids(articles: list[Article]) -> None:
         seen.add(art.id)
 
 
+def walk(paths: list[str]) -> list[Found]:
+    """Every input file (folders walked in name order), with why it cannot be read, if so."""
+    return list(_walk(paths))
+
+
 def read_articles(paths: list[str], settings: Settings) -> list[Article]:
     """Every input (file, folder, JSON record) as an Article, in input order, dated and deduped."""
+    articles = read_found(walk(paths), settings)
+    finish_batch(articles, settings)
+    return articles
+
+
+def finish_batch(articles: list[Article], settings: Settings) -> None:
+    """What needs every input of a read: unique ids, then duplicates marked among them."""
+    _unique_ids(articles)
+    mark_duplicates([a for a in articles if a.status == "ok"], settings)
+
+
+def read_found(found: list[Found], settings: Settings) -> list[Article]:
+    """Walked inputs as Articles, each dated from its own text: the part of `read_articles`
+    that needs no other input (a Ray worker reads a chunk of files with it)."""
     articles: list[Article] = []
-    for shown, path, walked, problem in _walk(paths):
+    for shown, path, walked, problem in found:
         if problem:
             articles.append(_skipped(shown, problem))
             continue
@@ -280,7 +299,6 @@ def read_articles(paths: list[str], settings: Settings) -> list[Article]:
             articles.extend(_read_file(shown, path, walked, settings))
         except Exception as e:  # noqa: BLE001 - one bad input must not stop the build
             articles.append(_skipped(shown, f"could not be read: {type(e).__name__}: {e}"))
-    _unique_ids(articles)
     usable = [a for a in articles if a.status == "ok"]
     for art in usable:  # each from its own text: what other articles say is the story stage's
         try:
@@ -290,5 +308,4 @@ def read_articles(paths: list[str], settings: Settings) -> list[Article]:
                 art.published = PublicationDate(
                     "XXXX", method="unknown", reason=f"dating failed: {e}"
                 )
-    mark_duplicates(usable, settings)
     return articles

@@ -226,3 +226,77 @@ def _retry_one_by_one(
             out.append((None, f"ray task failed: {_error(cause)}"))
     del batch_error  # the per-article errors say more than the batch's
     return out
+
+
+# ------------------------------------------------------------------------------ reading
+
+READERS = Registry("reader")  # where input files are read: by executor name
+
+
+@READERS.register("local")
+def read_here(paths: list[str], settings: Settings) -> list[Article]:
+    """Read every input in this process (storyline.ingest.read.read_articles)."""
+    from storyline.ingest.read import read_articles
+
+    return read_articles(paths, settings)
+
+
+def read_chunk(found: list, settings: Settings) -> list[dict]:
+    """Runs on a Ray worker: read and date these walked files, return the articles as dicts."""
+    from storyline.ingest.read import read_found
+
+    return [to_dict(a, for_json=False) for a in read_found(found, settings)]
+
+
+@READERS.register("ray")
+def read_on_ray(paths: list[str], settings: Settings) -> list[Article]:
+    """Ray tasks over chunks of `ray_batch_size` input files each read (and date) their files;
+    the driver only lists folders, collects the articles in input order and does what needs
+    every input (unique ids, duplicate marks: ingest.read.finish_batch)."""
+    from storyline.ingest.read import finish_batch, walk
+
+    found = walk(paths)
+    if not found:
+        return []
+    ray = import_ray(local=settings.ray_address is None)
+    started = _start_ray(ray, settings)
+    try:
+        task = ray.remote(num_cpus=1, max_retries=1)(read_chunk)
+        settings_ref = ray.put(settings)
+        size = max(1, settings.ray_batch_size)
+        refs = [task.remote(found[i : i + size], settings_ref) for i in range(0, len(found), size)]
+        articles = [from_dict(Article, d) for ref in refs for d in ray.get(ref)]
+    finally:
+        if started:
+            ray.shutdown()
+    finish_batch(articles, settings)
+    return articles
+
+
+def read_inputs(paths: list[str], settings: Settings) -> list[Article]:
+    """The inputs read where `settings.executor` runs (local: here; ray: on the workers)."""
+    try:
+        reader = READERS.get(settings.executor)
+    except KeyError as e:
+        raise ValueError(e.args[0]) from None
+    return reader(paths, settings)
+
+
+class RaySession:
+    """Keeps one private local Ray up across an ingest's reading, nlp and story stages (each
+    would otherwise start and stop its own); nothing for the local executor."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.ray = None
+
+    def __enter__(self) -> RaySession:
+        if self.settings.executor == "ray":
+            ray = import_ray(local=self.settings.ray_address is None)
+            if _start_ray(ray, self.settings):
+                self.ray = ray
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.ray is not None:
+            self.ray.shutdown()

@@ -200,3 +200,15 @@ def test_ray_builds_each_story_on_a_worker_the_same_as_local(feed_store, ray_loc
     assert ticks == [1, 2, 3]
     assert on_ray == {sid: to_dict(api.load_story(feed_store, sid)) for sid in on_ray}
     assert sorted(on_ray) == ["s1", "s2", "s3"]
+
+
+def test_ray_reads_the_inputs_on_workers_as_they_are_read_here(frontdoor_corpus,
+                                                                ray_local) -> None:  # fmt: skip
+    from storyline.ingest.read import read_articles
+    from storyline.nlp.executors import read_inputs
+
+    settings = replace(Settings(), executor="ray", ray_batch_size=2)
+    here = read_articles([str(frontdoor_corpus), *FILES], Settings())
+    on_ray = read_inputs([str(frontdoor_corpus), *FILES], settings)
+    assert len(on_ray) == 13 and {a.status for a in on_ray} == {"ok", "skipped"}
+    assert to_dict(on_ray, for_json=False) == to_dict(here, for_json=False)
