@@ -30,22 +30,25 @@ Tick = Callable[[str, int, int | None], None]
 ATTEMPTS = 5  # builds of one story tried while other writers keep changing it
 
 
+CHUNK = 200  # articles whose analyses are in memory at once while clustering
+
+
 def cluster_new(store: StoryStore, settings: Settings) -> set[str]:
     """Cluster every usable article no story holds yet, in publication order (undated last,
-    then as stored: what `cluster_articles` does over a whole feed); the stories changed."""
+    then as stored: what `cluster_articles` does over a whole feed), a chunk of analyses in
+    memory at a time; the stories changed."""
     ids = store.unclustered()
-    if not ids:
-        return set()
-    stored = store.articles(ids)
-    analyses = store.analyses(ids)
-    store.signatures(stored)  # hashed once here, read back by every later story build
-    sigs = [signals(s.article, analyses.get(s.article.id)) for s in stored]
-    order = sorted(range(len(sigs)), key=lambda i: (sigs[i].published or date.max, i))
     touched: set[str] = set()
-    for i in order:
-        sid, gone = store.cluster(sigs[i], settings)
-        touched.difference_update(gone)
-        touched.add(sid)
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i : i + CHUNK]
+        stored = store.articles(part)
+        analyses = store.analyses(part)
+        store.signatures(stored)  # hashed once here, read back by every later story build
+        by_id = {s.article.id: s.article for s in stored}
+        for aid in part:
+            sid, gone = store.cluster(signals(by_id[aid], analyses.get(aid)), settings)
+            touched.difference_update(gone)
+            touched.add(sid)
     return touched
 
 

@@ -359,10 +359,12 @@ class SQLiteStore:
 
     @_guarded
     def unclustered(self) -> list[str]:
-        """Ids of usable articles no story holds yet, in the order stored."""
+        """Ids of usable articles no story holds yet, in publication order (undated last,
+        then in the order stored)."""
         return stories.unclustered(self._db) if self._has_feed() else [
             a for (a,) in self._db.execute(
-                "SELECT id FROM articles WHERE status IN ('ok', 'duplicate') ORDER BY seq")]
+                "SELECT ar.id FROM articles ar WHERE ar.status IN ('ok', 'duplicate') "
+                + stories.ORDER)]
 
     @_guarded
     def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:

@@ -214,11 +214,15 @@ def story_of(db: sqlite3.Connection, article_id: str) -> int | None:
     return row[0] if row else None
 
 
+ORDER = "ORDER BY ar.published_earliest IS NULL, ar.published_earliest, ar.seq"
+
+
 def unclustered(db: sqlite3.Connection) -> list[str]:
-    """Usable articles (status ok or duplicate) no story holds yet, in the order stored."""
+    """Usable articles (status ok or duplicate) no story holds yet, in publication order
+    (undated last, then in the order stored): the order `cluster_articles` feeds a feed in."""
     rows = db.execute(
         "SELECT ar.id FROM articles ar LEFT JOIN story_members m ON m.article = ar.id "
-        "WHERE m.article IS NULL AND ar.status IN ('ok', 'duplicate') ORDER BY ar.seq")
+        f"WHERE m.article IS NULL AND ar.status IN ('ok', 'duplicate') {ORDER}")  # noqa: S608
     return [a for (a,) in rows]
 
 
