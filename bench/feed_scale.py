@@ -109,8 +109,19 @@ def grow(store_path: Path, cache_db: Path, ids: list[str], settings) -> float:  
     return time.perf_counter() - t0
 
 
+def whole_rebuild(store_path: Path, settings) -> float:  # noqa: ANN001
+    """What every ingest cost before the feed: the whole store's story built again."""
+    from storyline import api
+    from storyline.store import open_store
+
+    t0 = time.perf_counter()
+    with open_store(store_path) as store:
+        store.replace_story(api.story_from_store(store, settings))
+    return time.perf_counter() - t0
+
+
 def run(bench: Path, cache: Path, sizes: list[int], probes: int = 5, seed: int = 0,
-        cached_only: bool = False) -> dict:
+        cached_only: bool = False, before: tuple[int, ...] = ()) -> dict:
     from storyline.settings import Settings
     from storyline.store import open_store
 
@@ -153,6 +164,13 @@ def run(bench: Path, cache: Path, sizes: list[int], probes: int = 5, seed: int =
                 trial.unlink()
                 print(f"{row['size']}: {json.dumps(row['runs'][-1])}", file=sys.stderr)
         for row in results:
+            if row["size"] in before:
+                trial = Path(tmp) / "trial.db"
+                shutil.copy(snapshots[row["size"]], trial)
+                row["whole rebuild (before)"] = whole_rebuild(trial, settings)
+                trial.unlink()
+                print(f"{row['size']}: whole rebuild {row['whole rebuild (before)']:.1f} s",
+                      file=sys.stderr)
             runs = row.pop("runs")
             row["phases"] = {k: statistics.median(r[k] for r in runs) for k in PHASES}
             row["probe story sizes"] = [int(r["story size"]) for r in runs]
@@ -179,6 +197,11 @@ def table(out: dict) -> str:
         lines.append(f"| {label} | " + " | ".join([str(r[key]) for r in results] + blank) + " |")
     lines.append("| stories the probes joined (articles) | " + " | ".join(
         [", ".join(map(str, r["probe story sizes"])) for r in results] + blank) + " |")
+    if any("whole rebuild (before)" in r for r in results):
+        cells = [f"{r['whole rebuild (before)']:.1f} s" if "whole rebuild (before)" in r
+                 else "not run" for r in results]  # fmt: skip
+        lines.append("| before: the whole store's story rebuilt (every ingest did it) | "
+                     + " | ".join(cells + blank) + " |")
     lines.append("| growing to this size | " + " | ".join(
         [f"{r['grow (s)']:.0f} s" for r in results] + blank) + " |")
     lines.append(f"\npeak RSS of the whole run (growing to {sizes[-1]:,} included): "
@@ -189,19 +212,28 @@ def table(out: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bench", type=Path, default=BENCH, help="the shared benchmarks folder")
-    ap.add_argument("--cache", type=Path, required=True,
+    ap.add_argument("--cache", type=Path,
                     help="analysis cache folder, outside the repository (bench/feed_corpus.py)")
     ap.add_argument("--sizes", default="100,1000,5000",
                     help="store sizes; one above the corpus means all of it")
     ap.add_argument("--probes", type=int, default=5, help="articles added alone at each size")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--table", type=Path, help="a --json output to print as the table")
+    ap.add_argument("--before", default="", help="sizes at which to time the whole-store "
+                    "rebuild every ingest did before the feed (slow: minutes at 1,000)")
     ap.add_argument("--cached-only", action="store_true",
                     help="use only the texts already analysed in the cache")
     args = ap.parse_args()
+    if args.table:
+        print(table(json.loads(args.table.read_text())))
+        return
     if not (args.bench / "wire-silver").is_dir():
         sys.exit(f"no wire-silver folder under {args.bench}")
+    if args.cache is None:
+        sys.exit("--cache FOLDER is needed (outside the repository)")
     out = run(args.bench, args.cache, [int(s) for s in args.sizes.split(",") if s.strip()],
-              args.probes, cached_only=args.cached_only)
+              args.probes, cached_only=args.cached_only,
+              before=tuple(int(x) for x in args.before.split(",") if x.strip()))
     print(json.dumps(out, indent=2) if args.json else table(out))
 
 
