@@ -88,7 +88,7 @@ def _role_weight(doc: Doc, c: Cand) -> float:
 def infer_gender(doc: Doc, groups: list[Group]) -> None:
     """Gender from role nouns attached to the person, else from lone-person pronoun sentences."""
     people = [g for g in groups if g.type == "PERSON"]
-    text = doc.text  # built from every token on each access: read it once
+    text = doc_text(doc)  # built from every token on each access: joined once per Doc
     for g in people:
         for role, n in g.roles.items():
             r = T.ROLES.get(role)

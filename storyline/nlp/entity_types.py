@@ -317,10 +317,16 @@ def name_key(text: str) -> str:
 def name_tokens(text: str) -> list[str]:
     """The words of a name without honorifics or a generational suffix: "Mr. Ben Smith Jr."
     -> ["ben", "smith"]."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """name_tokens, computed once per text (asked of each mention many times over)."""
     words = [w for w in name_key(text).replace("!", "").split() if w not in HONORIFICS]
     while len(words) > 2 and words[-1] in GENERATIONS:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def generation(text: str) -> str:

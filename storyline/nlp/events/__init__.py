@@ -335,10 +335,13 @@ def _ids(tok: Token) -> set[int]:
 
 def name_span(tok: Token) -> Span:
     """The name a token is part of: its entity if any, else its compound chain."""
-    if tok.ent_type_:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
+    if tok.ent_type_:  # its entity, from the IOB tags (doc.ents makes every entity's Span)
+        doc, start, end = tok.doc, tok.i, tok.i + 1
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Span(doc, start, end, label=tok.ent_type)
     left = tok.i
     while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i >= tok.i:
         left -= 1
