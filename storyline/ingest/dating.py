@@ -26,6 +26,7 @@ from storyline.ingest.intervals import Constraint, DateSet, Universe
 from storyline.model import Article, PublicationDate
 
 EARLIEST = date(1900, 1, 1)
+NO_EVIDENCE = "no date evidence in the text"
 ROUNDS = 2  # inferred ranges feed birth intervals once more
 
 
@@ -75,7 +76,7 @@ def solve(constraints: list[Constraint], universe: Universe) -> Solution:
 
 def _inferred(solution: Solution, universe: Universe) -> PublicationDate:
     if not solution.used:
-        return PublicationDate("XXXX", None, None, "unknown", "no date evidence in the text")
+        return PublicationDate("XXXX", None, None, "unknown", NO_EVIDENCE)
     first, last = solution.allowed.hull()
     reason = "inferred from the text: " + "; ".join(c.reason for c in solution.used)
     if last == universe.last:

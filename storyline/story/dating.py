@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storyline.ingest.dating import EARLIEST, date_articles
+from storyline.ingest.dating import EARLIEST, NO_EVIDENCE, date_articles
 from storyline.ingest.intervals import Constraint, DateSet
 from storyline.model import (
     Article,
@@ -78,6 +78,9 @@ def date_from_story(
             if new.method == "unknown":
                 a.published = old  # still nothing: the reason ingest gave stands
             continue  # the same days (the reasons may name other articles' facts)
+        if old is not None and new is not None and old.method == "unknown" \
+                and old.reason not in ("", NO_EVIDENCE):
+            new.reason = f"{old.reason}; {new.reason}"  # a stated date refused stays said
         changed.add(a.id)
         if a.id in analysis_of:
             reanchor(a, analysis_of[a.id], old)
