@@ -67,6 +67,16 @@ def test_the_config_file_defaults_are_the_settings_defaults() -> None:
         s.llm_url, s.llm_model, s.llm_mode, s.llm_api_key, s.llm_timeout, s.llm_max_sentences)
 
 
+def test_the_settings_default_is_the_config_pipeline() -> None:
+    from thinc.api import Config
+
+    from storyline.nlp.pipeline import CONFIG_PATH
+
+    listed = Config().from_disk(CONFIG_PATH)["nlp"]["pipeline"]
+    assert ["storyline_article", *("storyline_" + n for n in Settings().components),
+            "storyline_llm_claims"] == listed
+
+
 def test_analyze_pipes_finds_no_problem(full_nlp) -> None:
     assert full_nlp.pipe_names[-len(DEFAULT):] == DEFAULT
     problems = full_nlp.analyze_pipes(pretty=False)["problems"]
