@@ -132,7 +132,7 @@ def inversions(
             allowed = _publication_days(art.content, tx, window, last)
             if not allowed:
                 continue
-            what = ev.predicate or ev.type
+            what = art.raw[c.trigger[0] : c.trigger[1]] if c.trigger else ev.predicate or ev.type
             why = f"'{tx.text}' = the {what} event of {iv.value_for(window)} told in {where}"
             out.append(Constraint(allowed, why, 2))
     return out

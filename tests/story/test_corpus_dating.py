@@ -130,7 +130,7 @@ def test_an_undated_article_is_dated_from_a_dated_one_telling_the_same_happening
     # "fired on Wednesday" is the firing of Wednesday 2024-03-06 only if written 03-06..03-12
     assert (b.value, b.earliest, b.latest, b.method) == (
         "2024-03", date(2024, 3, 6), date(2024, 3, 12), "inferred")
-    assert b.reason == ("inferred from the text: 'Wednesday' = the fire event of 2024-03-06 "
+    assert b.reason == ("inferred from the text: 'Wednesday' = the fired event of 2024-03-06 "
                         "told in Harbour chief fired")
     assert by_name["a.txt"].published.method == "header"
 
@@ -180,4 +180,4 @@ def test_a_fixed_today_gives_byte_identical_story_json(tmp_path) -> None:
         paths = write_report(build([str(tmp_path / "in")], SETTINGS), tmp_path / f"out{n}")
         outs.append(paths["json"].read_bytes())
     assert outs[0] == outs[1]
-    assert b"'Wednesday' = the fire event of 2024-03-06" in outs[0]
+    assert b"'Wednesday' = the fired event of 2024-03-06" in outs[0]
