@@ -28,6 +28,7 @@ from storyline.model import (
 from storyline.nlp.time.anchoring import dct_bound
 from storyline.nlp.time.tagger import reader, reread
 from storyline.story import intervals as iv
+from storyline.story.status import SPECULATIVE
 
 # Stated dates (header, metadata, URL, dateline) are the reader's; only these are re-dated.
 REDATED_METHODS = ("inferred", "unknown")
@@ -125,17 +126,43 @@ def inversions(
         if told is None:
             continue
         window, where = told
+        tensed: Constraint | None = None
         for c in mine:
+            what = art.raw[c.trigger[0] : c.trigger[1]] if c.trigger else ev.predicate or ev.type
             tx = governing(c, analysis.timexes, art.raw)
-            if tx is None or tx.anchor == "event":
+            if tx is None:
+                tensed = tensed or _tense_bound(c, what, window, where, last)
+                continue
+            if tx.anchor == "event":
                 continue
             allowed = _publication_days(art.content, tx, window, last)
             if not allowed:
                 continue
-            what = art.raw[c.trigger[0] : c.trigger[1]] if c.trigger else ev.predicate or ev.type
             why = f"'{tx.text}' = the {what} event of {iv.value_for(window)} told in {where}"
             out.append(Constraint(allowed, why, 2))
+        if tensed is not None:
+            out.append(tensed)
     return out
+
+
+def _tense_bound(
+    c: Claim, what: str, window: iv.Interval, where: str, last: date
+) -> Constraint | None:
+    """A claim with no time expression told as done (its relation to the article's date
+    BEFORE) was written on or after the event's first day; told as ahead (AFTER), on or before
+    its last. A likelihood (strength 1): the tense is read off the parse, and a speculation's
+    past is often the verb above it."""
+    if window.earliest is None or window.latest is None:
+        return None
+    if c.dct_relation == "BEFORE" and c.mention.certainty not in SPECULATIVE:
+        why = (f"'{what}' told as done: the {what} event of {iv.value_for(window)} told in "
+               f"{where} was before it was written")
+        return Constraint(DateSet.between(window.earliest, last), why, 1)
+    if c.dct_relation == "AFTER":
+        why = (f"'{what}' told as ahead: the {what} event of {iv.value_for(window)} told in "
+               f"{where} was after it was written")
+        return Constraint(DateSet.between(EARLIEST, window.latest), why, 1)
+    return None
 
 
 def _told_elsewhere(

@@ -181,3 +181,20 @@ def test_a_fixed_today_gives_byte_identical_story_json(tmp_path) -> None:
         outs.append(paths["json"].read_bytes())
     assert outs[0] == outs[1]
     assert b"'Wednesday' = the fired event of 2024-03-06" in outs[0]
+
+
+def test_a_happening_told_as_done_was_before_the_article(tmp_path) -> None:
+    dated = (" date 2024-03-08 Tidewater Ledger\nHarbour wedding\n\nHarbour chief Dana Voss "
+             "married Lior Ames on Saturday, March 2, in Kestrel Bay, friends said.\n")
+    undated = "Voss and Ames wed\n\nDana Voss married Lior Ames, friends of the couple said.\n"
+    _write(tmp_path / "in", {"a.txt": dated, "b.txt": undated})
+    story = build([str(tmp_path / "in")], SETTINGS)
+    b = next(a for a in story.articles if a.path.endswith("b.txt")).published
+    # no time expression: the past tense says only that it was written after the wedding
+    assert (b.earliest, b.latest) == (date(2024, 3, 2), TODAY)
+    assert b.reason == (
+        "inferred from the text: 'married' told as done: the married event of 2024-03-02 told "
+        "in Harbour wedding was before it was written; nothing in the text bounds it from "
+        "above, so up to today (2026-12-01)")
+    (wedding,) = [e for e in story.events if e.type == "married"]
+    assert len(wedding.mentions) == 2 and wedding.time.value == "2024-03-02"
