@@ -425,22 +425,27 @@ def _bare_days(ctx: DatingContext) -> list[tuple[str, int, int, int | None]]:
     out = []
     for t, month, day, weekday, words in _yearless_days(ctx):
         if told_as_past(ctx.content, t.start) and (
-            weekday is not None or not _narrated_year(ctx.content, t.start)
+            weekday is not None or not _narrated_year(ctx, t.start)
         ):
             out.append((words, month, day, weekday))
     return out
 
 
-_YEAR_WORD = re.compile(r"(?<!since )\b(?:19|20)\d\d\b")  # "since 2020" runs up to now
+_SINCE = re.compile(r"(?i:\bsince)\s+$")  # "since 2020" runs up to now: no dated past
 
 
-def _narrated_year(text: str, at: int) -> bool:
+def _narrated_year(ctx: DatingContext, at: int) -> bool:
     """A year named in this sentence or the one before it: the story is
     telling a dated past ("married in July 2022 ... a July 17 newsletter"), not the news day."""
+    text = ctx.content
     start, end = sentence_span(text, at)
     if start > 0:
         start = sentence_span(text, start - 1)[0]
-    return bool(_YEAR_WORD.search(text, start, end))
+    return any(
+        start <= t.start < end and year_of(t) is not None
+        and not _SINCE.search(text, max(0, t.start - 8), t.start)
+        for t in ctx.calendar
+    )
 
 
 @DATE_RULES.register("bare_days")
