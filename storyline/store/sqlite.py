@@ -437,7 +437,7 @@ class SQLiteStore:
         sid = stories.internal_id(story_id)
         if sid is None or not self._has_feed():
             return None
-        row = self._db.execute("SELECT data FROM stories WHERE id = ?", (sid,)).fetchone()
+        row = self._db.execute("SELECT data FROM story_built WHERE story = ?", (sid,)).fetchone()
         if row is None or row[0] is None:
             return None
         story = from_dict(Story, json.loads(row[0]))
@@ -468,7 +468,7 @@ class SQLiteStore:
         out = []
         for r in self._db.execute(
             "SELECT id, size, title, first, last, updated, names, shown, events, entities, "
-            "contradictions, built_rev, rev, data FROM stories ORDER BY size DESC, id"
+            "contradictions, built_rev, rev FROM stories ORDER BY size DESC, id"
         ).fetchall():
             names, shown = json.loads(r["names"]), json.loads(r["shown"])
             top = [shown[k] for k, _ in sorted(names.items(), key=lambda p: (-p[1], p[0]))

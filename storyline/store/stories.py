@@ -27,7 +27,12 @@ CREATE TABLE IF NOT EXISTS stories (
     norms TEXT NOT NULL, names TEXT NOT NULL, shown TEXT NOT NULL,
     rev INTEGER NOT NULL, built_rev INTEGER, updated TEXT NOT NULL,
     events INTEGER NOT NULL DEFAULT 0, entities INTEGER NOT NULL DEFAULT 0,
-    contradictions INTEGER NOT NULL DEFAULT 0, data TEXT, pipeline_version TEXT);
+    contradictions INTEGER NOT NULL DEFAULT 0, own INTEGER NOT NULL DEFAULT 0,
+    pipeline_version TEXT);
+CREATE INDEX IF NOT EXISTS stories_state ON stories(
+    rev, built_rev, pipeline_version, own, size, events, entities, contradictions);
+CREATE TABLE IF NOT EXISTS story_built (
+    story INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_weights (
     story INTEGER NOT NULL, channel TEXT NOT NULL, term TEXT NOT NULL, pos INTEGER NOT NULL,
     weight REAL NOT NULL, PRIMARY KEY (story, channel, term));
@@ -36,7 +41,12 @@ CREATE TABLE IF NOT EXISTS story_members (
     article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     story INTEGER NOT NULL, pos INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story, pos);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE INDEX IF NOT EXISTS articles_feed ON articles(status, published_earliest, seq, id);
 """
+# stories_state and articles_feed cover the per-ingest scans (stale stories, totals, articles
+# not clustered yet, counts by status): they read small index entries, not the rows that carry
+# texts, names and built stories.
 CHUNK = 500  # values per IN (...) list: far below every database's parameter limit
 
 
@@ -195,6 +205,7 @@ def add(db: sqlite3.Connection, cl: StoryClusterer, sig: Signals) -> tuple[int, 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for g in gone:
         db.execute("DELETE FROM story_weights WHERE story = ?", (g,))
+        db.execute("DELETE FROM story_built WHERE story = ?", (g,))
         db.execute("DELETE FROM stories WHERE id = ?", (g,))
         db.execute("DELETE FROM story_members WHERE story = ?", (g,))
     _save(db, cl.stories[sid], now)
@@ -243,20 +254,25 @@ def save_built(
     """Store a story's built Story (JSON; None: the whole-store story is this one) if its
     membership is still the revision it was built from; False when it changed or went."""
     cur = db.execute(
-        "UPDATE stories SET data = ?, built_rev = ?, events = ?, entities = ?, "
+        "UPDATE stories SET own = ?, built_rev = ?, events = ?, entities = ?, "
         "contradictions = ?, pipeline_version = ? WHERE id = ? AND rev = ?",
-        (data, built_from, *counts, version, sid, built_from),
+        (int(data is not None), built_from, *counts, version, sid, built_from),
     )
-    return cur.rowcount == 1
+    if cur.rowcount != 1:
+        return False
+    db.execute("DELETE FROM story_built WHERE story = ?", (sid,))
+    if data is not None:
+        db.execute("INSERT INTO story_built VALUES (?, ?)", (sid, data))
+    return True
 
 
 def stale(db: sqlite3.Connection, version: str, own: bool) -> list[int]:
     """Stories whose built Story is missing, older than their articles or another version's;
     with `own`, also those standing for the whole-store story (several stories now)."""
-    return [s for (s,) in db.execute(
+    return sorted(s for (s,) in db.execute(  # sorted here: the scan reads only stories_state
         "SELECT id FROM stories WHERE built_rev IS NULL OR built_rev != rev "
-        "OR pipeline_version IS NULL OR pipeline_version != ? OR (? = 1 AND data IS NULL) "
-        "ORDER BY id", (version, int(own)))]  # fmt: skip
+        "OR pipeline_version IS NULL OR pipeline_version != ? OR (? = 1 AND own = 0)",
+        (version, int(own))))  # fmt: skip
 
 
 def touch_article(db: sqlite3.Connection, article_id: str) -> None:
