@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline.model import Article, ArticleAnalysis, Story
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # Detokenising: no space before these tokens, none after the opening ones.
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re",
@@ -272,17 +276,20 @@ def match_tokens(
     return out
 
 
-def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str]]]]) -> dict:
+def head_lemmas(docs: list[CatDoc], mentions: list[list[tuple[Hashable, list[str]]]],
+                parsed: Iterable[SpacyDoc] | None = None) -> dict:
     """The lowercased lemma of each mention's syntactic head (the bundled spaCy model parses
-    each rebuilt text once): `mentions[i]` lists (key, token ids) of `docs[i]`."""
-    from storyline.nlp.pipeline import load_model
-    from storyline.settings import Settings
-
-    nlp = load_model(Settings().model)
+    each rebuilt text once, unless `parsed` gives the Docs): `mentions[i]` lists (key, token
+    ids) of `docs[i]`."""
     out: dict = {}
-    keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
-    off = [name for name in nlp.pipe_names if name not in keep]
-    parsed = nlp.pipe((d.text for d in docs), disable=off)
+    if parsed is None:
+        from storyline.nlp.pipeline import load_model
+        from storyline.settings import Settings
+
+        nlp = load_model(Settings().model)
+        keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+        off = [name for name in nlp.pipe_names if name not in keep]
+        parsed = nlp.pipe((d.text for d in docs), disable=off)
     for d, ms, sp in zip(docs, mentions, parsed, strict=True):
         for key, t_ids in ms:
             toks = [d.token(t) for t in t_ids if d.has(t)]

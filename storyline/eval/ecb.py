@@ -17,10 +17,15 @@ import csv
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storyline.eval.cat import CatDoc, head_lemmas, match_tokens, read_cat
+from storyline.eval.cat import CatDoc, Run, head_lemmas, match_tokens, read_cat
 from storyline.eval.coref import CorefScore, clusters_of, score_clusters
 from storyline.eval.yardstick import Counts, Report, Row, yardstick
+from storyline.model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 DEV_TOPICS = frozenset({"2", "5", "12", "18", "21", "23", "34", "35"})
 SENTENCES_CSV = "ECBplus_coreference_sentences.csv"
@@ -107,23 +112,64 @@ class Split:
     documents: int = 0
     events: Counts = field(default_factory=Counts)
     entities: Counts = field(default_factory=Counts)
-    # name -> score: "event", "event_baseline", "entity", "entity_baseline", each with a
-    # "_nosingle" twin scored without singletons
+    # response name -> score, each with a "_nosingle" twin scored without singletons:
+    # end to end (storyline's own mentions): "event", "entity", and the same-lemma baseline on
+    # those mentions "event_predicted_baseline"; gold mentions: "event_gold" (storyline's
+    # story stage with its coreference model), "event_gold_rules" (the merge rules alone),
+    # "event_baseline" / "entity_baseline" (same lemma, same topic), "event_baseline_subtopic"
+    # (same lemma, same storyline sub-topic)
     coref: dict[str, CorefScore] = field(default_factory=dict)
 
 
 @dataclass
 class _Side:
     key: dict = field(default_factory=dict)
-    response: dict = field(default_factory=dict)
-    baseline: dict = field(default_factory=dict)
+    responses: dict[str, dict] = field(default_factory=dict)  # response name -> assignment
+
+    def put(self, name: str, mention: Hashable, cluster: Hashable) -> None:
+        self.responses.setdefault(name, {})[mention] = cluster
+
+
+def gold_claims(group: list[EcbDoc], run: Run, parsed: list[SpacyDoc]
+                ) -> tuple[list[Claim], dict[str, Key]]:
+    """Each gold event mention of a topic made into a storyline Claim by storyline's own code
+    (`claims.claims_at`: the trigger at that span, its frame or open predicate, source,
+    certainty, participants linked across the topic's articles, roles and time), with the
+    gold mention each claim stands for."""
+    from storyline.nlp.claims import claims_at
+
+    claims: list[Claim] = []
+    key_of: dict[str, Key] = {}
+    for d, art, analysis, doc in zip(group, run.articles, run.analyses, parsed, strict=True):
+        if analysis is None:
+            continue
+        keys = sorted(d.events, key=lambda k: min(int(t) for t in d.events[k]))
+        spans = []
+        for k in keys:
+            toks = [d.doc.token(t) for t in d.events[k]]
+            spans.append((min(t.start for t in toks), max(t.end for t in toks)))
+        # local entity ids -> the story's (link_entities rewrote the mentions' ids)
+        glob = {e.id: e.mentions[0].entity for e in analysis.entities if e.mentions}
+        for k, c in zip(keys, claims_at(doc, art, analysis, spans), strict=True):
+            if c is None:
+                continue
+            c.participants = list(dict.fromkeys(glob.get(p, p) for p in c.participants))
+            for r in c.roles:
+                r.entity = glob.get(r.entity, r.entity)
+            claims.append(c)
+            key_of[c.id] = k
+    return claims, key_of
 
 
 def evaluate(folder: Path, progress: Callable[[int], None] | None = None
              ) -> tuple[dict[str, Split], list[str]]:
-    """Read ECB+ under FOLDER, run storyline per topic and score dev and train topics."""
+    """Read ECB+ under FOLDER, run storyline per topic and score dev and train topics, end to
+    end and given the gold event mentions."""
     from storyline.eval.cat import run_storyline_groups
     from storyline.eval.meantime import predictions
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+    from storyline.story.merge import cluster_claims, coreference
 
     problems: list[str] = []
     docs = read_ecb(folder, problems)
@@ -134,19 +180,19 @@ def evaluate(folder: Path, progress: Callable[[int], None] | None = None
         topics.setdefault(d.topic, []).append(i)
     groups = list(topics.values())
     runs = run_storyline_groups([d.doc for d in docs], [None] * len(docs), groups, progress)
-    lemmas = head_lemmas([d.doc for d in docs], [
-        [(k, sorted(v, key=int)) for k, v in (*d.events.items(), *d.entities.items())]
-        for d in docs])
+    nlp = load_model(Settings().model)
     sides = {s: {"event": _Side(), "entity": _Side()} for s in ("dev", "train")}
     splits = {"dev": Split(), "train": Split()}
-    for topic, group in topics.items():
+    for (topic, group), run in zip(topics.items(), runs, strict=True):
         split = "dev" if topic in DEV_TOPICS else "train"
         splits[split].topics += 1
         splits[split].documents += len(group)
-        run = runs[groups.index(group)]
-        preds = predictions([docs[i].doc for i in group], run)
-        for i, pred in zip(group, preds, strict=True):
-            d = docs[i]
+        tdocs = [docs[i] for i in group]
+        parsed = list(nlp.pipe(a.content or d.doc.text for a, d in zip(run.articles, tdocs,
+                                                                       strict=True)))
+        preds = predictions([d.doc for d in tdocs], run)
+        inside_of: list[dict] = []
+        for d, pred in zip(tdocs, preds, strict=True):
             for kind, gold, pmentions, pclusters in (
                 ("event", d.events, pred.events, pred.event_cluster),
                 ("entity", d.entities, pred.entities, pred.entity_cluster),
@@ -158,17 +204,46 @@ def evaluate(folder: Path, progress: Callable[[int], None] | None = None
                 counts.add(len(mapping), len(inside), len(gold))
                 for k in gold:
                     side.key[k] = d.cluster.get(k, ("single",) + k)
-                    side.baseline[k] = (topic, lemmas.get(k, k))
                 for k in inside:
-                    side.response[mapping.get(k, k)] = (topic, pclusters[k])
+                    side.put(kind, mapping.get(k, k), (topic, pclusters[k]))
+                if kind == "event":
+                    inside_of.append({mapping.get(k, k): v for k, v in inside.items()})
+        # same-lemma baselines: on the gold mentions and on storyline's own event mentions
+        wanted = []
+        for d, own in zip(tdocs, inside_of, strict=True):
+            ms = [(k, sorted(v, key=int)) for k, v in (*d.events.items(), *d.entities.items())]
+            wanted.append(ms + [(("p", k), sorted(v, key=int)) for k, v in own.items()])
+        lemmas = head_lemmas([d.doc for d in tdocs], wanted, parsed)
+        # gold mentions: storyline's story stage, with its coreference model and without
+        claims, key_of = gold_claims(tdocs, run, parsed)
+        by_id = {a.id: a for a in run.articles}
+        orgs = {e.id for e in run.story.entities if e.type in ("ORG", "OUTLET")}
+        coref = coreference(claims, [a for a in run.articles if a.status == "ok"])
+        sub = coref.subtopic if coref is not None else {}
+        ev = sides[split]["event"]
+        for d, art, own in zip(tdocs, run.articles, inside_of, strict=True):
+            for k in d.events:
+                lemma = lemmas.get(k, k)
+                ev.put("event_baseline", k, (topic, lemma))
+                ev.put("event_baseline_subtopic", k, (topic, sub.get(art.id), lemma))
+                for name in ("event_gold", "event_gold_rules"):
+                    ev.put(name, k, ("unread", k))  # a mention on no token: alone
+            for k in own:
+                ev.put("event_predicted_baseline", k, (topic, lemmas.get(("p", k), k)))
+        for d in tdocs:
+            for k in d.entities:
+                sides[split]["entity"].put("entity_baseline", k, (topic, lemmas.get(k, k)))
+        for name, model in (("event_gold", coref), ("event_gold_rules", None)):
+            for n, members in enumerate(cluster_claims(claims, by_id, orgs, model)):
+                for c in members:
+                    ev.put(name, key_of[c.id], (topic, n))
     for split, by_kind in sides.items():
-        for kind, side in by_kind.items():
+        for side in by_kind.values():
             key = clusters_of(side.key)
-            for suffix, single in (("", True), ("_nosingle", False)):
-                splits[split].coref[kind + suffix] = score_clusters(
-                    key, clusters_of(side.response), single)
-                splits[split].coref[f"{kind}_baseline{suffix}"] = score_clusters(
-                    key, clusters_of(side.baseline), single)
+            for name, response in side.responses.items():
+                for suffix, single in (("", True), ("_nosingle", False)):
+                    splits[split].coref[name + suffix] = score_clusters(
+                        key, clusters_of(response), single)
     return splits, problems
 
 
@@ -176,25 +251,41 @@ def _annotated(d: EcbDoc, tokens: set[str]) -> bool:
     return all(d.doc.token(t).sentence in d.sentences for t in tokens)
 
 
+def _coref_row(metric: str, sc: CorefScore, b: CorefScore, base: str) -> Row:
+    return Row(metric, sc.conll, b.conll, base,
+               f"MUC {sc.muc.f1:.3f} B3 {sc.b3.f1:.3f} CEAF-e {sc.ceaf_e.f1:.3f}; baseline "
+               f"MUC {b.muc.f1:.3f} B3 {b.b3.f1:.3f} CEAF-e {b.ceaf_e.f1:.3f}")
+
+
 def rows(splits: dict[str, Split]) -> list[Row]:
-    """The yardstick rows: dev topics first, then train topics."""
-    base = "same lemma same topic, gold mentions, this run"
+    """The yardstick rows: dev topics first, then train topics (which trained the model)."""
+    topic = "same lemma same topic, gold mentions, this run"
+    own = "same lemma same topic, storyline's mentions, this run"
+    subtopic = "same lemma same storyline sub-topic, gold mentions, this run"
     out = []
     for split in ("dev", "train"):
         s = splits.get(split)
         if s is None or not s.topics:
             continue
+        c = s.coref
         where = f"{split} ({s.topics} topics, {s.documents} docs)"
         out.append(Row(f"{where}: event trigger F1 (token overlap)", s.events.f1,
                        note=s.events.note()))
-        for kind in ("event", "entity"):
-            for suffix, label in (("", ""), ("_nosingle", ", no singletons")):
-                sc, b = s.coref[kind + suffix], s.coref[f"{kind}_baseline{suffix}"]
-                out.append(Row(
-                    f"{where}: {kind} coreference CoNLL F1{label}", sc.conll, b.conll, base,
-                    f"MUC {sc.muc.f1:.3f} B3 {sc.b3.f1:.3f} CEAF-e {sc.ceaf_e.f1:.3f}; baseline "
-                    f"MUC {b.muc.f1:.3f} B3 {b.b3.f1:.3f} CEAF-e {b.ceaf_e.f1:.3f}",
-                ))
+        for suffix, label in (("", ""), ("_nosingle", ", no singletons")):
+            out.append(_coref_row(f"{where}: event coreference CoNLL F1, gold mentions{label}",
+                                  c["event_gold" + suffix], c["event_baseline" + suffix], topic))
+        out.append(_coref_row(f"{where}: event coreference CoNLL F1, gold mentions, rules alone",
+                              c["event_gold_rules"], c["event_baseline"], topic))
+        out.append(_coref_row(f"{where}: event coreference CoNLL F1, gold mentions, against "
+                              "sub-topic lemmas", c["event_gold"], c["event_baseline_subtopic"],
+                              subtopic))
+        for suffix, label in (("", ""), ("_nosingle", ", no singletons")):
+            out.append(_coref_row(f"{where}: event coreference CoNLL F1{label}",
+                                  c["event" + suffix], c["event_predicted_baseline" + suffix],
+                                  own))
+        for suffix, label in (("", ""), ("_nosingle", ", no singletons")):
+            out.append(_coref_row(f"{where}: entity coreference CoNLL F1{label}",
+                                  c["entity" + suffix], c["entity_baseline" + suffix], topic))
         out.append(Row(f"{where}: participant mention F1 (token overlap)", s.entities.f1,
                        note=s.entities.note()))
     return out

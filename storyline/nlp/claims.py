@@ -32,6 +32,7 @@ from storyline.nlp.events import (
     argument_heads,
     detail_of,
     find_hits,
+    lexical_hit,
     name_span,
     place_of,
     roles_of,
@@ -56,11 +57,13 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
 @COMPONENTS.register("claims")
-def claims(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
-    """Fill `analysis.claims` and `analysis.quotes` for one parsed article."""
+def claims(doc: Doc, article: Article, analysis: ArticleAnalysis,
+           trigger_model: bool = True) -> None:
+    """Fill `analysis.claims` and `analysis.quotes` for one parsed article; `trigger_model`:
+    open events from the trained trigger model (`Settings.event_trigger_model`)."""
     ctx = _Context.build(doc, article, analysis)
     _attribute_quotes(ctx)
-    _extract_claims(ctx)
+    _extract_claims(ctx, trigger_model)
     _merge_interview_statements(ctx)
     _denials_of_earlier_reports(ctx)
     analysis.claims.extend(ctx.claims)
@@ -497,10 +500,9 @@ def _in_content(cue: Token, trigger: Token) -> bool:
     return False
 
 
-def _extract_claims(ctx: _Context) -> None:
-    raw = ctx.article.raw
+def _extract_claims(ctx: _Context, trigger_model: bool = True) -> None:
     seen: set[tuple[int, str, str | None, int | None]] = set()
-    for hit in find_hits(ctx.doc):
+    for hit in find_hits(ctx.doc, trigger_model):
         trigger = hit.trigger
         sent_i = ctx.sentence_index(trigger.idx)
         sent = ctx.sents[sent_i]
@@ -515,30 +517,61 @@ def _extract_claims(ctx: _Context) -> None:
         if key in seen:
             continue
         seen.add(key)
-        att = _attribution_for(ctx, trigger, sent_i)
-        block = ctx.block_outlet(trigger.idx)
-        if att is not None:
-            source = _final_source(ctx, att.source, trigger.idx)
-            base = att.certainty if att.certainty != "reported" else "reported"
-        elif block:
-            source = attr.close(Source("outlet", block), ctx.sources)
-            base = "reported"
-        else:
-            source = attr.author_source(ctx.sources)
-            base = "asserted"
-        certainty = certainty_of(trigger, sent, base)
-        raised = certainty == "negated" and hit.rule.detail and _negation_raised(trigger)
-        if hit.rule.detail and trigger.lemma_.lower() in DETAIL_VERBS:
-            # "didn't wear her ring": the negation is the detail ("didn't wear ..."), not the event
-            certainty = certainty_of(trigger, sent, base, negation=False)
-        if raised:  # "was not seen wearing her ring": seen, without the ring
-            certainty = certainty_of(trigger, sent, base, negation=False)
-        claim = _claim(ctx, hit, sent, source, certainty, raw)
-        if not claim.participants and certainty == "asserted" and _generic(hit):
+        claim = _hit_claim(ctx, hit, sent_i)
+        if not claim.participants and claim.mention.certainty == "asserted" and _generic(hit):
             continue  # "women ... following a secret split": nobody's split in particular
-        if raised and claim.detail:
-            claim.detail = f"not {claim.detail}"
         ctx.claims.append(claim)
+
+
+def _hit_claim(ctx: _Context, hit: Hit, sent_i: int) -> Claim:
+    """The claim one trigger makes in sentence `sent_i`: its source, certainty and arguments."""
+    trigger, sent, raw = hit.trigger, ctx.sents[sent_i], ctx.article.raw
+    att = _attribution_for(ctx, trigger, sent_i)
+    block = ctx.block_outlet(trigger.idx)
+    if att is not None:
+        source = _final_source(ctx, att.source, trigger.idx)
+        base = att.certainty if att.certainty != "reported" else "reported"
+    elif block:
+        source = attr.close(Source("outlet", block), ctx.sources)
+        base = "reported"
+    else:
+        source = attr.author_source(ctx.sources)
+        base = "asserted"
+    certainty = certainty_of(trigger, sent, base)
+    raised = certainty == "negated" and hit.rule.detail and _negation_raised(trigger)
+    if hit.rule.detail and trigger.lemma_.lower() in DETAIL_VERBS:
+        # "didn't wear her ring": the negation is the detail ("didn't wear ..."), not the event
+        certainty = certainty_of(trigger, sent, base, negation=False)
+    if raised:  # "was not seen wearing her ring": seen, without the ring
+        certainty = certainty_of(trigger, sent, base, negation=False)
+    claim = _claim(ctx, hit, sent, source, certainty, raw)
+    if raised and claim.detail:
+        claim.detail = f"not {claim.detail}"
+    return claim
+
+
+def claims_at(doc: Doc, article: Article, analysis: ArticleAnalysis,
+              triggers: list[tuple[int, int]]) -> list[Claim | None]:
+    """The claim storyline makes of each given trigger span (character offsets into the
+    article), whether or not the component would have found it there: the frame hit on that
+    token, else the frame whose trigger words list its lemma, else an open event named by it;
+    source, certainty, participants, roles and time as the component gives them. None for a
+    span on no token. Gold-mention evaluation (ECB+) scores coreference on these."""
+    ctx = _Context.build(doc, article, analysis)
+    hits = {h.trigger.i: h for h in find_hits(doc)}
+    out: list[Claim | None] = []
+    for start, end in triggers:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(None)
+            continue
+        trigger = span.root
+        sent_i = ctx.sentence_index(trigger.idx)
+        hit = hits.get(trigger.i) or lexical_hit(trigger)
+        claim = _hit_claim(ctx, hit, sent_i)
+        claim.id = f"{article.id}:g{len(out) + 1}"
+        out.append(claim)
+    return out
 
 
 def _own_date(verb: Token) -> bool:

@@ -28,8 +28,10 @@ from storyline.model import (
     TimeValue,
 )
 from storyline.nlp.events.frames import frame, kinds
+from storyline.story import event_coref
 from storyline.story import intervals as iv
 from storyline.story.cues import reading_of
+from storyline.story.event_coref import Coref
 from storyline.story.independence import support_of
 from storyline.story.status import SPECULATIVE, NameBook, status_of
 
@@ -37,6 +39,10 @@ from storyline.story.status import SPECULATIVE, NameBook, status_of
 PAIR_TYPES = kinds(lambda f: f.pair)
 ONCE_TYPES = kinds(lambda f: f.once_per_participant)
 GENERIC_TYPES = kinds(lambda f: f.generic)
+# Kinds the coreference model may join further (`_agglomerate`): all but the couple's, whose
+# states and arithmetic the rules keep, and acts of speaking (two remarks are two statements;
+# one interview's are joined by the claims stage).
+LEARNED_TYPES = kinds(lambda f: not f.pair and not f.speech)
 SPECULATION_HORIZON = timedelta(days=365)  # how far ahead an undated speculation may look
 # An undated mention of something that can happen again (a split, a move) is taken to be about
 # the news of its day: it joins a dated event only if that ends at most this long before the
@@ -203,9 +209,12 @@ class _ClusterIndex:
 
 
 def cluster_claims(claims: list[Claim], articles: dict[str, Article],
-                   orgs: Set[str] = frozenset()) -> list[list[Claim]]:
+                   orgs: Set[str] = frozenset(), coref: Coref | None = None
+                   ) -> list[list[Claim]]:
     """Group claims into happenings (each group becomes one event); `orgs` are the entity ids
-    of organisations (a post at one is not a post at another)."""
+    of organisations (a post at one is not a post at another). The rules first; then, with
+    `coref` (the coreference model, `coreference`), events of a generic kind are joined
+    further by it (`_agglomerate`)."""
     windows = {c.id: claim_window(c, articles) for c in claims}
     recent = {c.id: recent_from(c, articles, windows[c.id][1]) for c in claims}
     published = {c.id: published_window(c, articles) for c in claims}
@@ -216,7 +225,8 @@ def cluster_claims(claims: list[Claim], articles: dict[str, Article],
         people = set(c.participants)
         fits = [k for k in index.could_fit(c.type, people)
                 if _fits(clusters[k], c, people, window, explicit, recent[c.id],
-                         published[c.id], orgs)]  # fmt: skip
+                         published[c.id], orgs)
+                and (coref is None or _same_story_part(clusters[k], c, people, coref))]  # fmt: skip
         if fits:
             k = max(fits, key=lambda k: (len(clusters[k].participants.keys() & people),
                                          len(clusters[k].claims), -k))
@@ -225,8 +235,102 @@ def cluster_claims(claims: list[Claim], articles: dict[str, Article],
             clusters.append(_Cluster(c.type))
         clusters[k].add(c, window, published[c.id])
         index.note(k)
+    if coref is not None:
+        clusters = _agglomerate(clusters, coref, {c.id: windows[c.id][1] for c in claims}, orgs)
     _join_conflicting_dates(clusters)
     return [cl.claims for cl in clusters]
+
+
+def _same_story_part(cl: _Cluster, c: Claim, people: set[str], coref: Coref) -> bool:
+    """With sub-topics known: a claim or event of a LEARNED_TYPES kind that names nobody
+    joins only within its sub-topic (ECB+: "the quake" of one seminal event is not the other's;
+    "the couple has split" is the couple's split wherever it is told)."""
+    if cl.type not in LEARNED_TYPES or people & cl.participants.keys():
+        return True
+    sub = coref.subtopic.get(c.article)
+    return any(coref.subtopic.get(x.article) == sub for x in cl.claims)
+
+
+NEGATIVE = frozenset({"negated", "denied"})
+# A block bigger than this is left to the rules (the model compares every pair in a block).
+MAX_BLOCK = 150
+
+
+def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
+                 orgs: Set[str]) -> list[_Cluster]:
+    """Average-link agglomerative clustering of the rules' events of each kind in
+    LEARNED_TYPES (an open event's: of each predicate): the two events whose claims are on
+    average most probably the same happening (story/event_coref.py) merge first, while that
+    average reaches the model's threshold and nothing forbids it (`_joinable`: times, places,
+    organisations, a frame's participant limit). Deterministic: ties go to the earlier
+    events."""
+    blocks: dict[tuple[str, str | None], list[int]] = {}
+    for k, cl in enumerate(clusters):
+        if cl.type in LEARNED_TYPES:
+            pred = cl.claims[0].predicate if cl.type in SAME_PREDICATE else None
+            blocks.setdefault((cl.type, pred), []).append(k)
+    gone: set[int] = set()
+    threshold = coref.model.threshold
+    for members in blocks.values():
+        if len(members) < 2 or sum(len(clusters[k].claims) for k in members) > MAX_BLOCK:
+            continue
+        # summed pair probabilities between events; average = sum / (size a * size b)
+        sums: dict[tuple[int, int], float] = {}
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                sums[(a, b)] = sum(coref.pair(x, y, dated[x.id] and dated[y.id])
+                                   for x in clusters[a].claims for y in clusters[b].claims)
+        alive = list(members)
+        while True:
+            best: tuple[float, int, int] | None = None
+            for (a, b), total in sums.items():
+                avg = total / (len(clusters[a].claims) * len(clusters[b].claims))
+                if avg >= threshold and (best is None or avg > best[0]) and _joinable(
+                        clusters[a], clusters[b], orgs):
+                    best = (avg, a, b)
+            if best is None:
+                break
+            _, a, b = best
+            for c in alive:  # b goes into a: a's sums with every other event add up
+                if c in (a, b):
+                    continue
+                ab = sums.pop((min(b, c), max(b, c)))
+                key = (min(a, c), max(a, c))
+                sums[key] += ab
+            del sums[(a, b)]
+            _absorb(clusters[a], clusters[b])
+            alive.remove(b)
+            gone.add(b)
+    return [cl for k, cl in enumerate(clusters) if k not in gone]
+
+
+def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str]) -> bool:
+    """What the model may not override when joining two events: overlapping times, the same
+    place, the same organisation for a post, a frame's participant limit, and the same
+    polarity (a denial joins what it denies by the rules only, which tell a retraction from a
+    changed account)."""
+    if not a.window.overlaps(b.window) or _negative(a) != _negative(b):
+        return False
+    if any(not places_compatible(p, q) for p in a.places for q in b.places):
+        return False
+    if a.type in NEWS_TYPES and orgs:
+        mine, theirs = a.participants.keys() & orgs, b.participants.keys() & orgs
+        if mine and theirs and not mine & theirs:
+            return False
+    limit = frame(a.type).max_participants
+    return limit is None or len(a.participants.keys() | b.participants.keys()) <= limit
+
+
+def _negative(cl: _Cluster) -> bool:
+    return all(c.mention.certainty in NEGATIVE for c in cl.claims)
+
+
+def _absorb(a: _Cluster, b: _Cluster) -> None:
+    a.claims += b.claims
+    a.participants.update(b.participants)
+    a.window = a.window.intersect(b.window)
+    a.places += b.places
+    a.published += b.published
 
 
 def _join_conflicting_dates(clusters: list[_Cluster]) -> None:
@@ -328,11 +432,23 @@ def merge_claims(
     claims = [c for a in analyses for c in a.claims]
     orgs = {e.id for e in entities if e.type in ("ORG", "OUTLET")}
     book = NameBook(ents)
-    events = [_event(group, by_id, book) for group in cluster_claims(claims, by_id, orgs)]
+    coref = coreference(claims, [a for a in articles if a.status == "ok"])
+    events = [_event(group, by_id, book)
+              for group in cluster_claims(claims, by_id, orgs, coref)]
     events.sort(key=_event_order)
     for n, ev in enumerate(events, 1):
         ev.id = f"ev{n}"
     return events
+
+
+def coreference(claims: list[Claim], articles: list[Article],
+                model: event_coref.PairModel | None = None) -> Coref | None:
+    """The coreference model (default: the shipped one) over one build's claims, the articles
+    split into sub-topics (event_coref.subtopics); None without a model."""
+    model = model or event_coref.load()
+    if model is None:
+        return None
+    return Coref(claims, {a.id: a for a in articles}, model)
 
 
 def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> Event:

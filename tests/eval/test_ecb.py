@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storyline.eval.ecb import ecb_yardstick, evaluate, read_ecb
+from storyline.eval.ecb import ecb_yardstick, evaluate, gold_claims, read_ecb
 
 ECB = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks" / "ecbplus-dev"
 
@@ -101,9 +101,36 @@ def test_cli_json(tmp_path):
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout[res.stdout.index("{"):])
     names = [r["metric"] for r in data["rows"]]
-    assert "dev (1 topics, 2 docs): event coreference CoNLL F1" in names
-    row = data["rows"][names.index("dev (1 topics, 2 docs): event coreference CoNLL F1")]
-    assert row["reference"] == 1.0
+    gold = "dev (1 topics, 2 docs): event coreference CoNLL F1, gold mentions"
+    assert gold in names and "dev (1 topics, 2 docs): event coreference CoNLL F1" in names
+    assert data["rows"][names.index(gold)]["reference"] == 1.0  # the lemma baseline
+
+
+def test_gold_mentions_become_claims_by_storylines_code(tmp_path):
+    from storyline.eval.cat import run_storyline_groups
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    docs = read_ecb(_corpus(tmp_path), [])
+    run = run_storyline_groups([d.doc for d in docs], [None, None], [[0, 1]])[0]
+    nlp = load_model(Settings().model)
+    claims, key_of = gold_claims(docs, run, [nlp(a.content) for a in run.articles])
+    names = {m.entity: m.text for e in run.story.entities for m in e.mentions}
+    got = [(key_of[c.id], c.type, c.predicate, [names[p] for p in c.participants],
+            [(r.name, names[r.entity]) for r in c.roles], c.time.value if c.time else None,
+            c.mention.text) for c in claims]
+    assert got == [
+        (("2_1ecb", "1"), "other", "strike", ["Chile"], [("patient", "Chile")], None,
+         "An earthquake struck Chile."),
+        (("2_1ecbplus", "1"), "other", "strike", ["Chile"], [("patient", "Chile")],
+         "XXXX-WXX-1", "The quake struck Chile on Monday."),
+    ]
+    # both "struck" share Chile, but no date or place: the merge rules alone keep them apart
+    # (B3 P 1, R 1/2; CEAF-e 2/3 against one key cluster), the coreference model joins them
+    splits, _ = evaluate(tmp_path)
+    rules = splits["dev"].coref["event_gold_rules"]
+    assert (rules.muc.f1, rules.b3.precision, rules.b3.recall) == (0.0, 1.0, 0.5)
+    assert splits["dev"].coref["event_gold"].conll == 1.0
 
 
 def test_real_corpus_counts():

@@ -128,6 +128,41 @@ def find_hits(doc: Doc) -> list[Hit]:
 
 
 OTHER_RULE = EventRule(OPEN, OPEN)
+
+
+def _lemma_rules() -> dict[tuple[str, str], list[EventRule]]:
+    """(lemma, VERB|NOUN) -> the rules whose one-token pattern lists that lemma (the frames'
+    `verbs` and `nouns`), in the frames' order."""
+    out: dict[tuple[str, str], list[EventRule]] = {}
+    for rule in RULES:
+        for pattern in rule.tokens:
+            lemmas = pattern[0].get("LEMMA", {}).get("IN", []) if len(pattern) == 1 else []
+            pos = pattern[0].get("POS") if lemmas else None
+            tags = pos.get("IN", []) if isinstance(pos, dict) else [pos]
+            for lemma in lemmas:
+                for pos_tag in {"NOUN" if tag == "NOUN" else "VERB" for tag in tags}:
+                    found = out.setdefault((lemma, pos_tag), [])
+                    if rule not in found:
+                        found.append(rule)
+    return out
+
+
+_LEMMA_RULES = _lemma_rules()
+
+
+def lexical_hit(trigger: Token) -> Hit:
+    """A Hit for a given trigger token (a gold event mention): the first frame whose trigger
+    words list its lemma (as a verb, else as a noun) and whose object conditions it meets,
+    else an open event named by its lemma."""
+    pos = "NOUN" if trigger.pos_ in ("NOUN", "PROPN") else "VERB"
+    other = "VERB" if pos == "NOUN" else "NOUN"
+    lemma = trigger.lemma_.lower()
+    for rule in (*_LEMMA_RULES.get((lemma, pos), ()), *_LEMMA_RULES.get((lemma, other), ())):
+        if _excluded_object(rule, trigger) or (rule.only_objects and not _wanted_object(
+                rule, trigger)) or (rule.needs_argument and not _has_argument(trigger)):
+            continue
+        return Hit(rule, trigger, trigger.i, trigger.i + 1, _predicate(trigger))
+    return Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger))
 # Clauses that assert a happening: the sentence's own, and the content of a report ("announced
 # that she underwent surgery"); relative, adverbial and infinitive clauses only describe.
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis"})

@@ -1,0 +1,216 @@
+"""Cross-document event coreference: is this claim the same happening as those of an event?
+
+The literature's strong, simple recipe (Cybulska & Vossen 2015, Upadhyay et al. 2016,
+Barhom et al. 2019): split a story's articles into sub-topics first (story/clusters.py tells
+two earthquakes of one feed apart), then decide mention pairs from predicate and frame match,
+shared participants, compatible times and similar contexts, then cluster (merge.py: the
+events whose claims are on average most probably one happening join first).
+
+The pair decision is a logistic regression over the few features below, trained on the ECB+
+train topics by `train_event_coref.py` (its threshold tuned on held-out train topics); the
+weights are data (`event_coref.json`, a few hundred bytes) loaded once. numpy comes with spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from storyline.model import Article, Claim
+from storyline.story.clusters import content_words
+
+WEIGHTS = "event_coref.json"
+# One pair of claims (a, b) of the same kind of happening, in this order (docs/events.md):
+FEATURES = (
+    "same_predicate",  # the same trigger lemma (an open event's is always the same)
+    "same_subtopic",  # their articles fall in one sub-topic of the story (story/clusters.py)
+    "same_article",
+    "same_sentence",  # two triggers of one sentence are seldom one happening
+    "shared_participant",  # an entity (after cross-article linking) takes part in both
+    "participant_conflict",  # both name participants, none shared
+    "unnamed",  # one of them has no participant: nothing to compare
+    "both_dated",  # both dated by a time expression, and the dates overlap
+    "context",  # cosine of the IDF-weighted content words of their sentences
+    "article",  # cosine of the IDF-weighted content words of their articles
+    "same_place",  # both name a place, and it is the same
+)
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Weights of FEATURES, a bias, the probability above which a pair is merged, and the
+    article similarity above which articles stay in one sub-topic (`subtopics`)."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    subtopic_threshold: float = 0.05
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(same happening) of each feature row."""
+        z = x @ np.array(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "bias": round(self.bias, 4),
+                "weights": {n: round(w, 4) for n, w in zip(FEATURES, self.weights, strict=True)},
+                "threshold": round(self.threshold, 3),
+                "subtopic_threshold": round(self.subtopic_threshold, 3)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        return cls(tuple(float(data["weights"].get(n, 0.0)) for n in FEATURES),
+                   float(data["bias"]), float(data["threshold"]),
+                   float(data.get("subtopic_threshold", 0.05)))
+
+
+@cache
+def load() -> PairModel | None:
+    """The shipped model, or None when its weights file is absent."""
+    try:
+        text = resources.files("storyline.story").joinpath(WEIGHTS).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    return PairModel.from_json(json.loads(text))
+
+
+def train(x: np.ndarray, y: np.ndarray, l2: float = 1.0, epochs: int = 500,
+          lr: float = 0.5) -> tuple[tuple[float, ...], float]:
+    """Logistic regression by full-batch gradient descent (deterministic); classes weighted
+    to balance, since most candidate pairs are not the same happening."""
+    n = max(len(y), 1)
+    pos = max(float(y.sum()), 1.0)
+    neg = max(n - float(y.sum()), 1.0)
+    sw = np.where(y > 0, n / (2 * pos), n / (2 * neg))
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    for _ in range(epochs):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        g = (p - y) * sw
+        w -= lr * (x.T @ g / n + l2 * w / n)
+        b -= lr * float(g.mean())
+    return tuple(float(v) for v in w), b
+
+
+# ------------------------------------------------------------------------- features
+
+
+def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vec = {t: (1 + math.log(c)) * idf.get(t, 0.0) for t, c in bag.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    small, big = sorted((a, b), key=len)
+    return sum(v * big.get(t, 0.0) for t, v in small.items())
+
+
+def _idf(bags: list[Counter[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def article_vectors(articles: dict[str, Article]) -> dict[str, dict[str, float]]:
+    """Unit TF-IDF vectors of the articles' content words (IDF over these articles)."""
+    texts = {a: content_words(art.content or art.raw) for a, art in articles.items()}
+    idf = _idf(list(texts.values()))
+    return {a: _unit(bag, idf) for a, bag in texts.items()}
+
+
+def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[str, str]:
+    """Split one story's articles into sub-topics (ECB+: a topic's two seminal events):
+    average-link agglomerative clustering of their TF-IDF cosines, merging the most similar
+    groups while their mean similarity reaches `threshold`. Article id -> "t1", "t2", ...
+    (numbered by their first article in id order). Single-pass story clustering
+    (story/clusters.py) splits a story's few articles into too many pieces for this."""
+    ids = sorted(vectors)
+    n = len(ids)
+    if n == 0:
+        return {}
+    vocab: dict[str, int] = {}
+    for a in ids:
+        for t in vectors[a]:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((n, max(len(vocab), 1)))
+    for i, a in enumerate(ids):
+        for t, v in vectors[a].items():
+            m[i, vocab[t]] = v
+    sums = m @ m.T  # summed similarities between groups (singletons at first)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    group = list(range(n))
+    while alive.sum() > 1:
+        avg = sums / np.outer(size, size)
+        mask = np.outer(alive, alive)
+        np.fill_diagonal(mask, False)
+        avg = np.where(mask, avg, -np.inf)
+        k = int(np.argmax(avg))  # the first maximum: ties go to the earlier groups
+        i, j = divmod(k, n)
+        if avg[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        size[i] += size[j]
+        alive[j] = False
+        group = [i if g == j else g for g in group]
+    names: dict[int, str] = {}
+    return {a: names.setdefault(g, f"t{len(names) + 1}") for a, g in zip(ids, group,
+                                                                         strict=True)}
+
+
+class Coref:
+    """What the pair decisions need of one build's claims: each claim's sentence and article
+    vectors and its article's sub-topic (`subtopics`, unless given); `pair` reads them."""
+
+    def __init__(self, claims: list[Claim], articles: dict[str, Article], model: PairModel,
+                 subtopic: dict[str, str] | None = None) -> None:
+        self.model = model
+        sentences = {c.id: content_words(c.mention.text) for c in claims}
+        idf = _idf(list(sentences.values()))
+        self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
+        self.article = article_vectors(articles)
+        self.subtopic = subtopic if subtopic is not None else subtopics(
+            self.article, model.subtopic_threshold)
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def features(self, a: Claim, b: Claim, both_dated: bool) -> list[float]:
+        """FEATURES of the pair (a, b); `both_dated`: both dated, the dates overlapping."""
+        from storyline.story.merge import places_compatible
+
+        same_article = a.article == b.article
+        sub_a, sub_b = self.subtopic.get(a.article), self.subtopic.get(b.article)
+        shared = bool(set(a.participants) & set(b.participants))
+        return [
+            float(a.predicate is not None and a.predicate == b.predicate),
+            float(same_article or (sub_a is not None and sub_a == sub_b)),
+            float(same_article),
+            float(same_article and a.mention.start == b.mention.start),
+            float(shared),
+            float(bool(a.participants and b.participants) and not shared),
+            float(not a.participants or not b.participants),
+            float(both_dated),
+            _cosine(self.context.get(a.id, {}), self.context.get(b.id, {})),
+            1.0 if same_article else _cosine(self.article.get(a.article, {}),
+                                             self.article.get(b.article, {})),
+            float(bool(a.place and b.place and places_compatible(a.place, b.place))),
+        ]
+
+    def pair(self, a: Claim, b: Claim, both_dated: bool) -> float:
+        """P(a and b tell the same happening), cached per pair."""
+        key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
+        if key not in self._cache:
+            x = np.array([self.features(a, b, both_dated)])
+            self._cache[key] = float(self.model.probability(x)[0])
+        return self._cache[key]
+

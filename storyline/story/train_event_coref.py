@@ -1,0 +1,183 @@
+"""Train the event coreference pair model (event_coref.py) on the ECB+ train topics, tune its
+merge threshold on held-out train topics, and report both beside the merge rules alone.
+
+    python -m storyline.story.train_event_coref ../shared/benchmarks/ecbplus-dev [--write]
+
+The dev topics (2, 5, 12, 18, 21, 23, 34, 35) are never read. Of the other topics, every 5th
+by topic number is held out to tune the merge threshold; the rest fit the weights and the
+sub-topic threshold (against the two seminal events each ECB+ topic is made of). Each gold
+event mention becomes a claim by storyline's own code (eval/ecb.gold_claims); training pairs
+are the ones the story stage puts to the model (merge.py: the same kind, in LEARNED_TYPES,
+the same predicate for an open event, compatible places, times and polarity). `--write` stores the
+weights in the package (event_coref.json).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from storyline.model import Article, Claim
+from storyline.story.event_coref import FEATURES, WEIGHTS, Coref, PairModel, train
+
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+SUBTOPIC_THRESHOLDS = tuple(round(0.01 * k, 2) for k in range(2, 13))
+
+
+@dataclass
+class Topic:
+    """One topic's gold-mention claims and what clustering and scoring them needs."""
+
+    name: str
+    claims: list[Claim]
+    key_of: dict[str, tuple[str, str]]  # claim id -> gold mention
+    gold: dict[tuple[str, str], object]  # every gold event mention -> its gold cluster
+    articles: list[Article]
+    analyses: list
+    orgs: set[str]
+
+
+def read_topics(folder: Path, names: set[str]) -> list[Topic]:
+    """Run storyline on the named topics of the ECB+ folder and make the gold claims."""
+    from storyline.eval.cat import run_storyline_groups
+    from storyline.eval.ecb import gold_claims, read_ecb
+    from storyline.nlp.pipeline import load_model
+    from storyline.settings import Settings
+
+    problems: list[str] = []
+    docs = [d for d in read_ecb(folder, problems) if d.topic in names]
+    for p in problems:
+        print(f"skipped {p}", file=sys.stderr)
+    groups: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        groups.setdefault(d.topic, []).append(i)
+    runs = run_storyline_groups([d.doc for d in docs], [None] * len(docs), list(groups.values()))
+    nlp = load_model(Settings().model)
+    out = []
+    for (name, group), run in zip(groups.items(), runs, strict=True):
+        tdocs = [docs[i] for i in group]
+        parsed = list(nlp.pipe(a.content or d.doc.text
+                               for a, d in zip(run.articles, tdocs, strict=True)))
+        claims, key_of = gold_claims(tdocs, run, parsed)
+        gold = {k: d.cluster.get(k, ("single",) + k) for d in tdocs for k in d.events}
+        orgs = {e.id for e in run.story.entities if e.type in ("ORG", "OUTLET")}
+        out.append(Topic(name, claims, key_of, gold, [a for a in run.articles if a.status == "ok"],
+                         [a for a in run.analyses if a is not None], orgs))
+    return out
+
+
+def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
+    """Feature rows and gold labels of the candidate pairs of one topic (see the docstring)."""
+    from storyline.story.merge import (
+        LEARNED_TYPES,
+        NEGATIVE,
+        SAME_PREDICATE,
+        claim_window,
+        places_compatible,
+    )
+
+    arts = {a.id: a for a in t.articles}
+    win = {c.id: claim_window(c, arts) for c in t.claims}
+    rows, labels = [], []
+    cs = [c for c in t.claims if c.type in LEARNED_TYPES]
+    for i, a in enumerate(cs):
+        for b in cs[i + 1:]:
+            if a.type != b.type or (a.type in SAME_PREDICATE and a.predicate != b.predicate):
+                continue
+            if a.place and b.place and not places_compatible(a.place, b.place):
+                continue
+            if (a.mention.certainty in NEGATIVE) != (b.mention.certainty in NEGATIVE):
+                continue
+            (wa, da), (wb, db) = win[a.id], win[b.id]
+            if not wa.overlaps(wb):
+                continue
+            rows.append(coref.features(a, b, da and db))
+            labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
+    return rows, labels
+
+
+def conll(topics: list[Topic], model: PairModel | None) -> float:
+    """CoNLL F1 of the story stage's clustering of the topics' gold claims (`model` None: the
+    merge rules alone); gold mentions without a claim are singletons."""
+    from storyline.eval.coref import clusters_of, score_clusters
+    from storyline.story.merge import cluster_claims, coreference
+
+    key, response = {}, {}
+    for t in topics:
+        for k, g in t.gold.items():
+            key[k] = (t.name, g)
+            response[k] = ("alone", k)
+        coref = coreference(t.claims, t.articles, model) if model else None
+        arts = {a.id: a for a in t.articles}
+        for n, members in enumerate(cluster_claims(t.claims, arts, t.orgs, coref)):
+            for c in members:
+                response[t.key_of[c.id]] = (t.name, n)
+    return score_clusters(clusters_of(key), clusters_of(response)).conll
+
+
+def seminal_b3(topics: list[Topic], threshold: float) -> float:
+    """B3 F1 of `event_coref.subtopics` against each topic's two seminal events (ECB+ names
+    the second one's files `*ecbplus`)."""
+    from storyline.eval.coref import clusters_of, score_clusters
+    from storyline.story.event_coref import article_vectors, subtopics
+
+    key, response = {}, {}
+    for t in topics:
+        found = subtopics(article_vectors({a.id: a for a in t.articles}), threshold)
+        for a in t.articles:
+            key[a.id] = (t.name, (a.title or "").endswith("ecbplus"))
+            response[a.id] = (t.name, found.get(a.id))
+    return score_clusters(clusters_of(key), clusters_of(response)).b3.f1
+
+
+def main(argv: list[str]) -> None:
+    from storyline.eval.ecb import DEV_TOPICS
+    from storyline.story.merge import coreference
+
+    folder = Path(argv[0])
+    names = sorted({p.name for p in (folder / "ECB+").iterdir() if p.is_dir()}
+                   if (folder / "ECB+").is_dir() else
+                   {p.name for p in folder.iterdir() if p.is_dir()}, key=int)
+    train_names = [n for n in names if n not in DEV_TOPICS]
+    tune_names = {n for i, n in enumerate(train_names) if i % 5 == 4}
+    topics = read_topics(folder, set(train_names))
+    fit = [t for t in topics if t.name not in tune_names]
+    tune = [t for t in topics if t.name in tune_names]
+    split_at = max(SUBTOPIC_THRESHOLDS, key=lambda th: (seminal_b3(fit, th), -th))
+    print("sub-topics, B3 F1 against the ECB/ECB+ halves on the fit topics: " + ", ".join(
+        f"{th:.2f}: {seminal_b3(fit, th):.3f}" for th in SUBTOPIC_THRESHOLDS)
+        + f"; chosen {split_at:.2f}")
+    blank = PairModel((0.0,) * len(FEATURES), 0.0, 0.5, split_at)
+    x_rows, y_rows = [], []
+    for t in fit:
+        coref = coreference(t.claims, t.articles, blank)
+        assert coref is not None
+        rows, labels = pairs(t, coref)
+        x_rows += rows
+        y_rows += labels
+    x, y = np.array(x_rows, dtype=float), np.array(y_rows, dtype=float)
+    weights, bias = train(x, y)
+    print(f"fit: {len(fit)} topics, {len(y)} pairs ({int(y.sum())} coreferent); "
+          f"tune: {len(tune)} topics ({', '.join(t.name for t in tune)})")
+    for n, w in zip(FEATURES, weights, strict=True):
+        print(f"  {n:20s} {w:+.3f}")
+    print(f"  {'bias':20s} {bias:+.3f}")
+    rules = conll(tune, None)
+    scores = {th: conll(tune, PairModel(weights, bias, th, split_at)) for th in THRESHOLDS}
+    best = max(scores, key=lambda th: (scores[th], th))  # ties: the fewest merges
+    print(f"tune CoNLL F1: rules alone {rules:.4f}; "
+          + ", ".join(f"{th:.2f}: {f:.4f}" for th, f in scores.items()))
+    print(f"chosen threshold {best:.2f} (tune CoNLL F1 {scores[best]:.4f})")
+    model = PairModel(weights, bias, best, split_at)
+    if "--write" in argv:
+        path = Path(__file__).with_name(WEIGHTS)
+        path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
