@@ -137,15 +137,17 @@ def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[st
     n = len(ids)
     if n == 0:
         return {}
-    vocab: dict[str, int] = {}
-    for a in ids:
-        for t in vectors[a]:
-            vocab.setdefault(t, len(vocab))
-    m = np.zeros((n, max(len(vocab), 1)))
+    postings: dict[str, list[tuple[int, float]]] = {}
     for i, a in enumerate(ids):
         for t, v in vectors[a].items():
-            m[i, vocab[t]] = v
-    sums = m @ m.T  # summed similarities between groups (singletons at first)
+            postings.setdefault(t, []).append((i, v))
+    sums = np.eye(n)  # summed similarities between groups (singletons at first): the cosines
+    for found in postings.values():
+        if len(found) > 1:
+            at = np.array([i for i, _ in found])
+            v = np.array([w for _, w in found])
+            sums[np.ix_(at, at)] += np.outer(v, v)
+    np.fill_diagonal(sums, 1.0)
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     group = list(range(n))
