@@ -151,21 +151,31 @@ def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[st
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     group = list(range(n))
+    avg = sums.copy()  # mean similarity between live groups; -inf on the diagonal and the dead
+    np.fill_diagonal(avg, -np.inf)
+    best = avg.argmax(axis=1)  # each group's most similar group (the first, on ties)
     while alive.sum() > 1:
-        avg = sums / np.outer(size, size)
-        mask = np.outer(alive, alive)
-        np.fill_diagonal(mask, False)
-        avg = np.where(mask, avg, -np.inf)
-        k = int(np.argmax(avg))  # the first maximum: ties go to the earlier groups
-        i, j = divmod(k, n)
-        if avg[i, j] < threshold:
+        top = np.where(alive, avg[np.arange(n), best], -np.inf)
+        r = int(np.argmax(top))
+        if top[r] < threshold:
             break
-        i, j = min(i, j), max(i, j)
+        i, j = sorted((r, int(best[r])))
         sums[i, :] += sums[j, :]
         sums[:, i] += sums[:, j]
         size[i] += size[j]
         alive[j] = False
         group = [i if g == j else g for g in group]
+        row = np.where(alive, sums[i, :] / (size[i] * size), -np.inf)
+        row[i] = -np.inf
+        avg[i, :] = row
+        avg[:, i] = row
+        avg[j, :] = -np.inf
+        avg[:, j] = -np.inf
+        now = avg[np.arange(n), best]  # rows whose best partner may have changed:
+        stale = alive & ((best == i) | (best == j) | (avg[:, i] > now)
+                         | ((avg[:, i] == now) & (i < best)))
+        stale[i] = alive[i]
+        best[stale] = avg[stale].argmax(axis=1)
     names: dict[int, str] = {}
     return {a: names.setdefault(g, f"t{len(names) + 1}") for a, g in zip(ids, group,
                                                                          strict=True)}
