@@ -27,6 +27,9 @@ class Settings:
     components: list[str] = field(
         default_factory=lambda: ["sentences", "timex", "entities", "quantities", "claims"]
     )
+    # Open events from the trained event-trigger model (nlp/events/triggers.py, docs/events.md)
+    # instead of the main-clause-verb heuristic; frame rules win either way.
+    event_trigger_model: bool = True
     near_duplicate_threshold: float = 0.8  # estimated Jaccard above which a copy is marked
     # The reference "today" of dating and bounds (an undated article was published by then);
     # None means the day of the run. Fix it and the same inputs give the same story.json.

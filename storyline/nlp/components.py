@@ -204,8 +204,9 @@ def make_quantities(nlp: Language, name: str) -> AnalysisStep:
               *_ext("sentences", "entities", "timexes"), *_IN],
     assigns=[*_ext("claims", "quotes"), *_OUT],
 )
-def make_claims(nlp: Language, name: str) -> AnalysisStep:
-    return AnalysisStep(name, "claims", ("claims", "quotes"))
+def make_claims(nlp: Language, name: str, trigger_model: bool = True) -> AnalysisStep:
+    """The claims; `trigger_model`: open events from the trained trigger model (Settings)."""
+    return AnalysisStep(name, "claims", ("claims", "quotes"), trigger_model=trigger_model)
 
 
 @Language.factory(

@@ -89,6 +89,8 @@ def pipeline_config(settings: Settings) -> Config:
             known = ", ".join(n.removeprefix(PREFIX) for n in config["nlp"]["pipeline"][1:])
             raise ValueError(f"no nlp component named {short!r} (known: {known})")
         names.append(name)
+    if "storyline_claims" in chosen:
+        chosen["storyline_claims"].update(trigger_model=settings.event_trigger_model)
     if "storyline_llm_claims" in chosen:
         chosen["storyline_llm_claims"].update(
             url=settings.llm_url, model=settings.llm_model, mode=settings.llm_mode,
@@ -117,7 +119,7 @@ def storyline_pipes(settings: Settings) -> list[tuple[str, Pipe]]:
     selection and server settings, on a blank English sharing the model's vocabulary."""
     key = (settings.model, tuple(settings.components), settings.llm_url, settings.llm_model,
            settings.llm_mode, settings.llm_api_key, settings.llm_timeout,
-           settings.llm_max_sentences)
+           settings.llm_max_sentences, settings.event_trigger_model)
     pipes = _BUILT.get(key)
     if pipes is None:
         import spacy

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from storyline.nlp.events.frames import OPEN, EventRule, forms, frame, lexicon, rules
+from storyline.nlp.events.triggers import TriggerModel
+from storyline.nlp.events.triggers import load as load_trigger_model
 from storyline.nlp.match_windows import Reach, reach_of, windows
 
 RULES = rules()
@@ -85,8 +87,10 @@ def _predicate(trigger: Token) -> str:
     return " ".join(parts)
 
 
-def find_hits(doc: Doc) -> list[Hit]:
-    """Typed triggers (longest match wins a token) then open-layer verbs, in text order."""
+def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]:
+    """Typed triggers (longest match wins a token) then open-layer events, in text order. The
+    open layer takes, with `trigger_model` (True: the shipped one), the tokens the trained
+    trigger model calls events (`triggers.py`), else main-clause verbs with an entity argument."""
     tok_matcher, dep_matcher = matchers(doc.vocab)
     raw: list[Hit] = []
     for match_id, start, end in token_matches(doc, tok_matcher):
@@ -113,14 +117,19 @@ def find_hits(doc: Doc) -> list[Hit]:
             continue
         taken |= span
         hits.append(hit)
+    model = trigger_model if isinstance(trigger_model, TriggerModel) else (
+        load_trigger_model() if trigger_model else None)
     for trigger in doc:
-        if trigger.pos_ != "VERB" or trigger.i in taken or not trigger.lemma_.isalpha() or (
-                trigger.lemma_.lower() in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS):
+        if trigger.i in taken or not trigger.lemma_.isalpha():
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
-        if not _main_clause(trigger) or not _entity_argument(trigger) or (
-                not _concrete_object(trigger)):
+        if model is not None:
+            if not _told_happening(trigger) or not model.is_trigger(trigger):
+                continue
+        elif trigger.pos_ != "VERB" or trigger.lemma_.lower() in OTHER_EXCLUDED or (
+                trigger.lower_ in _EXCLUDED_FORMS) or not _main_clause(trigger) or (
+                not _entity_argument(trigger)) or not _concrete_object(trigger):
             continue
         taken.add(trigger.i)
         hits.append(Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
@@ -128,6 +137,43 @@ def find_hits(doc: Doc) -> list[Hit]:
 
 
 OTHER_RULE = EventRule(OPEN, OPEN)
+# A nominal open event names whom or what it is about: "his resignation", "the talks between X
+# and Y", "the attack on X"; a bare "the move" is too vague to be a story's event.
+NOUN_ARGUMENT_PREPS = frozenset({"of", "by", "against", "on", "between", "with", "for"})
+
+
+def _told_happening(trigger: Token) -> bool:
+    """Whether a token the trigger model calls an event is told as a happening of the story,
+    not only mentioned: a verb or event noun outside the light, mental and reporting verbs
+    (`[open]` lexicons), a verb not in an infinitive (an aim: "hoping to move on") nor in a
+    simple-present description of a habit ("most shops close early"), a noun with an argument
+    and not the object of a light verb ("made a big deal")."""
+    lemma = trigger.lemma_.lower()
+    if lemma in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS:
+        return False
+    if trigger.pos_ == "VERB":
+        if trigger.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in trigger.children):
+            return False
+        habit = trigger.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in trigger.children)
+        return not habit or _named_argument(trigger)
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in OTHER_EXCLUDED:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS)
+               for c in trigger.children)
+
+
+def _named_argument(verb: Token) -> bool:
+    """A name or a personal pronoun as the verb's subject or object."""
+    for arg in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        named = [arg, *(c for c in arg.children if c.dep_ in ("appos", "compound"))]
+        if arg.lower_ in PERSON_PRONOUNS or any(
+                t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in named):
+            return True
+    return False
 
 
 def _lemma_rules() -> dict[tuple[str, str], list[EventRule]]:

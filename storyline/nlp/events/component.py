@@ -15,16 +15,19 @@ SPANS_KEY = "events"
 class EventTriggers:
     """Writes `doc.spans[SPANS_KEY]`: one single-token span per trigger, label = frame name."""
 
-    def __init__(self, nlp: Language, name: str = "storyline_events") -> None:
+    def __init__(self, nlp: Language, name: str = "storyline_events",
+                 trigger_model: bool = True) -> None:
         self.name = name
+        self.trigger_model = trigger_model
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPANS_KEY] = [Span(doc, h.trigger.i, h.trigger.i + 1, label=h.rule.type)
-                                for h in find_hits(doc)]
+                                for h in find_hits(doc, self.trigger_model)]
         return doc
 
 
 @Language.factory("storyline_events", requires=["token.dep", "token.lemma", "token.pos"],
                   assigns=["doc.spans"])
-def make_event_triggers(nlp: Language, name: str) -> EventTriggers:
-    return EventTriggers(nlp, name)
+def make_event_triggers(nlp: Language, name: str, trigger_model: bool = True) -> EventTriggers:
+    """`trigger_model`: open events from the trained trigger model (triggers.py)."""
+    return EventTriggers(nlp, name, trigger_model)
