@@ -10,6 +10,7 @@ model parsed, checking the time budget between two; `add_pipes` adds them to any
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -120,19 +121,21 @@ def storyline_pipes(settings: Settings) -> list[tuple[str, Pipe]]:
     key = (settings.model, tuple(settings.components), settings.llm_url, settings.llm_model,
            settings.llm_mode, settings.llm_api_key, settings.llm_timeout,
            settings.llm_max_sentences, settings.event_trigger_model)
-    pipes = _BUILT.get(key)
-    if pipes is None:
-        import spacy
+    with _BUILDING:  # the web service analyses in threads
+        pipes = _BUILT.get(key)
+        if pipes is None:
+            import spacy
 
-        blank = spacy.blank("en", vocab=load_model(settings.model).vocab)
-        pipes = list(add_pipes(blank, settings).pipeline)
-        while len(_BUILT) >= 8:
-            _BUILT.pop(next(iter(_BUILT)))
-        _BUILT[key] = pipes
+            blank = spacy.blank("en", vocab=load_model(settings.model).vocab)
+            pipes = list(add_pipes(blank, settings).pipeline)
+            while len(_BUILT) >= 8:
+                _BUILT.pop(next(iter(_BUILT)))
+            _BUILT[key] = pipes
     return pipes
 
 
 _BUILT: dict[tuple, list[tuple[str, Pipe]]] = {}
+_BUILDING = threading.Lock()
 
 
 def analyze_doc(doc: Doc, article: Article, settings: Settings) -> ArticleAnalysis:
