@@ -12,9 +12,10 @@ upserts, which PostgreSQL writes the same way: INSERT ... ON CONFLICT ... DO UPD
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from storyline.story.clusters import CHANNELS, Signals, StoryClusterer, _Bag, _Story
 
@@ -99,16 +100,34 @@ def _load_df(db: sqlite3.Connection, cl: StoryClusterer, sig: Signals) -> None:
                 cl.df[c][term] = df
 
 
-def _partial(db: sqlite3.Connection, cl: StoryClusterer, vecs: dict[str, dict[str, float]]) -> None:
-    """The stories sharing a term with the article, with only those terms' weights (enough to
-    score them: norms and dates are whole)."""
+def _window(cl: StoryClusterer, when: date | None) -> tuple[str | None, str | None]:
+    """The publication dates a story must reach to score at least the threshold against an
+    article of date `when` (similarity <= the time penalty, which halves every half-life):
+    stories further away can be neither joined nor merged, so they are not read."""
+    s = cl.settings
+    if when is None or s.story_threshold <= 0:
+        return None, None
+    days = math.ceil(s.story_half_life_days * math.log2(1 / s.story_threshold)) + 1
+    return (when - timedelta(days=days)).isoformat(), (when + timedelta(days=days)).isoformat()
+
+
+def _partial(
+    db: sqlite3.Connection, cl: StoryClusterer, vecs: dict[str, dict[str, float]],
+    when: date | None,
+) -> None:
+    """The stories sharing a term with the article and near enough in time to reach the
+    threshold (`_window`), with only those terms' weights (enough to score them: norms and
+    dates are whole)."""
+    lo, hi = _window(cl, when)
     for c in CHANNELS:
         for part in _chunks(list(vecs[c])):
             marks = ",".join("?" * len(part))
             rows = db.execute(
-                "SELECT story, term, weight FROM story_weights "
-                f"WHERE channel = ? AND term IN ({marks})",  # noqa: S608
-                (c, *part),
+                "SELECT w.story, w.term, w.weight FROM story_weights w "
+                "JOIN stories s ON s.id = w.story "
+                f"WHERE w.channel = ? AND w.term IN ({marks}) "  # noqa: S608
+                "AND (? IS NULL OR s.first IS NULL OR (s.last >= ? AND s.first <= ?))",
+                (c, *part, lo, lo, hi),
             ).fetchall()
             for sid, term, weight in rows:
                 st = cl.stories.get(sid)
@@ -193,14 +212,15 @@ def add(db: sqlite3.Connection, cl: StoryClusterer, sig: Signals) -> tuple[int, 
     cl._next = _meta_int(db, "cluster_next")
     _load_df(db, cl, sig)
     vecs = cl.observe(sig)
-    _partial(db, cl, vecs)
+    _partial(db, cl, vecs, sig.published)
     threshold = cl.settings.story_threshold
-    for sid, score in cl.ranked(sig, vecs):
+    ranked = cl.ranked(sig, vecs)
+    for sid, score in ranked:
         if score < threshold:
             break
-        _full(db, cl, sid)  # may be joined or merged: whole
+        _full(db, cl, sid)  # may be joined or merged: whole (its scores stay the same)
     before = set(cl.stories)
-    sid = cl.place(sig, vecs)
+    sid = cl.place(sig, vecs, ranked)
     gone = sorted(before - set(cl.stories))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for g in gone:

@@ -193,10 +193,14 @@ class StoryClusterer:
         scores = self._scores(vecs, sig.published)
         return sorted(scores.items(), key=lambda p: (-p[1], p[0]))
 
-    def place(self, sig: Signals, vecs: dict[str, dict[str, float]]) -> int:
+    def place(
+        self, sig: Signals, vecs: dict[str, dict[str, float]],
+        ranked: list[tuple[int, float]] | None = None,
+    ) -> int:
         """Join the most similar story above the threshold (or start one), merging stories
-        the article bridges; `observe` first. Returns the story id."""
-        ranked = self.ranked(sig, vecs)
+        the article bridges; `observe` first (`ranked`: `ranked` already worked out). Returns
+        the story id."""
+        ranked = self.ranked(sig, vecs) if ranked is None else ranked
         threshold = self.settings.story_threshold
         sid = ranked[0][0] if ranked and ranked[0][1] >= threshold else self._new()
         self._join(self.stories[sid], sig, vecs)

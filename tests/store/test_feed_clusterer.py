@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
+
 from storyline.settings import Settings
 from storyline.store import open_store
 from storyline.store.stories import public_id
@@ -18,9 +20,9 @@ SETTINGS = replace(Settings(), story_threshold=0.25, story_merge_threshold=0.3)
 TOPICS = [[f"t{j}x{i}" for i in range(8)] for j in range(6)]  # six topics, eight words each
 
 
-def _signals(n: int, seed: int) -> list[Signals]:
+def _signals(n: int, seed: int, days: int = 14) -> list[Signals]:
     """Articles mostly of one topic's words, some of the next topic's and random ones, named
-    entities of the topic (sometimes the next one's too), dated over two weeks or undated."""
+    entities of the topic (sometimes the next one's too), dated over `days` or undated."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
@@ -29,7 +31,7 @@ def _signals(n: int, seed: int) -> list[Signals]:
                         + [f"w{rng.randrange(200)}" for _ in range(3)])  # fmt: skip
         ents = Counter([f"name{t}", f"name{(t + 1) % 6}"] if rng.random() < 0.3
                        else [f"name{t}"])  # fmt: skip
-        day = date(2024, 5, 1) + timedelta(days=rng.randrange(14)) if i % 5 else None
+        day = date(2024, 5, 1) + timedelta(days=rng.randrange(days)) if i % 5 else None
         out.append(Signals(f"a{i:03d}", day, f"title {i}" if i % 3 else None,
                            {"words": words, "entities": ents, "predicates": Counter()},
                            {k: k.title() for k in ents}))  # fmt: skip
@@ -45,8 +47,9 @@ def _store_with(tmp_path, ids):  # noqa: ANN001, ANN202
     return store
 
 
-def test_stored_clusterer_equals_the_one_in_memory_exactly(tmp_path) -> None:
-    sigs = _signals(80, seed=0)
+@pytest.mark.parametrize("days", [14, 200])  # 200: most stories too far in time to be read
+def test_stored_clusterer_equals_the_one_in_memory_exactly(tmp_path, days) -> None:
+    sigs = _signals(80, seed=0, days=days)
     memory = StoryClusterer(SETTINGS)
     store = _store_with(tmp_path, [s.article for s in sigs])
     try:
