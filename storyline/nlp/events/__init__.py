@@ -149,8 +149,8 @@ def _told_happening(trigger: Token) -> bool:
     simple-present description of a habit ("most shops close early"), a noun with an argument
     and not the object of a light verb ("made a big deal")."""
     lemma = trigger.lemma_.lower()
-    if lemma in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS:
-        return False
+    if lemma in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS or trigger.ent_type_:
+        return False  # a word of a name ("Millepied" tagged a verb) is no happening
     if trigger.pos_ == "VERB":
         if trigger.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to"
                                           for c in trigger.children):

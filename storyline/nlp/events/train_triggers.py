@@ -27,6 +27,10 @@ from storyline.eval.yardstick import Counts
 from storyline.nlp.events.triggers import WEIGHTS, TriggerModel, candidate, features, train
 
 Spans = list[tuple[int, int]]
+# Nouns are called events from a higher probability: at 0.8 the model's nominal precision on
+# the held-out documents (TimeBank 0.87, ECB+ 0.97) is that of its verbs at 0.5 (0.90, 0.96);
+# at 0.5 it is 0.73 and 0.88 ("her ring", "her spouse" would be events).
+THRESHOLDS = {"NOUN": 0.8}
 
 
 @dataclass
@@ -169,11 +173,11 @@ def main(argv: list[str]) -> int:
     print(f"TimeBank: {len(tb_train)} train docs, {len(tb_dev)} held out; ECB+ train topics: "
           f"{len(ecb_train)} train docs, {len(ecb_dev)} held out")
     xs, ys = rows(tb_train)
-    model = train(xs, ys)
+    model = train(xs, ys, thresholds=THRESHOLDS)
     candidates = {"TimeBank": model}
     if ecb_train:
         ex, ey = rows(ecb_train)
-        candidates["TimeBank + ECB+"] = train(xs + ex, ys + ey)
+        candidates["TimeBank + ECB+"] = train(xs + ex, ys + ey, thresholds=THRESHOLDS)
     for data, held in (("TimeBank held out", tb_dev), ("ECB+ held-out train topics", ecb_dev)):
         if not held:
             continue
@@ -186,7 +190,7 @@ def main(argv: list[str]) -> int:
     final, n_rows = model, len(xs)
     if ecb_train:  # the shipped model with ECB+ is trained on every ECB+ train topic
         ex, ey = rows(ecb_train + ecb_dev)
-        final, n_rows = train(xs + ex, ys + ey), n_rows + len(ex)
+        final, n_rows = train(xs + ex, ys + ey, thresholds=THRESHOLDS), n_rows + len(ex)
     if out is not None:
         meta = {"trained_on": "TimeBank train split" + (" + ECB+ train topics" if ecb else ""),
                 "timebank_docs": len(tb_train), "ecb_docs": len(ecb_train) + len(ecb_dev),

@@ -9,7 +9,7 @@ package) loaded once. numpy comes with spaCy; nothing here downloads or trains a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -110,11 +110,13 @@ def candidate(tok: Token) -> bool:
 
 @dataclass
 class TriggerModel:
-    """One weight per feature, a bias and the decision threshold on the probability."""
+    """One weight per feature, a bias and the decision threshold on the probability (with
+    its own value for a part of speech in `thresholds`)."""
 
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    thresholds: dict[str, float] = field(default_factory=dict)
 
     def probability(self, tok: Token) -> float:
         """P(event trigger) of a token; 0 for a token that is no candidate."""
@@ -125,17 +127,19 @@ class TriggerModel:
         return float(1.0 / (1.0 + np.exp(-z)))
 
     def is_trigger(self, tok: Token) -> bool:
-        return self.probability(tok) >= self.threshold
+        return self.probability(tok) >= self.thresholds.get(tok.pos_, self.threshold)
 
     def to_json(self, meta: dict | None = None) -> dict:
         kept = {n: round(v, 4) for n, v in sorted(self.weights.items()) if abs(v) >= 1e-3}
         return {"bias": round(self.bias, 4), "threshold": self.threshold,
-                "meta": meta or {}, "weights": kept}
+                "thresholds": dict(sorted(self.thresholds.items())), "meta": meta or {},
+                "weights": kept}
 
     @classmethod
     def from_json(cls, data: dict) -> TriggerModel:
         return cls({n: float(v) for n, v in data["weights"].items()}, float(data["bias"]),
-                   float(data.get("threshold", 0.5)))
+                   float(data.get("threshold", 0.5)),
+                   {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
 @cache
@@ -149,7 +153,8 @@ def load() -> TriggerModel | None:
 
 
 def train(rows: list[list[str]], labels: list[int], l2: float = 1.0, epochs: int = 300,
-          lr: float = 0.5, min_count: int = 2, threshold: float = 0.5) -> TriggerModel:
+          lr: float = 0.5, min_count: int = 2, threshold: float = 0.5,
+          thresholds: dict[str, float] | None = None) -> TriggerModel:
     """Fit L2-regularised logistic regression by full-batch AdaGrad on sparse binary features
     (deterministic: no sampling, features in sorted order); features seen fewer than
     `min_count` times are dropped."""
@@ -183,4 +188,5 @@ def train(rows: list[list[str]], labels: list[int], l2: float = 1.0, epochs: int
         w -= lr * grad_w / np.sqrt(gw)
         b -= lr * grad_b / np.sqrt(gb)
     names = sorted(vocab, key=vocab.__getitem__)
-    return TriggerModel({name: float(w[i]) for i, name in enumerate(names)}, float(b), threshold)
+    return TriggerModel({name: float(w[i]) for i, name in enumerate(names)}, float(b), threshold,
+                        dict(thresholds or {}))
