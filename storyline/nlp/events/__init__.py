@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from storyline.nlp.events.frames import OPEN, EventRule, forms, frame, lexicon, rules
-from storyline.nlp.events.triggers import TriggerModel
+from storyline.nlp.events.triggers import TriggerModel, verb_lemmas
 from storyline.nlp.events.triggers import load as load_trigger_model
 from storyline.nlp.match_windows import Reach, reach_of, windows
 
@@ -145,13 +145,17 @@ NOUN_ARGUMENT_PREPS = frozenset({"of", "by", "against", "on", "between", "with",
 def _told_happening(trigger: Token) -> bool:
     """Whether a token the trigger model calls an event is told as a happening of the story,
     not only mentioned: a verb or event noun outside the light, mental and reporting verbs
-    (`[open]` lexicons), a verb not in an infinitive (an aim: "hoping to move on") nor in a
-    simple-present description of a habit ("most shops close early"), a noun with an argument
-    and not the object of a light verb ("made a big deal")."""
+    (`[open]` lexicons) and outside names, a verb the lemmatizer knows as one (its verb
+    index), not in an infinitive (an aim: "hoping to move on") nor in a simple-present
+    description of a habit ("most shops close early"), a noun with an argument and not the
+    object of a light verb ("made a big deal")."""
     lemma = trigger.lemma_.lower()
     if lemma in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS or trigger.ent_type_:
-        return False  # a word of a name ("Millepied" tagged a verb) is no happening
+        return False  # a word of a name is no happening
     if trigger.pos_ == "VERB":
+        known = verb_lemmas()
+        if known and lemma not in known:
+            return False  # a tagger slip: "Millepied" tagged a verb, lemma "millepie"
         if trigger.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to"
                                           for c in trigger.children):
             return False
