@@ -31,7 +31,6 @@ ANALYSIS = "storyline_analysis"  # Doc extension: its ArticleAnalysis (output)
 # The analysis lists shown on the Doc: doc._.storyline_<kind> and, except relations (between
 # two entities, no span of their own), doc.spans["storyline_<kind>"].
 KINDS = ("sentences", "timexes", "entities", "relations", "quantities", "claims", "quotes")
-SPAN_KINDS = tuple(k for k in KINDS if k != "relations")
 DEFAULT_ARTICLE_ID = "doc"  # the id of the Article made from a Doc's text when none is given
 
 
