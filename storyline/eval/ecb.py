@@ -204,10 +204,13 @@ def evaluate(folder: Path, progress: Callable[[int], None] | None = None
                 counts.add(len(mapping), len(inside), len(gold))
                 for k in gold:
                     side.key[k] = d.cluster.get(k, ("single",) + k)
+                # an unmatched mention is a wrong one of its own; keys stay (str, str) pairs
+                # like the gold's, so the scorer can sort them
+                own = {k: mapping.get(k, ("storyline", repr(k))) for k in inside}
                 for k in inside:
-                    side.put(kind, mapping.get(k, k), (topic, pclusters[k]))
+                    side.put(kind, own[k], (topic, pclusters[k]))
                 if kind == "event":
-                    inside_of.append({mapping.get(k, k): v for k, v in inside.items()})
+                    inside_of.append({own[k]: v for k, v in inside.items()})
         # same-lemma baselines: on the gold mentions and on storyline's own event mentions
         wanted = []
         for d, own in zip(tdocs, inside_of, strict=True):
@@ -218,7 +221,8 @@ def evaluate(folder: Path, progress: Callable[[int], None] | None = None
         claims, key_of = gold_claims(tdocs, run, parsed)
         by_id = {a.id: a for a in run.articles}
         orgs = {e.id for e in run.story.entities if e.type in ("ORG", "OUTLET")}
-        coref = coreference(claims, [a for a in run.articles if a.status == "ok"])
+        coref = coreference(claims, [a for a in run.articles if a.status == "ok"],
+                            run.story.entities)
         sub = coref.subtopic if coref is not None else {}
         ev = sides[split]["event"]
         for d, art, own in zip(tdocs, run.articles, inside_of, strict=True):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -186,8 +187,9 @@ class Coref:
     vectors and its article's sub-topic (`subtopics`, unless given); `pair` reads them."""
 
     def __init__(self, claims: list[Claim], articles: dict[str, Article], model: PairModel,
-                 subtopic: dict[str, str] | None = None) -> None:
+                 subtopic: dict[str, str] | None = None, named: Set[str] = frozenset()) -> None:
         self.model = model
+        self.named = named  # ids of named people (see `named_conflict`)
         sentences = {c.id: content_words(c.mention.text) for c in claims}
         idf = _idf(list(sentences.values()))
         self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
@@ -217,6 +219,13 @@ class Coref:
                                              self.article.get(b.article, {})),
             float(bool(a.place and b.place and places_compatible(a.place, b.place))),
         ]
+
+    def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
+        """Both participant sets name people, and none in common: two happenings (storyline's
+        links between people's names are reliable; between descriptions, "the victims" and
+        "three people", they are not, so other participants only weigh in `features`)."""
+        na, nb = a & self.named, b & self.named
+        return bool(na and nb and not na & nb)
 
     def pair(self, a: Claim, b: Claim, both_dated: bool) -> float:
         """P(a and b tell the same happening), cached per pair."""

@@ -236,7 +236,8 @@ def cluster_claims(claims: list[Claim], articles: dict[str, Article],
         clusters[k].add(c, window, published[c.id])
         index.note(k)
     if coref is not None:
-        clusters = _agglomerate(clusters, coref, {c.id: windows[c.id][1] for c in claims}, orgs)
+        clusters = _agglomerate(clusters, coref, {c.id: windows[c.id][1] for c in claims}, orgs,
+                                recent, published)
     _join_conflicting_dates(clusters)
     return [cl.claims for cl in clusters]
 
@@ -257,13 +258,14 @@ MAX_BLOCK = 150
 
 
 def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
-                 orgs: Set[str]) -> list[_Cluster]:
+                 orgs: Set[str], recent: dict[str, date | None] | None = None,
+                 published: dict[str, iv.Interval] | None = None) -> list[_Cluster]:
     """Average-link agglomerative clustering of the rules' events of each kind in
     LEARNED_TYPES (an open event's: of each predicate): the two events whose claims are on
     average most probably the same happening (story/event_coref.py) merge first, while that
     average reaches the model's threshold and nothing forbids it (`_joinable`: times, places,
-    organisations, a frame's participant limit). Deterministic: ties go to the earlier
-    events."""
+    participants, organisations, a frame's participant limit, the recent-news horizon).
+    Deterministic: ties go to the earlier events."""
     blocks: dict[tuple[str, str | None], list[int]] = {}
     for k, cl in enumerate(clusters):
         if cl.type in LEARNED_TYPES:
@@ -286,7 +288,8 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
             for (a, b), total in sums.items():
                 avg = total / (len(clusters[a].claims) * len(clusters[b].claims))
                 if avg >= threshold and (best is None or avg > best[0]) and _joinable(
-                        clusters[a], clusters[b], orgs):
+                        clusters[a], clusters[b], orgs, recent or {}, coref,
+                        published or {}):
                     best = (avg, a, b)
             if best is None:
                 break
@@ -304,13 +307,30 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
     return [cl for k, cl in enumerate(clusters) if k not in gone]
 
 
-def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str]) -> bool:
+def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], recent: dict[str, date | None],
+              coref: Coref, published: dict[str, iv.Interval]) -> bool:
     """What the model may not override when joining two events: overlapping times, the same
-    place, the same organisation for a post, a frame's participant limit, and the same
-    polarity (a denial joins what it denies by the rules only, which tell a retraction from a
-    changed account)."""
+    place, a person in common when both name people, the same organisation for a post, a
+    frame's participant limit, the same polarity (a denial joins what it denies by the rules
+    only, which tell a retraction from a changed account), RECENT_HORIZON (an undated mention of a
+    repeatable kind is the news of its day, not a dated event of years before), and an undated
+    mention told as done joins only a dated event that ended before its article was written."""
     if not a.window.overlaps(b.window) or _negative(a) != _negative(b):
         return False
+    if coref.named_conflict(a.participants.keys(), b.participants.keys()):
+        return False
+    for undated, other in ((a, b), (b, a)):
+        if _explicit(undated) or not _explicit(other) or other.window.latest is None:
+            continue
+        bounds = [r for c in undated.claims if (r := recent.get(c.id)) is not None]
+        if bounds and other.window.latest < min(bounds):
+            return False
+        # told as done, so after it happened: every article may have been written only after
+        # the dated event ended (a happening inside an article's possible dates may be later)
+        written = [w.earliest for c in undated.claims if c.mention.certainty not in SPECULATIVE
+                   and (w := published.get(c.id)) is not None and w.earliest is not None]
+        if written and other.window.latest > min(written):
+            return False
     if any(not places_compatible(p, q) for p in a.places for q in b.places):
         return False
     if a.type in NEWS_TYPES and orgs:
@@ -432,7 +452,7 @@ def merge_claims(
     claims = [c for a in analyses for c in a.claims]
     orgs = {e.id for e in entities if e.type in ("ORG", "OUTLET")}
     book = NameBook(ents)
-    coref = coreference(claims, [a for a in articles if a.status == "ok"])
+    coref = coreference(claims, [a for a in articles if a.status == "ok"], entities)
     events = [_event(group, by_id, book)
               for group in cluster_claims(claims, by_id, orgs, coref)]
     events.sort(key=_event_order)
@@ -441,14 +461,19 @@ def merge_claims(
     return events
 
 
-def coreference(claims: list[Claim], articles: list[Article],
+NAMED_TYPES = frozenset({"PERSON"})  # whose names the model never joins across (_joinable)
+
+
+def coreference(claims: list[Claim], articles: list[Article], entities: list[Entity],
                 model: event_coref.PairModel | None = None) -> Coref | None:
     """The coreference model (default: the shipped one) over one build's claims, the articles
     split into sub-topics (event_coref.subtopics); None without a model."""
     model = model or event_coref.load()
     if model is None:
         return None
-    return Coref(claims, {a.id: a for a in articles}, model)
+    named = frozenset(e.id for e in entities if e.type in NAMED_TYPES
+                      and any(m.kind == "name" for m in e.mentions))
+    return Coref(claims, {a.id: a for a in articles}, model, named=named)
 
 
 def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> Event:

@@ -100,6 +100,23 @@ def test_model_never_joins_other_predicates_or_other_days():
     assert sorted(len(g) for g in groups) == [1, 1, 1]
 
 
+def test_model_never_joins_events_naming_different_people():
+    cov = Coverage()
+    for aid in ("a1", "a2", "a3"):
+        cov.article(aid, "2024-03-05")
+    c1 = cov.claim("a1", "other", S1, [MARA], predicate="evacuate")
+    c2 = cov.claim("a2", "other", S2, [TOBIN], predicate="evacuate")
+    c3 = cov.claim("a3", "other", S2, [MARA], predicate="evacuate")
+    subs = {"a1": "s1", "a2": "s1", "a3": "s1"}
+    people = frozenset({MARA, TOBIN})
+    coref = Coref([c1, c2, c3], cov.by_id(), MODEL, subs, named=people)
+    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a3:c1"], ["a2:c1"]]
+    # participants that are not named people (descriptions) only weigh as a feature
+    loose = Coref([c1, c2, c3], cov.by_id(), MODEL, subs)
+    assert [len(g) for g in cluster_claims([c1, c2, c3], cov.by_id(), coref=loose)] == [3]
+
+
 def test_an_unnamed_claim_joins_only_within_its_subtopic():
     cov = Coverage()
     cov.article("a1", "2024-03-05")
