@@ -44,7 +44,9 @@ Clusters = Iterable[Iterable[Hashable]]
 
 
 def _sets(clusters: Clusters, singletons: bool) -> list[set]:
-    out = [set(c) for c in clusters]
+    """The clusters as sets of `repr(mention)`: scorch sorts mentions, and keys of mixed
+    types (a gold mention's tuple, an unmatched prediction's id) cannot be sorted together."""
+    out = [{repr(m) for m in c} for c in clusters]
     return [c for c in out if c and (singletons or len(c) > 1)]
 
 

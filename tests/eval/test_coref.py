@@ -51,3 +51,12 @@ def test_singletons_dropped_on_both_sides():
 def test_clusters_of_groups_by_cluster_id():
     got = sorted(sorted(c) for c in clusters_of({"m1": 1, "m2": 1, "m3": 2}))
     assert got == [["m1", "m2"], ["m3"]]
+
+
+def test_mention_keys_of_mixed_types_are_scored():
+    # a gold mention's tuple key beside an unmatched prediction's string id in one cluster
+    key = [{("d", "m1"), ("d", "m2")}]
+    response = [{("d", "m1"), ("d", "m2"), "d:c9"}]
+    score = score_clusters(key, response)
+    assert score.muc.recall == 1.0 and score.muc.precision == 0.5
+    assert score.response_mentions == 3
