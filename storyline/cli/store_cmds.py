@@ -79,7 +79,7 @@ def ingest_cmd(
     ray_address: str | None = typer.Option(None, "--ray-address", help=RAY_ADDRESS_HELP),
     today: str | None = typer.Option(None, "--today", help=TODAY_HELP),
 ) -> None:
-    """Add articles to a store: only new ones are parsed, then the story is rebuilt.
+    """Add articles to a store: only new ones are parsed, then the stories they join are built.
 
     Re-ingesting the same files changes nothing. Exit codes: 0 ok, 3 bad input or store,
     1 an article's analysis failed (it is stored as skipped and retried next time).
