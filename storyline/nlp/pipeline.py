@@ -65,12 +65,23 @@ def ensure_registered() -> None:
     from storyline.nlp import components  # noqa: F401
 
 
+# Factory arguments that come from Settings fields, per component: {argument: field}. The
+# one place a setting reaches a component's config (and the pipes' cache key).
+FROM_SETTINGS: dict[str, dict[str, str]] = {
+    "storyline_claims": {"trigger_model": "event_trigger_model"},
+    "storyline_llm_claims": {"url": "llm_url", "model": "llm_model", "mode": "llm_mode",
+                             "api_key": "llm_api_key", "timeout": "llm_timeout",
+                             "max_sentences": "llm_max_sentences"},
+}
+
+
 def pipeline_config(settings: Settings) -> Config:
     """The storyline pipeline from `pipeline.cfg`: storyline_article, then the components
-    `settings.components` names, in that order, storyline_llm_claims given the server settings
-    (`Settings.llm_*`). A name the file does not list is a spaCy factory registered as
-    storyline_<name> (or <name>) with its defaults, so a plugin joins the same way, else a
-    function registered in COMPONENTS under that name. ValueError for a name that is none."""
+    `settings.components` names, in that order, with the arguments FROM_SETTINGS names taken
+    from `settings` (storyline_llm_claims gets the server's). A name the file does not list
+    is a spaCy factory registered as storyline_<name> (or <name>) with its defaults, so a
+    plugin joins the same way, else a function registered in COMPONENTS under that name.
+    ValueError for a name that is none."""
     ensure_registered()
     config = Config().from_disk(CONFIG_PATH, interpolate=False)
     sections = config["components"]
@@ -90,13 +101,9 @@ def pipeline_config(settings: Settings) -> Config:
             known = ", ".join(n.removeprefix(PREFIX) for n in config["nlp"]["pipeline"][1:])
             raise ValueError(f"no nlp component named {short!r} (known: {known})")
         names.append(name)
-    if "storyline_claims" in chosen:
-        chosen["storyline_claims"].update(trigger_model=settings.event_trigger_model)
-    if "storyline_llm_claims" in chosen:
-        chosen["storyline_llm_claims"].update(
-            url=settings.llm_url, model=settings.llm_model, mode=settings.llm_mode,
-            api_key=settings.llm_api_key, timeout=settings.llm_timeout,
-            max_sentences=settings.llm_max_sentences)
+    for name, args in FROM_SETTINGS.items():
+        if name in chosen:
+            chosen[name].update({arg: getattr(settings, field) for arg, field in args.items()})
     config["nlp"]["pipeline"] = names
     config["components"] = chosen
     return config
@@ -118,9 +125,8 @@ Pipe = Callable[[Doc], Doc]
 def storyline_pipes(settings: Settings) -> list[tuple[str, Pipe]]:
     """(name, component) of the storyline pipeline for `settings`, built once per distinct
     selection and server settings, on a blank English sharing the model's vocabulary."""
-    key = (settings.model, tuple(settings.components), settings.llm_url, settings.llm_model,
-           settings.llm_mode, settings.llm_api_key, settings.llm_timeout,
-           settings.llm_max_sentences, settings.event_trigger_model)
+    key = (settings.model, tuple(settings.components),
+           *(getattr(settings, f) for args in FROM_SETTINGS.values() for f in args.values()))
     with _BUILDING:  # the web service analyses in threads
         pipes = _BUILT.get(key)
         if pipes is None:

@@ -209,3 +209,11 @@ def test_a_spacy_factory_joins_the_pipeline_by_its_short_name(nlp) -> None:
     doc = nlp(TEXT)
     analyze_doc(doc, ARTICLE, settings)
     assert [s.text for s in doc.spans["marked"]] == ["Monday"]
+
+
+def test_a_setting_reaches_its_factory_argument_and_the_pipes_cache() -> None:
+    off = Settings(event_trigger_model=False)
+    assert pipeline_config(off)["components"]["storyline_claims"]["trigger_model"] is False
+    assert pipeline_config(Settings())["components"]["storyline_claims"]["trigger_model"] is True
+    default = storyline_pipes(Settings())
+    assert storyline_pipes(off) is not default and storyline_pipes(Settings()) is default
