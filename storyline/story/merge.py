@@ -237,7 +237,7 @@ def cluster_claims(claims: list[Claim], articles: dict[str, Article],
         index.note(k)
     if coref is not None:
         clusters = _agglomerate(clusters, coref, {c.id: windows[c.id][1] for c in claims}, orgs,
-                                recent, published)
+                                published)
     _join_conflicting_dates(clusters)
     return [cl.claims for cl in clusters]
 
@@ -258,13 +258,13 @@ MAX_BLOCK = 150
 
 
 def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
-                 orgs: Set[str], recent: dict[str, date | None] | None = None,
-                 published: dict[str, iv.Interval] | None = None) -> list[_Cluster]:
+                 orgs: Set[str], published: dict[str, iv.Interval] | None = None
+                 ) -> list[_Cluster]:
     """Average-link agglomerative clustering of the rules' events of each kind in
     LEARNED_TYPES (an open event's: of each predicate): the two events whose claims are on
     average most probably the same happening (story/event_coref.py) merge first, while that
     average reaches the model's threshold and nothing forbids it (`_joinable`: times, places,
-    participants, organisations, a frame's participant limit, the recent-news horizon).
+    participants, organisations, a frame's participant limit, the news of the day).
     Deterministic: ties go to the earlier events."""
     blocks: dict[tuple[str, str | None], list[int]] = {}
     for k, cl in enumerate(clusters):
@@ -288,8 +288,7 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
             for (a, b), total in sums.items():
                 avg = total / (len(clusters[a].claims) * len(clusters[b].claims))
                 if avg >= threshold and (best is None or avg > best[0]) and _joinable(
-                        clusters[a], clusters[b], orgs, recent or {}, coref,
-                        published or {}):
+                        clusters[a], clusters[b], orgs, coref, published or {}):
                     best = (avg, a, b)
             if best is None:
                 break
@@ -307,14 +306,16 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
     return [cl for k, cl in enumerate(clusters) if k not in gone]
 
 
-def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], recent: dict[str, date | None],
-              coref: Coref, published: dict[str, iv.Interval]) -> bool:
+def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], coref: Coref,
+              published: dict[str, iv.Interval]) -> bool:
     """What the model may not override when joining two events: overlapping times, the same
     place, a person in common when both name people, the same organisation for a post, a
     frame's participant limit, the same polarity (a denial joins what it denies by the rules
-    only, which tell a retraction from a changed account), RECENT_HORIZON (an undated mention of a
-    repeatable kind is the news of its day, not a dated event of years before), and an undated
-    mention told as done joins only a dated event that ended before its article was written."""
+    only, which tell a retraction from a changed account), and the news of the day: an undated
+    mention told as done joins only a dated event that ended before its article was written
+    and at most NEWS_WINDOW before ("collaborating with his wife" in 2023 is not their 2010
+    collaboration), and two undated events only when articles telling them were published
+    within NEWS_WINDOW of each other (the rules' `_same_news` for generic kinds)."""
     if not a.window.overlaps(b.window) or _negative(a) != _negative(b):
         return False
     if coref.named_conflict(a.participants.keys(), b.participants.keys()):
@@ -322,15 +323,15 @@ def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], recent: dict[str, date |
     for undated, other in ((a, b), (b, a)):
         if _explicit(undated) or not _explicit(other) or other.window.latest is None:
             continue
-        bounds = [r for c in undated.claims if (r := recent.get(c.id)) is not None]
-        if bounds and other.window.latest < min(bounds):
-            return False
-        # told as done, so after it happened: every article may have been written only after
-        # the dated event ended (a happening inside an article's possible dates may be later)
+        # told as done, so after it happened, and as news, so soon after: the dated event
+        # ended before the article could have been written, and at most NEWS_WINDOW before
         written = [w.earliest for c in undated.claims if c.mention.certainty not in SPECULATIVE
                    and (w := published.get(c.id)) is not None and w.earliest is not None]
-        if written and other.window.latest > min(written):
+        if written and not (min(written) - NEWS_WINDOW <= other.window.latest <= min(written)):
             return False
+    if not _explicit(a) and not _explicit(b) and a.published and b.published and not any(
+            _same_news(a, q) for q in b.published):
+        return False  # two undated accounts are one happening only as the same news
     if any(not places_compatible(p, q) for p in a.places for q in b.places):
         return False
     if a.type in NEWS_TYPES and orgs:
