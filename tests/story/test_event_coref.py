@@ -117,6 +117,21 @@ def test_model_never_joins_events_naming_different_people():
     assert [len(g) for g in cluster_claims([c1, c2, c3], cov.by_id(), coref=loose)] == [3]
 
 
+def test_an_undated_mention_joins_a_dated_event_only_as_the_news_of_its_day():
+    cov = Coverage()
+    cov.article("a1", "2024-03-05")
+    cov.article("a2", "2024-03-06")
+    cov.article("a3", "2025-06-01")
+    c1 = cov.claim("a1", "other", S1, time="2024-03-04", predicate="evacuate")
+    c2 = cov.claim("a2", "other", S2, predicate="evacuate")
+    c3 = cov.claim("a3", "other", S2, predicate="evacuate")
+    subs = {"a1": "s1", "a2": "s1", "a3": "s1"}
+    coref = Coref([c1, c2, c3], cov.by_id(), MODEL, subs)
+    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)
+    # a3, published 15 months later, tells another evacuation (or an old one as background)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a2:c1"], ["a3:c1"]]
+
+
 def test_an_unnamed_claim_joins_only_within_its_subtopic():
     cov = Coverage()
     cov.article("a1", "2024-03-05")
