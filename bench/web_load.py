@@ -97,6 +97,7 @@ def serve(store: Path, max_queued: int) -> None:
     app = create_app(store, service=ServiceSettings(token=TOKEN, max_queued_jobs=max_queued))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
+    sock.listen(1024)  # before the port is told: a client connecting early waits in the backlog
     print(sock.getsockname()[1], flush=True)
     # keep-alive longer than the client's longest idle gap, so no reused connection is cut
     config = uvicorn.Config(app, log_level="warning", lifespan="on", backlog=1024,
