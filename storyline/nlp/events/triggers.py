@@ -8,14 +8,13 @@ package) loaded once. numpy comes with spaCy; nothing here downloads or trains a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Token
 
+from storyline.learn import shipped_json, sigmoid
 from storyline.nlp.events.frames import rules
 
 WEIGHTS = "triggers.json"
@@ -124,7 +123,7 @@ class TriggerModel:
             return 0.0
         w = self.weights
         z = self.bias + sum(w.get(n, 0.0) for n in features(tok))
-        return float(1.0 / (1.0 + np.exp(-z)))
+        return float(sigmoid(z))
 
     def is_trigger(self, tok: Token) -> bool:
         return self.probability(tok) >= self.thresholds.get(tok.pos_, self.threshold)
@@ -145,11 +144,8 @@ class TriggerModel:
 @cache
 def load() -> TriggerModel | None:
     """The shipped model, or None when its weights file is absent."""
-    try:
-        text = resources.files("storyline.nlp.events").joinpath(WEIGHTS).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return TriggerModel.from_json(json.loads(text))
+    data = shipped_json("storyline.nlp.events", WEIGHTS)
+    return None if data is None else TriggerModel.from_json(data)
 
 
 def train(rows: list[list[str]], labels: list[int], l2: float = 1.0, epochs: int = 300,
@@ -179,7 +175,7 @@ def train(rows: list[list[str]], labels: list[int], l2: float = 1.0, epochs: int
     gb = 1e-8
     for _ in range(epochs):
         z = b + np.bincount(rows_idx, weights=w[cols], minlength=len(rows))
-        p = 1.0 / (1.0 + np.exp(-z))
+        p = sigmoid(z)
         g = p - y
         grad_w = np.bincount(cols, weights=g[rows_idx], minlength=v) / n + l2 * w / n
         grad_b = float(g.mean())

@@ -8,13 +8,13 @@ Trained on a TimeBank split by `train_dct_relation.py`; the weights are data
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Token
+
+from storyline.learn import shipped_json
 
 CLASSES = ("before", "after", "overlap")
 TO_RELTYPE = {"before": "BEFORE", "after": "AFTER", "overlap": "OVERLAP"}
@@ -76,11 +76,8 @@ class DctModel:
 @cache
 def load() -> DctModel | None:
     """The shipped model, or None when its weights file is absent."""
-    try:
-        text = resources.files("storyline.nlp.time").joinpath(WEIGHTS).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return DctModel.from_json(json.loads(text))
+    data = shipped_json("storyline.nlp.time", WEIGHTS)
+    return None if data is None else DctModel.from_json(data)
 
 
 def train(rows: list[tuple[list[str], str]], l2: float = 1.0, epochs: int = 300,
