@@ -8,8 +8,8 @@ by topic number is held out to tune the merge threshold; the rest fit the weight
 sub-topic threshold (against the two seminal events each ECB+ topic is made of). Each gold
 event mention becomes a claim by storyline's own code (eval/ecb.gold_claims); training pairs
 are the ones the story stage puts to the model (merge.py: the same kind, in LEARNED_TYPES,
-the same predicate for an open event, compatible places, times, polarity and named
-people). `--write` stores the weights in the package (event_coref.json).
+the same predicate for an open event, and nothing `merge._joinable` forbids). `--write`
+stores the weights in the package (event_coref.json).
 """
 
 from __future__ import annotations
@@ -73,33 +73,34 @@ def read_topics(folder: Path, names: set[str]) -> list[Topic]:
 
 
 def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
-    """Feature rows and gold labels of the candidate pairs of one topic (see the docstring)."""
+    """Feature rows and gold labels of the candidate pairs of one topic: two claims of one
+    block (merge.py: a LEARNED_TYPES kind, an open event's predicate) that `merge._joinable`
+    lets the model join, each claim as an event of its own."""
     from storyline.story.merge import (
         LEARNED_TYPES,
-        NEGATIVE,
         SAME_PREDICATE,
+        _Cluster,
+        _joinable,
         claim_window,
-        places_compatible,
+        published_window,
     )
 
     arts = {a.id: a for a in t.articles}
     win = {c.id: claim_window(c, arts) for c in t.claims}
+    published = {c.id: published_window(c, arts) for c in t.claims}
+    alone = {}
+    for c in t.claims:
+        alone[c.id] = _Cluster(c.type)
+        alone[c.id].add(c, win[c.id][0], published[c.id])
     rows, labels = [], []
     cs = [c for c in t.claims if c.type in LEARNED_TYPES]
     for i, a in enumerate(cs):
         for b in cs[i + 1:]:
             if a.type != b.type or (a.type in SAME_PREDICATE and a.predicate != b.predicate):
                 continue
-            if a.place and b.place and not places_compatible(a.place, b.place):
+            if not _joinable(alone[a.id], alone[b.id], t.orgs, coref, published):
                 continue
-            if (a.mention.certainty in NEGATIVE) != (b.mention.certainty in NEGATIVE):
-                continue
-            if coref.named_conflict(set(a.participants), set(b.participants)):
-                continue
-            (wa, da), (wb, db) = win[a.id], win[b.id]
-            if not wa.overlaps(wb):
-                continue
-            rows.append(coref.features(a, b, da and db))
+            rows.append(coref.features(a, b, win[a.id][1] and win[b.id][1]))
             labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
     return rows, labels
 
