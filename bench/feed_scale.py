@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import resource
 import shutil
@@ -164,6 +165,7 @@ def run(bench: Path, cache: Path, sizes: list[int], probes: int = 5, seed: int =
             for row in results[i % len(results):] + results[: i % len(results)]:  # is slower
                 trial = Path(tmp) / "trial.db"
                 shutil.copy(snapshots[row["size"]], trial)
+                os.sync()  # the copy's dirty pages are written now, not in the ingest's fsync
                 row["runs"].append(add_one(trial, p, settings))
                 trial.unlink()
                 print(f"{row['size']}: {json.dumps(row['runs'][-1])}", file=sys.stderr)
