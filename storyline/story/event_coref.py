@@ -13,16 +13,15 @@ weights are data (`event_coref.json`, a few hundred bytes) loaded once. numpy co
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import numpy as np
 
+from storyline.learn import shipped_json, sigmoid
 from storyline.model import Article, Claim
 from storyline.story.clusters import content_words
 
@@ -56,7 +55,7 @@ class PairModel:
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same happening) of each feature row."""
         z = x @ np.array(self.weights) + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        return sigmoid(z)
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "bias": round(self.bias, 4),
@@ -74,11 +73,8 @@ class PairModel:
 @cache
 def load() -> PairModel | None:
     """The shipped model, or None when its weights file is absent."""
-    try:
-        text = resources.files("storyline.story").joinpath(WEIGHTS).read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return PairModel.from_json(json.loads(text))
+    data = shipped_json("storyline.story", WEIGHTS)
+    return PairModel.from_json(data) if data is not None else None
 
 
 def train(x: np.ndarray, y: np.ndarray, l2: float = 1.0, epochs: int = 500,
@@ -92,7 +88,7 @@ def train(x: np.ndarray, y: np.ndarray, l2: float = 1.0, epochs: int = 500,
     w = np.zeros(x.shape[1])
     b = 0.0
     for _ in range(epochs):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        p = sigmoid(x @ w + b)
         g = (p - y) * sw
         w -= lr * (x.T @ g / n + l2 * w / n)
         b -= lr * float(g.mean())
