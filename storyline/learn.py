@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,3 +23,11 @@ def shipped_json(package: str, name: str) -> Any | None:
 def sigmoid(z: Any) -> Any:
     """1 / (1 + e^-z), for a number or an array."""
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def write_weights(path: Path, data: Any) -> int:
+    """Write a model's weights as the JSON `shipped_json` reads (keys sorted, so the same
+    training writes the same bytes); the number of bytes written."""
+    text = json.dumps(data, indent=0, sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))

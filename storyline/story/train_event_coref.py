@@ -14,13 +14,13 @@ stores the weights in the package (event_coref.json).
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from storyline.learn import write_weights
 from storyline.model import Article, Claim
 from storyline.story.event_coref import FEATURES, WEIGHTS, Coref, PairModel, train
 
@@ -181,8 +181,7 @@ def main(argv: list[str]) -> None:
     model = PairModel(weights, bias, best, split_at)
     if "--write" in argv:
         path = Path(__file__).with_name(WEIGHTS)
-        path.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {path} ({path.stat().st_size} bytes)")
+        print(f"wrote {path} ({write_weights(path, model.to_json())} bytes)")
 
 
 if __name__ == "__main__":

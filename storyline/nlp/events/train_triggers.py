@@ -15,7 +15,6 @@ data gives the same weights.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from storyline.eval.yardstick import Counts
+from storyline.learn import write_weights
 from storyline.nlp.events.triggers import WEIGHTS, TriggerModel, candidate, features, train
 
 Spans = list[tuple[int, int]]
@@ -195,9 +195,8 @@ def main(argv: list[str]) -> int:
         meta = {"trained_on": "TimeBank train split" + (" + ECB+ train topics" if ecb else ""),
                 "timebank_docs": len(tb_train), "ecb_docs": len(ecb_train) + len(ecb_dev),
                 "rows": n_rows}
-        out.write_text(json.dumps(final.to_json(meta), indent=0, sort_keys=True) + "\n",
-                       encoding="utf-8")
-        print(f"wrote {out} ({out.stat().st_size} bytes, {len(final.weights)} features)")
+        size = write_weights(out, final.to_json(meta))
+        print(f"wrote {out} ({size} bytes, {len(final.weights)} features)")
     return 0
 
 

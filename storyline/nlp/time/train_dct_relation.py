@@ -10,11 +10,11 @@ dev accuracy are printed; ship the weights only when the model clearly beats the
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from storyline.eval.tlinks import CLASS, dct_value, gold_dct_relations, gold_timexes, read_folder
+from storyline.learn import write_weights
 from storyline.nlp.time.dct_model import WEIGHTS, features, train
 
 
@@ -69,8 +69,7 @@ def main(argv: list[str]) -> None:
           f"{base:.3f}; model on train {fit:.3f}")
     if "--write" in argv:
         path = Path(__file__).with_name(WEIGHTS)
-        path.write_text(json.dumps(model.to_json(), indent=0) + "\n", encoding="utf-8")
-        print(f"wrote {path} ({path.stat().st_size} bytes)")
+        print(f"wrote {path} ({write_weights(path, model.to_json())} bytes)")
 
 
 if __name__ == "__main__":
