@@ -88,6 +88,7 @@ class _Context:
     quote_attr: dict[int, attr.Attribution] = field(default_factory=dict)
     venues: dict[str | None, str] = field(default_factory=dict)  # last venue per speaker
     groups: list[tuple[int, list[str]]] = field(default_factory=list)  # (char, two people)
+    people_named: list[tuple[int, str]] = field(default_factory=list)  # (char, person id)
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
     by_name: dict[str, str] = field(default_factory=dict)  # name or alias text -> entity id
     outlet_entities: set[str] = field(default_factory=set)
@@ -114,6 +115,7 @@ class _Context:
         ctx.types = {e.id: e.type for e in analysis.entities}
         ctx.by_name = _names(analysis)
         ctx.groups = _coordinated_pairs(doc, analysis, ctx.types, ctx.by_name)
+        ctx.people_named = _people_named(doc, analysis)
         for i, sent in enumerate(sents):
             ctx.attributions[i] = attr.find_attributions(sent, ctx.sources, ctx.name_of, quoted)
             for att in ctx.attributions[i]:
@@ -185,10 +187,17 @@ class _Context:
         if ent is None and root.pos_ == "NOUN" and indefinite:
             att.source.kind = "anonymous_source"  # "a sailor said": nobody on the record
 
-    def group_before(self, char: int) -> list[str]:
-        """The two people last named together before `char` ("X and Y ... the couple")."""
+    def group_before(self, char: int, sentence_start: int) -> list[str]:
+        """The two people last named together before `char` ("X and Y ... the couple"), unless
+        a third person is named since in the same sentence: then "they" is ambiguous and stays
+        unresolved ("X left Y to be with Z after they...")."""
         before = [g for g in self.groups if g[0] < char]
-        return max(before, key=lambda g: g[0])[1] if before else []
+        if not before:
+            return []
+        at, pair = max(before, key=lambda g: g[0])
+        since = max(at, sentence_start)
+        others = (m for m in self.people_named if since < m[0] < char and m[1] not in pair)
+        return [] if any(others) else pair
 
     def block_outlet(self, char: int) -> str | None:
         for start, end, name in self.blocks:
@@ -683,11 +692,25 @@ def _participants(
     if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and definite and not persons:
         group = True  # "despite the separation": the couple's, not a generic one
     if group and len(persons) < 2:
-        pair = ctx.group_before(trigger.idx)
+        pair = ctx.group_before(trigger.idx, sent.start_char)
         participants += [p for p in pair if p not in participants]
     elif len(persons) >= 2 and kind in COUPLE_TYPES:
         ctx.groups.append((trigger.idx, persons[:2]))
     return participants
+
+
+def _people_named(doc: Doc, analysis: ArticleAnalysis) -> list[tuple[int, str]]:
+    """(char, id) of each mention of a person who could be the antecedent of "they": not a
+    possessor ("Aronofsky's film" names the film, not a third person in the scene)."""
+    out = []
+    for e in analysis.entities:
+        if e.type != "PERSON":
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ != "poss":
+                out.append((m.start, e.id))
+    return sorted(out)
 
 
 def _names(analysis: ArticleAnalysis) -> dict[str, str]:
