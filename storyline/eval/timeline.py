@@ -2,10 +2,12 @@
 
 A timeline file is the target entity on its first line, then one event per line:
 `order<TAB>anchor<TAB>doc-sent-token[<TAB>doc-sent-token...]`, the mentions of one line being
-the same event told in several articles. The task's metric turns each timeline into a TimeML
-graph (one TIMEX3 per anchor value, each mention SIMULTANEOUS with its anchor; the mentions
-chained in file order, SIMULTANEOUS within an order, BEFORE into a higher one) and scores it
-with TempEval-3 temporal awareness (UzZaman & Allen 2011): precision is the share of the
+the same event told in several articles. The task's metric (its tool, `evaluation_all.py` and
+`evaluation_timeline.py`) turns each timeline into a TimeML graph (lines sorted by their text,
+order-0 lines left out; one TIMEX3 per anchor value, XXXX-XX-XX too, each mention
+SIMULTANEOUS with its anchor; the mentions chained, SIMULTANEOUS within an order, BEFORE into
+a higher one; system mentions numbered as the gold's) and scores it with TempEval-3 temporal
+awareness (UzZaman & Allen 2011): precision is the share of the
 system's reduced graph verified by the closure of the gold graph, recall the reverse,
 micro-averaged over every target entity. Closure and reduced graph are our own rebuild of
 the TempEval-3 scorer's timegraph (`Timegraph`: chains of interval ends with pseudo-times,
@@ -123,24 +125,76 @@ def entity_file_stem(entity: str) -> str:
 Tlink = tuple[str, str, RelType]
 
 
-def timeline_tlinks(tl: Timeline, anchors: bool = True) -> list[Tlink]:
-    """The task's graph of a timeline, as TLINKs in a fixed order.
+def _natural_key(text: str) -> list[int | str]:
+    """The task tool's sort key of a line: its text, digit runs compared as numbers."""
+    return [int(c) if i % 2 else c for i, c in enumerate(re.split(r"(\d+)", text))]
 
-    Each mention is an event node. With `anchors`, every mention whose anchor has a year is
-    SIMULTANEOUS with that anchor's TIMEX3 (one node per distinct value); then the mentions,
-    in file order, form a chain: each is SIMULTANEOUS with the next when both have the same
-    order, BEFORE it when the next has a higher order (order numbers compare as they are).
-    """
-    mentions = [(ev, m) for ev in tl.events for m in ev.mentions]
+
+def _task_lines(tl: Timeline) -> list[TimelineEvent]:
+    """The lines the task's tool turns into TLINKs: sorted by the natural order of their text
+    (order, then anchor, then mentions), order-0 lines ("not ordered") left out."""
+    lines = sorted(
+        tl.events, key=lambda ev: _natural_key("\t".join([str(ev.order), ev.anchor, *ev.mentions]))
+    )
+    return [ev for ev in lines if ev.order != 0]
+
+
+def _chain(nodes: list[tuple[str, TimelineEvent]], anchors: bool) -> list[Tlink]:
+    """TLINKs of event nodes in line order: each SIMULTANEOUS with its line's anchor, then
+    each BEFORE the next node when its order is lower, else SIMULTANEOUS with it. Order and
+    anchor are read per node name, the last line naming it winning, as the tool keys them."""
+    order = {name: ev.order for name, ev in nodes}
+    anchor = {name: ev.anchor for name, ev in nodes}
     links: list[Tlink] = []
     if anchors:
-        links += [(m, f"t:{ev.anchor}", "SIMULTANEOUS") for ev, m in mentions if ev.anchored]
-    for (a_ev, a), (b_ev, b) in zip(mentions, mentions[1:], strict=False):
-        if a_ev.order == b_ev.order:
-            links.append((a, b, "SIMULTANEOUS"))
-        else:
-            links.append((a, b, "BEFORE" if a_ev.order < b_ev.order else "AFTER"))
+        links += [(name, f"t:{anchor[name]}", "SIMULTANEOUS") for name, _ in nodes]
+    for (a, _), (b, _) in zip(nodes, nodes[1:], strict=False):
+        links.append((a, b, "BEFORE" if order[a] < order[b] else "SIMULTANEOUS"))
     return links
+
+
+def task_tlinks(
+    gold: Timeline, system: Timeline | None = None, anchors: bool = True
+) -> tuple[list[Tlink], list[Tlink]]:
+    """The TLINKs of a gold timeline and of a system timeline, as the task's tool writes them
+    (`evaluation_timeline.py` of the SemEval-2015 Task 4 scorer; docs/eval.md).
+
+    Lines are sorted by their text and order-0 lines dropped. Each mention of a gold line is
+    an event node (its k-th occurrence named `mention#k` from k = 2); a system mention takes
+    the gold node of the same mention (its n-th occurrence the gold's, searched from the
+    first gold occurrence + n, the tool's own search), else a node of its own. With
+    `anchors` every anchor value, `XXXX-XX-XX` too, is one TIMEX3 node `t:VALUE`.
+    """
+    gold_nodes: list[tuple[str, TimelineEvent]] = []
+    seen: dict[str, int] = {}
+    for ev in _task_lines(gold):
+        for m in ev.mentions:
+            seen[m] = seen.get(m, 0) + 1
+            gold_nodes.append((m if seen[m] == 1 else f"{m}#{seen[m]}", ev))
+    gold_mentions = [m for ev in _task_lines(gold) for m in ev.mentions]
+    used = {name for name, _ in gold_nodes}
+    sys_nodes: list[tuple[str, TimelineEvent]] = []
+    told: dict[str, int] = {}
+    for ev in _task_lines(system) if system else []:
+        for m in ev.mentions:
+            n, in_gold = told.get(m, 0), gold_mentions.count(m)
+            told[m] = n + 1
+            if n < in_gold:
+                first = gold_mentions.index(m)
+                sys_nodes.append((gold_nodes[gold_mentions.index(m, first + n)][0], ev))
+                continue
+            name, k = m, 1
+            while name in used:
+                k += 1
+                name = f"{m}#{k}"
+            used.add(name)
+            sys_nodes.append((name, ev))
+    return _chain(gold_nodes, anchors), _chain(sys_nodes, anchors)
+
+
+def timeline_tlinks(tl: Timeline, anchors: bool = True) -> list[Tlink]:
+    """The task's graph of one timeline on its own (as a gold timeline), TLINKs in order."""
+    return task_tlinks(tl, None, anchors)[0]
 
 
 # --- TempEval-3's timegraph ---------------------------------------------------------------
@@ -440,8 +494,7 @@ def _both_ways(links: Iterable[Tlink]) -> set[Tlink]:
 
 def score_timeline(gold: Timeline, system: Timeline | None, anchors: bool = True) -> AwarenessScore:
     """Temporal awareness of one system timeline against its gold timeline."""
-    gold_links = timeline_tlinks(gold, anchors)
-    sys_links = timeline_tlinks(system, anchors) if system else []
+    gold_links, sys_links = task_tlinks(gold, system, anchors)
     gold_graph, gold_reduced = reduced_graph(gold_links)
     sys_graph, sys_reduced = reduced_graph(sys_links)
     return AwarenessScore(
