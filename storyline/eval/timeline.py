@@ -160,19 +160,23 @@ def task_tlinks(
     (`evaluation_timeline.py` of the SemEval-2015 Task 4 scorer; docs/eval.md).
 
     Lines are sorted by their text and order-0 lines dropped. Each mention of a gold line is
-    an event node (its k-th occurrence named `mention#k` from k = 2); a system mention takes
+    an event node (named by the mention, a repeat `mention#k`); a system mention takes
     the gold node of the same mention (its n-th occurrence the gold's, searched from the
     first gold occurrence + n, the tool's own search), else a node of its own. With
     `anchors` every anchor value, `XXXX-XX-XX` too, is one TIMEX3 node `t:VALUE`.
     """
-    gold_nodes: list[tuple[str, TimelineEvent]] = []
-    seen: dict[str, int] = {}
-    for ev in _task_lines(gold):
-        for m in ev.mentions:
-            seen[m] = seen.get(m, 0) + 1
-            gold_nodes.append((m if seen[m] == 1 else f"{m}#{seen[m]}", ev))
+    used: set[str] = set()
+
+    def new_node(m: str) -> str:
+        name, k = m, 1
+        while name in used:
+            k += 1
+            name = f"{m}#{k}"
+        used.add(name)
+        return name
+
+    gold_nodes = [(new_node(m), ev) for ev in _task_lines(gold) for m in ev.mentions]
     gold_mentions = [m for ev in _task_lines(gold) for m in ev.mentions]
-    used = {name for name, _ in gold_nodes}
     sys_nodes: list[tuple[str, TimelineEvent]] = []
     told: dict[str, int] = {}
     for ev in _task_lines(system) if system else []:
@@ -182,13 +186,8 @@ def task_tlinks(
             if n < in_gold:
                 first = gold_mentions.index(m)
                 sys_nodes.append((gold_nodes[gold_mentions.index(m, first + n)][0], ev))
-                continue
-            name, k = m, 1
-            while name in used:
-                k += 1
-                name = f"{m}#{k}"
-            used.add(name)
-            sys_nodes.append((name, ev))
+            else:
+                sys_nodes.append((new_node(m), ev))
     return _chain(gold_nodes, anchors), _chain(sys_nodes, anchors)
 
 
