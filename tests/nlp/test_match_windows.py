@@ -1,4 +1,5 @@
-"""Running the event Matcher only over candidate windows finds exactly what a whole-Doc run does;
+"""Running the event Matcher only where each pattern can start finds exactly what a whole-Doc run
+does; the dependency matcher is skipped only where it cannot match;
 the timex rule gates skip no match; the per-Doc text memo is the Doc's text."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from storyline.nlp import events
 from storyline.nlp.doc_text import doc_text
 from storyline.nlp.events import RULES
-from storyline.nlp.match_windows import reach_of, windows
+from storyline.nlp.match_windows import WindowedMatcher, reach_of, windows
 from storyline.nlp.time import tagger
 from storyline.nlp.time.grammar import RULES as TIME_RULES
 
@@ -25,7 +26,38 @@ def test_windowed_token_matches_equal_whole_doc(nlp) -> None:
     tok_matcher, _ = events.matchers(doc.vocab)
     whole = tok_matcher(doc)
     assert len(whole) >= 5  # the text exercises several rules, gaps included
-    assert events.token_matches(doc, tok_matcher) == whole
+    keys = [f"{i}:{j}" for i, rule in enumerate(RULES) for j in range(len(rule.tokens))]
+    rank = {doc.vocab.strings[key]: k for k, key in enumerate(keys)}
+    assert events.token_matches(doc) == sorted(whole, key=lambda m: (m[1], m[2], rank[m[0]]))
+    # find_hits's longest-first sort keeps the whole-Doc run's order among equal spans
+    longest = lambda m: (m[1] - m[2], m[1])  # noqa: E731
+    assert sorted(events.token_matches(doc), key=longest) == sorted(whole, key=longest)
+
+
+def test_windowed_matcher_runs_each_pattern_where_it_starts(nlp) -> None:
+    doc = nlp("They got engaged. Then they got very quietly engaged. We got it. Engaged.")
+    patterns = [
+        ("a", [{"LEMMA": "get"}, {"POS": {"IN": ["ADV"]}, "OP": "*"}, {"LOWER": "engaged"}]),
+        ("b", [{"LOWER": "engaged"}]),
+        ("c", [{"LEMMA": "get"}, {"LOWER": "it"}]),
+    ]
+    found = [(doc.vocab.strings[k], doc[a:b].text) for k, a, b in WindowedMatcher(
+        doc.vocab, patterns)(doc)]
+    assert found == [("a", "got engaged"), ("b", "engaged"), ("a", "got very quietly engaged"),
+                     ("b", "engaged"), ("c", "got it"), ("b", "Engaged")]
+    unbounded = WindowedMatcher(doc.vocab, [("v", [{"POS": "VERB"}]), *patterns[1:2]])
+    assert [(doc.vocab.strings[k], doc[a:b].text) for k, a, b in unbounded(doc)] == [
+        ("v", "engaged"), ("b", "engaged"), ("v", "engaged"), ("b", "engaged"), ("v", "got"),
+        ("v", "Engaged"), ("b", "Engaged")]  # a whole-Doc run ("got" is AUX twice), sorted
+
+
+def test_dependency_matcher_skipped_only_without_an_anchor_word(nlp) -> None:
+    _, dep = events.matchers(nlp.vocab)
+    for text in ("She was not wearing her ring.", "Photos of Mara Quill leaving the club.",
+                 "Prices rose on Monday."):
+        doc = nlp(text)
+        assert events.dep_matches(doc) == dep(doc)
+    assert events.dep_matches(nlp("She was not wearing her ring.")) != []
 
 
 def test_windows_cover_every_match_and_not_the_whole_doc(nlp) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -16,7 +17,7 @@ from spacy.vocab import Vocab
 from storyline.nlp.events.frames import OPEN, EventRule, forms, frame, lexicon, rules
 from storyline.nlp.events.triggers import TriggerModel, verb_lemmas
 from storyline.nlp.events.triggers import load as load_trigger_model
-from storyline.nlp.match_windows import Reach, reach_of, windows
+from storyline.nlp.match_windows import WindowedMatcher, reach_of
 
 RULES = rules()
 _LEX = lexicon()
@@ -41,44 +42,66 @@ class Hit:
     predicate: str
 
 
-_CACHE: dict[int, tuple[Matcher, DependencyMatcher]] = {}
+_CACHE: dict[int, tuple[Matcher, DependencyMatcher, WindowedMatcher]] = {}
 
 
-def matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
-    """The token and dependency matchers for every rule, built once per vocab (one key per
-    token pattern, "rule:pattern", so the pattern's marked trigger is known)."""
+def _compiled(vocab: Vocab) -> tuple[Matcher, DependencyMatcher, WindowedMatcher]:
+    """The token, dependency and windowed token matchers for every rule, built once per vocab
+    (one key per token pattern, "rule:pattern", so the pattern's marked trigger is known)."""
     key = id(vocab)
     if key not in _CACHE:
         tok = Matcher(vocab)
         dep = DependencyMatcher(vocab)
+        keyed = []
         for i, rule in enumerate(RULES):
             for j, pattern in enumerate(rule.tokens):
                 tok.add(f"{i}:{j}", [pattern])
+                keyed.append((f"{i}:{j}", pattern))
             if rule.deps:
                 dep.add(str(i), rule.deps)
-        _CACHE[key] = (tok, dep)
+        _CACHE[key] = (tok, dep, WindowedMatcher(vocab, keyed))
     return _CACHE[key]
 
 
-def _token_reaches() -> list[Reach] | None:
-    """Every token pattern's `Reach`, or None when one cannot be bounded (scan the whole Doc)."""
-    reaches = [reach_of(p) for rule in RULES for p in rule.tokens]
-    return None if any(r is None for r in reaches) else reaches  # type: ignore[return-value]
+def matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
+    """The token matcher (every pattern, for a whole-Doc run) and the dependency matcher."""
+    tok, dep, _ = _compiled(vocab)
+    return tok, dep
 
 
-_REACHES = _token_reaches()
+def token_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """What the token matcher finds in `doc`, each pattern tried only where it can start
+    (`WindowedMatcher`): ordered by start, end and pattern."""
+    return _compiled(doc.vocab)[2](doc)
 
 
-def token_matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
-    """`matcher(doc)`, run only over the windows where a token pattern can match (the same
-    matches, found without trying every pattern at every token)."""
-    if _REACHES is None:
-        return matcher(doc)
-    return [
-        (match_id, start + lo, end + lo)
-        for lo, hi in windows(doc, _REACHES)
-        for match_id, start, end in matcher(doc[lo:hi])
-    ]
+def _anchor_words() -> tuple[frozenset[int], frozenset[int]] | None:
+    """Hashes of the lemmas and lower-case forms that can be the first node of some
+    dependency pattern, or None when one first node names no word (then always match)."""
+    lemmas: set[int] = set()
+    lowers: set[int] = set()
+    for rule in RULES:
+        for pattern in rule.deps or ():
+            reach = reach_of([pattern[0]["RIGHT_ATTRS"]])
+            if reach is None:
+                return None
+            lemmas |= reach.lemma_ids
+            lowers |= reach.lower_ids
+    return frozenset(lemmas), frozenset(lowers)
+
+
+_ANCHORS = _anchor_words()
+
+
+def dep_matches(doc: Doc) -> list[tuple[int, list[int]]]:
+    """The dependency matcher's matches; not run over a Doc where no token can be the first
+    node of any pattern (the matcher would run its node patterns over every token for none)."""
+    if _ANCHORS is not None and len(doc):
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        lemmas, lowers = _ANCHORS
+        if not any(lem in lemmas or low in lowers for lem, low in rows):
+            return []
+    return _compiled(doc.vocab)[1](doc)
 
 
 def _predicate(trigger: Token) -> str:
@@ -91,9 +114,8 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
     """Typed triggers (longest match wins a token) then open-layer events, in text order. The
     open layer takes, with `trigger_model` (True: the shipped one), the tokens the trained
     trigger model calls events (`triggers.py`), else main-clause verbs with an entity argument."""
-    tok_matcher, dep_matcher = matchers(doc.vocab)
     raw: list[Hit] = []
-    for match_id, start, end in token_matches(doc, tok_matcher):
+    for match_id, start, end in token_matches(doc):
         i, j = (int(n) for n in doc.vocab.strings[match_id].split(":"))
         rule = RULES[i]
         at = rule.trigger_at[j] if j < len(rule.trigger_at) else None
@@ -105,7 +127,7 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
         if rule.not_after and trigger.i > 0 and doc[trigger.i - 1].lower_ in rule.not_after:
             continue
         raw.append(Hit(rule, trigger, start, end, _predicate(trigger)))
-    for match_id, token_ids in dep_matcher(doc):
+    for match_id, token_ids in dep_matches(doc):
         rule = RULES[int(doc.vocab.strings[match_id])]
         trigger = doc[token_ids[0]]
         raw.append(Hit(rule, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
