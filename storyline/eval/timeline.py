@@ -477,17 +477,11 @@ def _verified(links: list[Tlink], literal: set[Tlink], graph: Timegraph) -> int:
 
 
 def _both_ways(links: Iterable[Tlink]) -> set[Tlink]:
-    inverse: dict[RelType, RelType] = {
-        "BEFORE": "AFTER",
-        "AFTER": "BEFORE",
-        "SIMULTANEOUS": "SIMULTANEOUS",
-        "IS_INCLUDED": "INCLUDES",
-        "INCLUDES": "IS_INCLUDED",
-    }
+    """The TLINKs and their inverses: TempEval-3's literal match looks both ways round."""
     out: set[Tlink] = set()
     for x, y, rel in links:
         out.add((x, y, rel))
-        out.add((y, x, inverse[rel]))
+        out.add((y, x, _INVERSE[rel]))
     return out
 
 
