@@ -42,6 +42,7 @@ from storyline.nlp.outlets import find_outlets
 from storyline.nlp.pipeline import COMPONENTS
 from storyline.nlp.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
 from storyline.nlp.time.anchoring import anchor_event, event_reach, governor_chain
+from storyline.nlp.time.reference import carry_reference_times
 
 SKIP_TIMEX_TYPES = frozenset({"DURATION", "SET"})
 REPORT_NOUNS = frozenset({"rumor", "rumour", "speculation", "report", "news", "claim",
@@ -66,6 +67,8 @@ def claims(doc: Doc, article: Article, analysis: ArticleAnalysis,
     _extract_claims(ctx, trigger_model)
     _merge_interview_statements(ctx)
     _denials_of_earlier_reports(ctx)
+    carry_reference_times(doc, ctx.claims, ctx.sentence_index, article.published,
+                          analysis.timexes)  # "He praised it": dated by the lede's "Monday"
     analysis.claims.extend(ctx.claims)
     analysis.quotes.extend(ctx.quotes)
 

@@ -35,7 +35,8 @@ Component = Callable[..., None]
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
-    """Load an installed spaCy model package by name; never downloads."""
+    """Load an installed spaCy model package by name (never downloads), with storyline's
+    line-break boundaries in front of its parser (storyline/nlp/line_breaks.py)."""
     import importlib
 
     try:
@@ -45,7 +46,9 @@ def load_model(name: str) -> Language:
             f"spaCy model package {name!r} is not installed; "
             "install the project (make demo) to get the bundled one"
         ) from exc
-    return module.load()
+    from storyline.nlp import line_breaks  # line breaks end sentences before the parse
+
+    return line_breaks.add_to(module.load())
 
 
 @COMPONENTS.register("sentences")

@@ -191,12 +191,17 @@ def _told_elsewhere(
 
 
 def governing(c: Claim, timexes: list[Timex], content: str) -> Timex | None:
-    """The time expression a claim took its time from: the one with its text in its sentence."""
+    """The time expression a claim took its time from: the one with its text in its sentence,
+    else (a time carried from an earlier sentence, nlp/time/reference.py) the article's one
+    with its text and value."""
     if c.time_text is None or c.time is None:
         return None
     for tx in timexes:
         inside = c.mention.start <= tx.start < c.mention.end
         if inside and content[tx.start : tx.end] == c.time_text:
+            return tx
+    for tx in timexes:
+        if tx.value == c.time.value and content[tx.start : tx.end] == c.time_text:
             return tx
     return None
 

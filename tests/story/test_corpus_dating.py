@@ -109,9 +109,9 @@ def _dates(story) -> dict[str, tuple]:
 
 def _event_dates(story) -> list[tuple]:
     names = {a.id: Path(a.path).name for a in story.articles}
-    return sorted(
-        (e.type, e.time.value if e.time else None, e.time.earliest if e.time else None,
-         e.time.latest if e.time else None, tuple(sorted(names[m.article] for m in e.mentions)))
+    return sorted(  # an undated event sorts first ("": a headline's "chief fired" has no tense)
+        (e.type, e.time.value if e.time else "", str(e.time.earliest) if e.time else "",
+         str(e.time.latest) if e.time else "", tuple(sorted(names[m.article] for m in e.mentions)))
         for e in story.events)
 
 

@@ -112,3 +112,8 @@ FUTURE_LEMMAS = frozenset(
     ]
 )
 FUTURE_AUX = frozenset(["will", "'ll", "shall", "wo", "ll"])
+# Words that move an event off the time just told (TimeML SIGNALs of BEFORE/AFTER, not of
+# SIMULTANEOUS: "while", "during", "when" keep it): "soon after reassumed", "later founded".
+TIME_SHIFT = frozenset(["after", "afterwards", "afterward", "later", "before", "earlier",
+                        "previously", "formerly", "once", "subsequently", "since", "until",
+                        "till", "soon", "then", "next", "eventually", "already", "again"])

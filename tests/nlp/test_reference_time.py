@@ -1,0 +1,93 @@
+"""The report's reference time (storyline/nlp/time/reference.py) and line breaks as sentence
+boundaries (storyline/nlp/line_breaks.py), on a fictional article and hand-written texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.read import read_articles
+from storyline.nlp.line_breaks import hard_wrapped
+from storyline.nlp.pipeline import analyze
+from storyline.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reference"
+CARRIED = "the report's reference time"
+
+
+@pytest.fixture(scope="module")
+def skylark():
+    """(article, analysis) of skylark.txt: headline, dateline, a lede dated 'Yesterday', a
+    narrative told on with no dates, a flashback, a shifted event and a plan."""
+    settings = Settings()
+    (article,) = read_articles([str(FIXTURES / "skylark.txt")], settings)
+    (analysis,) = analyze([article], settings)
+    return article, analysis
+
+
+def _times(article, analysis) -> dict[str, tuple[str | None, bool]]:
+    """trigger word -> (time value, carried) of every claim told by a verb in the past."""
+    out = {}
+    for c in analysis.claims:
+        word = article.raw[c.trigger[0]:c.trigger[1]]
+        if c.dct_relation == "BEFORE" and word.endswith("ed") or word in ("fought", "said"):
+            carried = bool(c.time_reason and c.time_reason.startswith(CARRIED))
+            out[word] = (c.time.value if c.time else None, carried)
+    return out
+
+
+def test_the_narrative_carries_the_ledes_day(skylark):
+    article, analysis = skylark
+    assert _times(article, analysis) == {
+        "unveiled": ("2024-06-03", False),  # its own "Yesterday" (the lede, its own line)
+        "praised": ("2024-06-03", True),  # "Kirsh praised ...": told next, no time of its own
+        "demoed": ("2024-06-03", True),  # "She demoed ...": the same participant
+        "obtained": ("2024-04", False),  # "In April, ... Pixelgrid obtained": its own
+        "thanked": (None, False),  # "later": shifted off the reference time, only bounded
+        "fought": ("2019", False),  # a flashback dates itself ...
+        "returned": ("2021", False),
+        "said": ("2024-06-03", True),  # ... and does not carry: the report's day does
+    }
+
+
+def test_a_carried_time_keeps_its_expression_and_reason(skylark):
+    article, analysis = skylark
+    (praised,) = [c for c in analysis.claims if article.raw[c.trigger[0]:c.trigger[1]] == "praised"]
+    assert praised.time_text == "Yesterday" and praised.time_bound is None
+    assert praised.time_reason == (
+        "the report's reference time: 'Yesterday' (sentence 2) dates the last event told of a "
+        "participant, and this one is told next in the simple past")
+
+
+def test_only_past_verbs_take_a_carried_time(skylark):
+    article, analysis = skylark
+    carried = [article.raw[c.trigger[0]:c.trigger[1]] for c in analysis.claims
+               if c.time_reason and c.time_reason.startswith(CARRIED)]
+    assert carried == ["praised", "demoed", "said"]  # not the headline's "unveils" nor a noun
+
+
+def test_headline_and_dateline_lines_are_sentences_of_their_own(skylark):
+    article, analysis = skylark
+    texts = [article.raw[s:e] for s, e in analysis.sentences]
+    assert texts[0] == "Velmora unveils the Skylark tablet at its Oslo conference"
+    assert texts[1].startswith("Yesterday, Velmora chief executive Dana Kirsh unveiled")
+
+
+def test_line_breaks_end_sentences_unless_the_text_is_wrapped(nlp):
+    lines = nlp("Markets fall after the vote\nMay 2, 2024\nShares fell on Friday.")
+    assert [s.text.strip() for s in lines.sents] == [
+        "Markets fall after the vote", "May 2, 2024", "Shares fell on Friday."]
+    wrapped = ("The minister said on Friday that the budget would be cut and that\n"
+               "the cuts would fall on the schools of the north, where\n"
+               "teachers had already protested.")
+    assert hard_wrapped(wrapped)
+    assert len(list(nlp(wrapped).sents)) == 1
+    after_preposition = nlp("The council met on\nMonday and voted.")
+    assert len(list(after_preposition.sents)) == 1  # "on" cannot end a sentence
+
+
+def test_hard_wrapped_reads_the_next_words_case():
+    assert not hard_wrapped("Apple unveils iPhone 9\niPhone 9 ships in May.\nIt costs less.")
+    assert hard_wrapped("she said\nthat it was over\nand that she was\nleaving.")
+    assert not hard_wrapped("one line only")
