@@ -190,14 +190,16 @@ class _Context:
         if ent is None and root.pos_ == "NOUN" and indefinite:
             att.source.kind = "anonymous_source"  # "a sailor said": nobody on the record
 
-    def group_before(self, char: int, sentence_start: int) -> list[str]:
-        """The two people last named together before `char` ("X and Y ... the couple"), unless
-        a third person is named since in the same sentence: then "they" is ambiguous and stays
-        unresolved ("X left Y to be with Z after they...")."""
+    def group_before(self, char: int, sentence_start: int | None = None) -> list[str]:
+        """The two people last named together before `char` ("X and Y ... the couple"). Given the
+        start of a pronoun's sentence: unless a third person is named since in that sentence,
+        when "they" is ambiguous and stays unresolved ("X left Y to be with Z after they...")."""
         before = [g for g in self.groups if g[0] < char]
         if not before:
             return []
         at, pair = max(before, key=lambda g: g[0])
+        if sentence_start is None:
+            return pair
         since = max(at, sentence_start)
         others = (m for m in self.people_named if since < m[0] < char and m[1] not in pair)
         return [] if any(others) else pair
@@ -670,10 +672,11 @@ def _participants(
 ) -> list[str]:
     """Entity ids of the trigger's arguments; "the couple"/"they" is the pair last named."""
     participants: list[str] = []
-    group = False
+    group = pronoun = False  # "they" can be ambiguous where "the couple" is not
     for tok in argument_heads(trigger, sent):
         if tok.lower_ in GROUP_WORDS or tok.lemma_.lower() in GROUP_WORDS:
             group = True
+            pronoun = pronoun or tok.pos_ == "PRON"
             continue
         if tok.lower_ in FIRST_PERSON:
             ent = _quote_speaker(ctx, tok)
@@ -687,6 +690,7 @@ def _participants(
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if ent is None and owner is not None and owner.lower_ in GROUP_WORDS:
                 group = True  # "to mend their marriage"
+                pronoun = pronoun or owner.pos_ == "PRON"
         if ent and ent not in participants and ent not in ctx.outlet_entities:
             participants.append(ent)
     persons = [p for p in participants if ctx.types.get(p) == "PERSON"]
@@ -695,7 +699,7 @@ def _participants(
     if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and definite and not persons:
         group = True  # "despite the separation": the couple's, not a generic one
     if group and len(persons) < 2:
-        pair = ctx.group_before(trigger.idx, sent.start_char)
+        pair = ctx.group_before(trigger.idx, sent.start_char if pronoun else None)
         participants += [p for p in pair if p not in participants]
     elif len(persons) >= 2 and kind in COUPLE_TYPES:
         ctx.groups.append((trigger.idx, persons[:2]))

@@ -25,3 +25,12 @@ def test_they_after_a_third_person_is_left_unresolved():
             "collaborated on the set of 2014's Low Tide.")
     # Vale and Lund, or Vale and Quist? The text does not say which pair: no one is asserted.
     assert participants_of(text, "collaborate") == [[]]
+
+
+
+def test_a_group_noun_is_the_pair_even_after_a_third_person():
+    text = ("Mara Quist married Oren Vale on Saturday. Vale's brother Ivo Lund said the "
+            "newlyweds would move to Bergen.")
+    # "the newlyweds" describes the couple; only a bare "they" could take in the speaker
+    (who,) = participants_of(text, "move")
+    assert [n for n in who if n != "Bergen"] == ["Mara Quist", "Oren Vale"]
