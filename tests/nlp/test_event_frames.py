@@ -181,13 +181,20 @@ def test_a_denial_denies_its_content():
     ]
 
 
-def test_the_spacy_component_puts_triggers_on_doc_spans(nlp):
-    from storyline.nlp.events.component import EventTriggers, make_event_triggers
+def test_the_claims_component_puts_triggers_on_doc_spans(nlp):
+    """One events component: storyline_claims labels each claim's trigger with its frame
+    (the old stand-alone storyline_events factory is gone)."""
+    from spacy.language import Language
 
-    assert make_event_triggers  # registered as the "storyline_events" factory
-    doc = EventTriggers(nlp)(nlp("Police arrested Karel Vostrik on Monday. He underwent surgery."))
-    assert [(s.text, s.label_) for s in doc.spans["events"]] == [
-        ("arrested", "arrest"), ("surgery", "surgery")]
+    from storyline.nlp.pipeline import analyze_doc, ensure_registered
+
+    text = "Police arrested Karel Vostrik on Monday. He underwent surgery."
+    doc = nlp(text)
+    analyze_doc(doc, Article(id="fx", path="fx.txt", raw=text, content=text), Settings())
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["storyline_claims"]] == [
+        ("arrested", "arrest", "fx:c1"), ("surgery", "surgery", "fx:c2")]
+    ensure_registered()
+    assert not Language.has_factory("storyline_events")
 
 
 def test_idioms_and_lemmatizer_slips_make_no_events():
