@@ -90,10 +90,10 @@ def time_components(registry, ensure_registered, names: list[str]) -> dict[str, 
     for name in names:
         fn = registry.get(name)
 
-        def timed(doc, article, analysis, fn=fn, name=name) -> None:
+        def timed(doc, article, analysis, fn=fn, name=name, **options) -> None:
             t0 = time.perf_counter()
             try:
-                fn(doc, article, analysis)
+                fn(doc, article, analysis, **options)
             finally:
                 spent[name] += time.perf_counter() - t0
 
@@ -135,7 +135,7 @@ def main() -> int:
         bare_before = timed(bare_pipe)
         story, full = timed_result(lambda: build(paths, settings))
         component_s.update(dict.fromkeys(component_s, 0.0))  # keep the sequential run's only
-        _, seq = timed_result(lambda: build(paths, sequential))
+        story_seq, seq = timed_result(lambda: build(paths, sequential))
         bare_after = timed(bare_pipe)
     bare = {k: (bare_before[k] + bare_after[k]) / 2 for k in bare_before}
     components = sum(component_s.values())
@@ -162,6 +162,9 @@ def main() -> int:
         "components_s": {k: round(v, 2) for k, v in component_s.items()},
         "components_total_s": round(components, 2),
         "sequential_rest_s": round(seq["wall"] - bare["wall"] - components, 2),
+        # an article whose analysis failed is skipped: a broken build would look fast
+        "skipped_articles": [sum(a.status == "skipped" for a in st.articles)
+                             for st in (story, story_seq)],
         "events": len(story.events),
         "entities": len(story.entities),
         "timexes": len(story.timexes),

@@ -58,7 +58,20 @@ class CertaintyLexicon:
 
     def classes_of(self, lemma: str, form: str) -> list[PredicateClass]:
         """Every class listing the lemma or the word form, in file order."""
-        return [c for c in self.classes if lemma in c.words or form in c.words]
+        found = self._by_word.get(lemma, ())
+        if form != lemma and form in self._by_word:
+            found = tuple(sorted({*found, *self._by_word[form]}))
+        return [self.classes[k] for k in found]
+
+    @functools.cached_property
+    def _by_word(self) -> dict[str, tuple[int, ...]]:
+        """Word -> the positions of the classes listing it (asked for every token of a
+        sentence, for each claim in it)."""
+        out: dict[str, list[int]] = {}
+        for k, c in enumerate(self.classes):
+            for w in c.words:
+                out.setdefault(w, []).append(k)
+        return {w: tuple(ks) for w, ks in out.items()}
 
     def speech_verbs(self) -> dict[str, str]:
         """Reporting verb lemma -> the certainty it lends what it reports (first class wins)."""
