@@ -512,7 +512,11 @@ def score_timelines(
 
 # --- storyline's timelines ------------------------------------------------------------------
 
-MentionOf = Callable[[str, int, int], "str | None"]  # (article id, start, end) -> doc-sent-token
+# (article id, start, end, particle) -> doc-sent-token; the particle of a phrasal verb
+# ("off" of "rounded the services off") joins the trigger word as the task writes it.
+MentionOf = Callable[[str, int, int, str], "str | None"]
+# How many words after the trigger its particle may be ("took six months off").
+PARTICLE_REACH = 4
 _DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -522,19 +526,32 @@ def _words(name: str) -> list[str]:
     return [w for w in re.findall(r"[0-9a-z]+", name.casefold()) if w not in ("the", "s")]
 
 
+def _fuller(words: list[str], want: list[str]) -> bool:
+    """`words` is a fuller form of the name `want`: the same first and last word, the
+    target's words in order, more words inside ("iTunes Music Store" for "iTunes store",
+    "Steven Paul Jobs" for "Steven Jobs"); words added at an end make another name ("iPod
+    Nano" is not "iPod")."""
+    if len(want) < 2 or len(words) <= len(want) or (words[0], words[-1]) != (want[0], want[-1]):
+        return False
+    rest = iter(words)
+    return all(w in rest for w in want)
+
+
 def match_entities(story: Story, target: str) -> list[str]:
     """Ids of the story's entities that are the target entity.
 
     Names are compared as word lists (case folded, punctuation, "the" and possessive "'s"
-    dropped): an entity whose name or an alias equals the target is it; failing that, one
-    whose name, or a mention of it by name or alias (not a description such as "the iPod
-    music player"), contains all the target's words ("iTunes Music Store" for "iTunes
-    store"), or has two or more words that all occur in the target ("Apple Corps" for
+    dropped): an entity whose name or an alias equals the target, or is a fuller form of it
+    (`_fuller`: "iTunes Music Store" for "iTunes store"), is it; failing that, one whose
+    name, or a mention of it by name or alias (not a description such as "the iPod music
+    player"), contains all the target's words ("Apple Corps Ltd" for "Apple Corps"), or
+    has two or more words that all occur in the target ("Apple Corps" for
     "Beatles Apple Corps"). A one-word name inside a longer target is not enough ("iPhone"
     is not "iPhone 4").
     """
     want = _words(target)
-    exact = [e.id for e in story.entities if want in [_words(n) for n in [e.name, *e.aliases]]]
+    exact = [e.id for e in story.entities if any(
+        w == want or _fuller(w, want) for w in (_words(n) for n in [e.name, *e.aliases]))]
     if exact or not want:
         return exact
     wset = set(want)
@@ -573,16 +590,16 @@ def anchor_of(time: TimeValue | None) -> str:
 def story_timeline(
     story: Story,
     target: str,
-    triggers: dict[str, tuple[str, int, int]],
+    triggers: dict[str, tuple[str, int, int, str]],
     mention_of: MentionOf,
 ) -> Timeline:
     """The timeline of one target entity from a built story.
 
     Its events are the story's events with a participant matched to the target
     (`match_entities`); each event is one line, listing the mention (`mention_of` its
-    claim's trigger, `triggers`: claim id -> article, start, end) of every claim merged into
-    it. Dated events are ordered by their earliest then latest date, events with the same
-    anchor and dates sharing an order; undated ones (XXXX-XX-XX) get order 0.
+    claim's trigger, `triggers`: claim id -> article, start, end, particle) of every claim
+    merged into it. Dated events are ordered by their earliest then latest date, events with
+    the same anchor and dates sharing an order; undated ones (XXXX-XX-XX) get order 0.
     """
     ids = set(match_entities(story, target))
     rows: list[tuple[tuple, str, list[str]]] = []
@@ -615,14 +632,30 @@ def story_timeline(
     return tl
 
 
-def claim_triggers(analyses: Iterable[ArticleAnalysis | None]) -> dict[str, tuple[str, int, int]]:
-    """Claim id -> (article id, trigger start, trigger end), for claims that have a trigger."""
-    out: dict[str, tuple[str, int, int]] = {}
+def claim_triggers(
+    analyses: Iterable[ArticleAnalysis | None],
+) -> dict[str, tuple[str, int, int, str]]:
+    """Claim id -> (article id, trigger start, trigger end, particle), for claims that have
+    a trigger; the particle is the rest of a phrasal verb's predicate ("off" of "round
+    off"), else ""."""
+    out: dict[str, tuple[str, int, int, str]] = {}
     for a in analyses:
         for c in a.claims if a else []:
             if c.trigger:
-                out[c.id] = (c.article, c.trigger[0], c.trigger[1])
+                particle = " ".join((c.predicate or "").split()[1:])
+                out[c.id] = (c.article, c.trigger[0], c.trigger[1], particle)
     return out
+
+
+def _with_particle(word: str, particle: str, following: list[str]) -> str:
+    """The trigger word joined with its particle when the particle's words come next, within
+    PARTICLE_REACH words: "rounded" + "off" in "rounded the services off" -> "rounded_off"."""
+    words = particle.split()
+    if not words:
+        return word
+    ahead = [w.lower() for w in following[: PARTICLE_REACH + len(words)]]
+    found = any(ahead[i : i + len(words)] == words for i in range(len(ahead)))
+    return "_".join([word, *words]) if found else word
 
 
 def main_entities(story: Story, top: int = 10) -> list[str]:
@@ -641,14 +674,17 @@ def sentence_mention_of(story: Story, analyses: dict[str, ArticleAnalysis]) -> M
     the analysis's sentence list) and the trigger word, lower case."""
     raw = {a.id: a.raw for a in story.articles}
 
-    def mention_of(article: str, start: int, end: int) -> str | None:
+    def mention_of(article: str, start: int, end: int, particle: str = "") -> str | None:
         an = analyses.get(article)
         text = raw.get(article, "")
         if an is None or not text:
             return None
         sent = next((i for i, (s, e) in enumerate(an.sentences) if s <= start < e), None)
         word = re.sub(r"\s+", "_", text[start:end].strip().lower())
-        return f"{article}-{sent}-{word}" if sent is not None and word else None
+        if sent is None or not word:
+            return None
+        following = re.findall(r"\w+", text[end : an.sentences[sent][1]])
+        return f"{article}-{sent}-{_with_particle(word, particle, following)}"
 
     return mention_of
 
@@ -684,7 +720,7 @@ def _cat_mention_of(docs: list[CatDoc], articles: list[Article]) -> MentionOf:
     """`doc-sent-token` of the CAT token under a character span of a rebuilt article."""
     by_article = {a.id: d for a, d in zip(articles, docs, strict=True)}
 
-    def mention_of(article: str, start: int, end: int) -> str | None:
+    def mention_of(article: str, start: int, end: int, particle: str = "") -> str | None:
         doc = by_article.get(article)
         if doc is None:
             return None
@@ -692,7 +728,11 @@ def _cat_mention_of(docs: list[CatDoc], articles: list[Article]) -> MentionOf:
         if not toks:
             return None
         tok = doc.token(toks[0])
-        return f"{doc.attrs.get('doc_id', doc.name)}-{tok.sentence}-{tok.text.lower()}"
+        at = doc._order(toks[-1]) + 1
+        following = [t.text for t in doc.tokens[at : at + PARTICLE_REACH + 2]
+                     if t.sentence == tok.sentence]
+        word = _with_particle(tok.text.lower(), particle, following)
+        return f"{doc.attrs.get('doc_id', doc.name)}-{tok.sentence}-{word}"
 
     return mention_of
 

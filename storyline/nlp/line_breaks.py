@@ -23,6 +23,7 @@ NAME = "storyline_line_breaks"
 WRAPPED_SHARE = 0.2
 _SINGLE_BREAK = re.compile(r"(?<!\n)[ \t]*\n[ \t]*(?!\s)")
 _LOWER_WORD = re.compile(r"[a-z]+\b")
+_OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
 _NO_END_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT", "HYPH"})
 
 
@@ -48,6 +49,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
             continue
         if pending and tok.i > 0:
             tok.is_sent_start = True
+            if tok.text in _OPENING and tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = False  # the quote opens the line's sentence
         n = tok.whitespace_.count("\n")
         pending = n >= 2 or (n == 1 and _may_end(tok, wrapped))
         last = tok

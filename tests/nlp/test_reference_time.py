@@ -85,9 +85,29 @@ def test_line_breaks_end_sentences_unless_the_text_is_wrapped(nlp):
     assert len(list(nlp(wrapped).sents)) == 1
     after_preposition = nlp("The council met on\nMonday and voted.")
     assert len(list(after_preposition.sents)) == 1  # "on" cannot end a sentence
+    quoted = nlp('The two were married in 2012. s\n\n"I met my husband on it [the film], so I '
+                 'think I was in dreamland," Mara said.')  # the parser alone splits the quote off
+    assert [s.text.strip() for s in quoted.sents][-1] == (
+        '"I met my husband on it [the film], so I think I was in dreamland," Mara said.')
 
 
 def test_hard_wrapped_reads_the_next_words_case():
     assert not hard_wrapped("Apple unveils iPhone 9\niPhone 9 ships in May.\nIt costs less.")
     assert hard_wrapped("she said\nthat it was over\nand that she was\nleaving.")
     assert not hard_wrapped("one line only")
+
+
+def test_a_perfect_with_its_own_day_sets_the_time_and_a_clause_with_a_frame_keeps_its_own():
+    settings = Settings()
+    (article,) = read_articles([str(FIXTURES / "orbital.txt")], settings)
+    (analysis,) = analyze([article], settings)
+    got = {article.raw[c.trigger[0]:c.trigger[1]]: (
+        c.time.value if c.time else None,
+        bool(c.time_reason and c.time_reason.startswith(CARRIED))) for c in analysis.claims}
+    assert got == {
+        "launches": (None, False),  # the headline: present, no time
+        "launched": ("2024-06-04", False),  # "has launched ... today": a perfect sets it too
+        "unveiled": ("2024-06-04", True),
+        "thanked": ("2024-06-04", True),  # "its one hour briefing" measures, it does not date
+        "discussed": (None, False),  # "For months, ... stayed silent, but ... discussed"
+    }

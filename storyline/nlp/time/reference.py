@@ -32,8 +32,10 @@ _PERFECT_OR_MODAL = frozenset({"has", "have", "'ve", "had", "'d", "will", "would
 _RELATIONS_DONE = frozenset({"BEFORE", "IS_INCLUDED", "OVERLAP", "INCLUDES"})
 _DESCRIBING = frozenset({"relcl", "acl", "amod", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-# Expression types that give a sentence a time frame of its own (not "every week": a SET).
+# Expression types that give a clause a time frame of its own (not "every week": a SET; nor
+# a duration that measures a thing: "his 2 hour speech").
 _FRAMING = frozenset({"DATE", "TIME", "DURATION"})
+_MEASURING = frozenset({"compound", "nummod", "amod", "nmod"})
 # How far before the article's date a time carries over sentences: a weekday name's reach.
 REPORT_DAYS = 7
 
@@ -55,7 +57,7 @@ def told_in_simple_past(trigger: Token) -> bool:
     which describes a thing ("the film, directed by ...", "in which they starred")."""
     verb = clause_verb(trigger)
     for _ in range(3):
-        if verb is None or verb.dep_ in _DESCRIBING or _relative(verb):
+        if verb is None or _describes(verb):
             return False
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _PERFECT_OR_MODAL for a in auxes):
@@ -73,11 +75,17 @@ def told_in_simple_past(trigger: Token) -> bool:
     return False
 
 
-def _relative(verb: Token) -> bool:
-    """A clause opened by a relative pronoun ("in which they starred", "who founded it"),
-    whatever dependency the parser gave it."""
-    return any(c.tag_ in _RELATIVE_TAGS or (c.dep_ == "prep" and any(
-        g.tag_ in _RELATIVE_TAGS for g in c.children)) for c in verb.children if c.i < verb.i)
+def describing(trigger: Token) -> bool:
+    """The trigger's clause describes a thing (a relative or reduced relative clause)."""
+    return _describes(clause_verb(trigger) or trigger)
+
+
+def _describes(verb: Token) -> bool:
+    """A relative or reduced relative clause, or one opened by a relative pronoun whatever
+    dependency the parser gave it ("in which they starred", "who founded it")."""
+    return verb.dep_ in _DESCRIBING or any(
+        c.tag_ in _RELATIVE_TAGS or (c.dep_ == "prep" and any(
+            g.tag_ in _RELATIVE_TAGS for g in c.children)) for c in verb.children if c.i < verb.i)
 
 
 def framed(trigger: Token, roots: Iterable[Token]) -> bool:
@@ -119,7 +127,7 @@ def carry_reference_times(
     its own for the trigger's clause takes no time from an earlier sentence)."""
     roots = [sp.root for tx in timexes if tx.type in _FRAMING
              if (sp := doc.char_span(tx.start, tx.end, alignment_mode="expand")) is not None
-             and len(sp)]
+             and len(sp) and not (tx.type == "DURATION" and sp.root.dep_ in _MEASURING)]
     # participant -> (sentence told, sentence of the expression, claim it dated): the last
     # dated event told of it, and the last one at the report's own time
     last: dict[str, tuple[int, int, Claim]] = {}
@@ -131,13 +139,13 @@ def carry_reference_times(
         if span is None or not len(span):
             continue
         trigger, sent = span.root, sentence_of(c.trigger[0])
-        done = told_in_simple_past(trigger)
         if c.time is not None and c.time_text is not None:
-            if done and c.dct_relation in _RELATIONS_DONE and c.time.earliest and c.time.latest:
+            if c.dct_relation in _RELATIONS_DONE and not describing(trigger) and (
+                    c.time.earliest and c.time.latest):  # "has introduced today" sets it too
                 _told(c, (sent, sent, c), last, report, dct)
             continue
-        if c.time is not None or not done or c.dct_relation != "BEFORE" or (
-                trigger.pos_ != "VERB" or time_shifted(trigger)):
+        if c.time is not None or c.dct_relation != "BEFORE" or trigger.pos_ != "VERB" or (
+                not told_in_simple_past(trigger) or time_shifted(trigger)):
             continue
         refs = [last[p] for p in c.participants if p in last and last[p][0] == sent]
         if not refs and not framed(trigger, roots):
@@ -164,5 +172,5 @@ def _told(c: Claim, where: tuple[int, int, Claim], last: dict, report: dict,
             report[p] = where
 
 
-__all__ = ["REPORT_DAYS", "carry_reference_times", "framed", "in_report_window",
+__all__ = ["REPORT_DAYS", "carry_reference_times", "describing", "framed", "in_report_window",
            "time_shifted", "told_in_simple_past"]
