@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from storyline.nlp import entity_types as T
@@ -144,19 +146,26 @@ def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     return out
 
 
+def _token_rows(doc: Doc) -> list[tuple[bool, bool, bool, int]]:
+    """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass (the
+    Title Case scans below look at each token several times)."""
+    rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, IDX]).tolist() if len(doc) else []
+    return [(bool(t), bool(a), pos == PROPN, idx) for t, a, pos, idx in rows]
+
+
 def _cued_orgs(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     """A Title Case run ending in a corporate word the model missed: "the Nordvik Opera"."""
     covered = {i for c in found for i in range(c.start, c.end)}
+    runs = [title and alpha and idx not in covered for title, alpha, _, idx in _token_rows(doc)]
     out = []
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].idx not in covered:
+        while j < len(doc) and runs[j]:
             j += 1
-        run = doc[i:j]
-        if len(run) >= 2 and run[-1].lower_ in T.ORG_HEADS and run[0].i != run[0].sent.start:
-            s, e = run[0].idx, run[-1].idx + len(run[-1])
-            c = Cand(s, e, content[s:e], "ORG", run[-1].i)
+        if j - i >= 2 and doc[j - 1].lower_ in T.ORG_HEADS and i != doc[i].sent.start:
+            s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+            c = Cand(s, e, content[s:e], "ORG", j - 1)
             c.cues.add("org")
             out.append(c)
         i = max(j, i + 1)
@@ -183,17 +192,18 @@ def _title_runs_after(
     characters) that no found name covers. With `max_words`, runs are capped and stop at a
     covered token; with `mid_sentence`, a run may not open its sentence."""
     covered = {i for c in found for i in range(c.start, c.end)}
+    rows = _token_rows(doc)
     i = 0
     while i < len(doc):
-        t = doc[i]
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        propn = t.pos_ == "PROPN" or nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title
-        if propn and t.is_title and t.is_alpha and t.idx not in covered and \
-                cue.search(content[max(0, t.idx - 40) : t.idx]) and \
-                not (mid_sentence and t.sent.start == t.i):
+        title, alpha, propn, idx = rows[i]
+        nxt = rows[i + 1] if i + 1 < len(doc) else None
+        propn = propn or nxt is not None and nxt[2] and nxt[0]
+        if propn and title and alpha and idx not in covered and \
+                cue.search(content[max(0, idx - 40) : idx]) and \
+                not (mid_sentence and doc[i].sent.start == i):
             j = i
-            while j + 1 < len(doc) and doc[j + 1].is_title and doc[j + 1].pos_ == "PROPN" and (
-                max_words is None or (j - i < max_words - 1 and doc[j + 1].idx not in covered)
+            while j + 1 < len(doc) and rows[j + 1][0] and rows[j + 1][2] and (
+                max_words is None or (j - i < max_words - 1 and rows[j + 1][3] not in covered)
             ):
                 j += 1
             yield i, j

@@ -28,6 +28,7 @@ class Occasions:
     names: frozenset[str]
     cores: frozenset[str]
     longest: int  # most words in a name
+    first_words: frozenset[str] = frozenset()  # the first word of each name of several words
 
 
 def fold(text: str) -> str:
@@ -78,7 +79,8 @@ def occasions() -> Occasions:
             if "'" not in w and w not in months and len(given_forms(w)) == 1:
                 cores.add(w)
     longest = max((len(n.split()) for n in names), default=1)
-    return Occasions(frozenset(names), frozenset(cores), longest)
+    first_words = frozenset(n.split()[0] for n in names if len(n.split()) > 1)
+    return Occasions(frozenset(names), frozenset(cores), longest, first_words)
 
 
 def holiday_reason(name: str) -> tuple[str, bool] | None:
@@ -104,9 +106,17 @@ def holiday_span(content: str, start: int, end: int) -> tuple[int, int]:
     text = content[start:end]
     m = _LEAD.match(text)
     s = start + (m.end() if m else 0)
-    words = list(re.finditer(r"[^\s,.;:!?\"“”]+", content[s : s + 120]))
+    window = content[s : s + 120]
+    words = list(re.finditer(r"[^\s,.;:!?\"“”]+", window))
     occ = occasions()
+    # a name of several words starts with one of their first words: when the text's first
+    # word is none, only a stretch inside that word can be a name (most spans: no lookups)
+    head = window.split(None, 1)[0] if window and not window[0].isspace() else None
+    inside = len(head) if head is not None and fold(head) not in occ.first_words \
+        else len(window)
     for k in range(min(len(words), occ.longest), 0, -1):
+        if words[k - 1].end() > inside:
+            continue
         e = s + words[k - 1].end()
         if fold(content[s:e]) not in occ.names:
             continue

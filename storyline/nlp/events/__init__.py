@@ -141,8 +141,10 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
         hits.append(hit)
     model = trigger_model if isinstance(trigger_model, TriggerModel) else (
         load_trigger_model() if trigger_model else None)
+    # only verbs (and, for the model, nouns) can be open events: others are not looked at
+    open_pos = ("VERB", "NOUN") if model is not None else ("VERB",)
     for trigger in doc:
-        if trigger.i in taken or not trigger.lemma_.isalpha():
+        if trigger.pos_ not in open_pos or trigger.i in taken or not trigger.lemma_.isalpha():
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
