@@ -3,11 +3,13 @@
 A headline, a dateline ("June 8, 2010") and the lede are separate lines of a news text but
 end in no full stop, so the parser reads them as one sentence and its tree for the lede is
 wrong (the lede's "Yesterday" hangs off the headline). spaCy's parser keeps sentence starts
-set before it, so this component marks the first word of every line as one: after a blank
+set before it, so this component marks the first word of every line as one, and lets no
+other word of the line start one before a full stop, colon or the like (a blanked dateline
+must not split "Apple | Computer today announced"). A line starts a sentence after a blank
 line always, after a single line break unless the text is hard-wrapped prose (its lines
 often go on with a lower-case word: "she said\\nthat"), where a single break is no
-boundary, nor after a word that cannot end one (a preposition, determiner,
-conjunction or "to": "said on\\nMonday").
+boundary, nor after a word that cannot end one (a preposition, determiner, conjunction or
+"to": "said on\\nMonday").
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ NAME = "storyline_line_breaks"
 WRAPPED_SHARE = 0.2
 _SINGLE_BREAK = re.compile(r"(?<!\n)[ \t]*\n[ \t]*(?!\s)")
 _LOWER_WORD = re.compile(r"[a-z]+\b")
-_OPENING = frozenset({'"', "“", "‘", "'", "(", "[", "«"})
+# What may end a sentence inside a line.
+_ENDS = frozenset(".!?:;…")
 _NO_END_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "WDT", "HYPH"})
 
 
@@ -41,6 +44,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     """Set `is_sent_start` on the first word after each line break that ends a sentence."""
     wrapped = hard_wrapped(doc.text)
     pending = False  # a sentence-ending break was seen since the last word
+    opening = False  # in a line's first sentence: no new one before a full stop
     last = None  # the last word
     for tok in doc:
         if tok.is_space:
@@ -48,9 +52,11 @@ def mark_line_breaks(doc: Doc) -> Doc:
             pending = pending or n >= 2 or (n == 1 and _may_end(last, wrapped))
             continue
         if pending and tok.i > 0:
-            tok.is_sent_start = True
-            if tok.text in _OPENING and tok.i + 1 < len(doc):
-                doc[tok.i + 1].is_sent_start = False  # the quote opens the line's sentence
+            tok.is_sent_start, opening = True, True
+        elif opening:
+            tok.is_sent_start = False  # "Apple | Computer today announced": not a sentence
+        if tok.text[-1:] in _ENDS:
+            opening = False
         n = tok.whitespace_.count("\n")
         pending = n >= 2 or (n == 1 and _may_end(tok, wrapped))
         last = tok

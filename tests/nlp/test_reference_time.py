@@ -91,6 +91,16 @@ def test_line_breaks_end_sentences_unless_the_text_is_wrapped(nlp):
         '"I met my husband on it [the film], so I think I was in dreamland," Mara said.')
 
 
+def test_no_sentence_starts_inside_a_lines_first_sentence(nlp):
+    # a dateline blanked as furniture leaves spaces; the parser alone then cuts "Velmora" off
+    doc = nlp("Velmora launches new, faster tablet\n            \nVelmora Computer today "
+              "announced its latest version of their popular tablet, the Skylark 3.\nIt is thin.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Velmora launches new, faster tablet",
+        "Velmora Computer today announced its latest version of their popular tablet, the "
+        "Skylark 3.", "It is thin."]
+
+
 def test_hard_wrapped_reads_the_next_words_case():
     assert not hard_wrapped("Apple unveils iPhone 9\niPhone 9 ships in May.\nIt costs less.")
     assert hard_wrapped("she said\nthat it was over\nand that she was\nleaving.")
