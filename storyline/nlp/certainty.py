@@ -12,6 +12,9 @@ never come out as asserted.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from storyline.data import PredicateClass, certainty_lexicon
@@ -165,16 +168,15 @@ def _prospective(trigger: Token) -> bool:
 
 def _conditional(trigger: Token, sent: Span) -> bool:
     """Inside an if/unless clause, or the main clause of a sentence that has one (with would)."""
-    for tok in sent:
-        if tok.lower_ in CONDITIONAL_MARKS and tok.dep_ == "mark":
-            clause = tok.head
-            if clause.dep_ != "advcl":
-                continue  # "wonder if ..." is an embedded question, not a condition
-            if clause == trigger or clause in trigger.ancestors:
-                return True
-            main = clause.head
-            if (main == trigger or main in trigger.ancestors) and trigger not in clause.subtree:
-                return True
+    for tok in _sentence(sent).marks:
+        clause = tok.head
+        if clause.dep_ != "advcl":
+            continue  # "wonder if ..." is an embedded question, not a condition
+        if clause == trigger or clause in trigger.ancestors:
+            return True
+        main = clause.head
+        if (main == trigger or main in trigger.ancestors) and trigger not in clause.subtree:
+            return True
     return any(c.lower_ in CONDITIONAL_AUX and c.dep_ == "aux" for c in trigger.children)
 
 
@@ -200,12 +202,11 @@ def _imperative(trigger: Token) -> bool:
 
 def _denial_phrase(trigger: Token, sent: Span) -> bool:
     """"There is no truth to the rumours that ...", "it is not true that ..."."""
-    for tok in sent:
-        if tok.lemma_.lower() in NEGATED_DENIAL_HEADS:
-            negs = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "no"]
-            negs += [c for c in tok.head.children if c.dep_ == "neg"]
-            if negs and trigger in tok.head.subtree:
-                return True
+    for tok in _sentence(sent).denial_heads:
+        negs = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "no"]
+        negs += [c for c in tok.head.children if c.dep_ == "neg"]
+        if negs and trigger in tok.head.subtree:
+            return True
     return False
 
 
@@ -219,8 +220,9 @@ def certainty_of(
 ) -> str:
     """The certainty of the event triggered by `trigger`, given the attribution's `base`."""
     found = {base}
-    for tok in sent:
-        if tok.pos_ == "PROPN" or tok == trigger:
+    words = _sentence(sent)
+    for tok in words.cues:
+        if tok == trigger:
             continue
         cls = _class_for(tok, trigger)
         if cls is not None and _covers(tok, trigger, cls.scope):
@@ -234,6 +236,41 @@ def certainty_of(
     if _conditional(trigger, sent) or _prospective(trigger) or _irrealis_infinitive(trigger) \
             or _imperative(trigger):
         found.add("hypothetical")
-    if is_question(sent):
+    if words.question:
         found.add("speculated")
     return min(found, key=RANK.index)
+
+
+@dataclass
+class _Words:
+    """The tokens of a sentence `certainty_of` looks at: cue words of the lexicon that are no
+    proper nouns, negated-denial heads, conditional marks; and whether it is a question."""
+
+    cues: list[Token]
+    denial_heads: list[Token]
+    marks: list[Token]
+    question: bool
+
+
+_LAST = threading.local()  # (Doc, {(start, end): _Words}) of the last Doc asked about
+
+
+def _sentence(sent: Span) -> _Words:
+    """`_Words` of `sent`, found once per sentence of the last Doc (a sentence is asked about
+    once for each claim in it, and most of its words are no cue)."""
+    memo = getattr(_LAST, "memo", None)
+    if memo is None or memo[0] is not sent.doc:
+        memo = _LAST.memo = (sent.doc, {})
+    key = (sent.start, sent.end)
+    words = memo[1].get(key)
+    if words is None:
+        words = memo[1][key] = _Words([], [], [], is_question(sent))
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "PROPN" and LEXICON.classes_of(lemma, tok.lower_):
+                words.cues.append(tok)
+            if lemma in NEGATED_DENIAL_HEADS:
+                words.denial_heads.append(tok)
+            if tok.lower_ in CONDITIONAL_MARKS and tok.dep_ == "mark":
+                words.marks.append(tok)
+    return words
