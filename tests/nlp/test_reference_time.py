@@ -121,3 +121,18 @@ def test_a_perfect_with_its_own_day_sets_the_time_and_a_clause_with_a_frame_keep
         "thanked": ("2024-06-04", True),  # "its one hour briefing" measures, it does not date
         "discussed": (None, False),  # "For months, ... stayed silent, but ... discussed"
     }
+
+
+def test_the_next_sentence_goes_on_at_the_dated_ones_time_but_no_further():
+    settings = Settings()
+    (article,) = read_articles([str(FIXTURES / "harbour.txt")], settings)
+    (analysis,) = analyze([article], settings)
+    got = {article.raw[c.trigger[0]:c.trigger[1]]: (c.time.value if c.time else None,
+                                                     c.time_reason) for c in analysis.claims}
+    assert got["announced"] == ("2024-06-03", "governed by 'Monday'")
+    assert got["angered"] == ("2024-06-03", (  # no participant named: the very next sentence
+        "the report's reference time: 'Monday' (sentence 2) dates the sentence before, and "
+        "this one is told next in the simple past"))
+    assert got["introduced"][0] is None  # inside "believes ... when": told from now
+    assert got["protested"][0] is None  # two sentences on, no participant: no chain
+    assert sorted(got) == ["angered", "announced", "hurt", "introduced", "protested"]

@@ -7,14 +7,16 @@ places it: a simple past with no shift of time continues at the reference time t
 dated past event set (Reichenbach's reference time; Hinrichs 1986 and Webber 1988 on
 narrative progression). So a verb told as done (simple past: no perfect, modal or future;
 not in a relative clause, which describes a thing) with no governing expression takes the
-time of the nearest earlier claim of the article that a time expression dated, that was
-told as done too and that shares a participant with it, unless a word of its own clause
-shifts the time ("later", "soon after": TIME_SHIFT). Across sentences only the report's own
-time carries, and only into a clause with no time expression of its own: an expression
-within REPORT_DAYS before the article's date, itself a day ("on Monday", "yesterday",
-"today"); an older one ("fought cancer in 2004") is a flashback that dates its own sentence
-only. The claim keeps why (`Claim.time_reason`) and the expression's text
-(`Claim.time_text`); a bound never becomes a day: only an expression's own value is carried.
+time of the nearest earlier claim of the article that a calendar expression dated, that
+was told as done too and that shares a participant with it, or, told in the very next
+sentence, whoever it tells of ("X announced it on Monday. The statement caused shares to
+fall"); unless a word of its own clause shifts the time ("later", "soon after":
+TIME_SHIFT). Across sentences only the report's own time carries, and only into a clause
+with no time expression of its own: an expression within REPORT_DAYS before the article's
+date, itself a day ("on Monday", "yesterday", "today"); an older one ("fought cancer in
+2004") is a flashback that dates its own sentence only. The claim keeps why
+(`Claim.time_reason`) and the expression's text (`Claim.time_text`); a bound never becomes
+a day: only an expression's own value is carried.
 """
 
 from __future__ import annotations
@@ -88,12 +90,38 @@ def _describes(verb: Token) -> bool:
             g.tag_ in _RELATIVE_TAGS for g in c.children)) for c in verb.children if c.i < verb.i)
 
 
+def governing_verbs(trigger: Token) -> list[Token]:
+    """The verbs whose clauses hold the trigger's, nearest first, up to the sentence's main
+    verb; a conjunct stops the climb (it is a clause of its own: "has not said ..., but
+    said")."""
+    out: list[Token] = []
+    tok = clause_verb(trigger) or trigger
+    while tok.dep_ != "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            out.append(tok)
+    return out
+
+
+def in_present_frame(trigger: Token) -> bool:
+    """A clause governing the trigger's is told in the present or the future ("Jobs believes
+    it will matter as much as when the store was released"): the past inside it is told
+    from now, not continuing the narrative."""
+    for verb in governing_verbs(trigger):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBZ", "VBP", "MD") or any(
+                a.tag_ in ("VBZ", "VBP", "MD") for a in auxes):
+            return True
+    return False
+
+
 def framed(trigger: Token, roots: Iterable[Token]) -> bool:
-    """A time expression (its root among `roots`) hangs from the trigger's clause or a clause
-    coordinated with it ("stayed silent for months, but touched on it"; "met ... and tied
-    the knot in 2012"): that clause has a time frame of its own."""
+    """A time expression (its root among `roots`) hangs from the trigger's clause, a clause
+    coordinated with it or one that holds it ("stayed silent for months, but touched on it";
+    "met ... and tied the knot in 2012"; "renamed in 2006, as Apple began selling"): that
+    clause has a time frame of its own."""
     verb = clause_verb(trigger) or trigger
-    near = {trigger.i, verb.i}
+    near = {trigger.i, verb.i} | {v.i for v in governing_verbs(trigger)}
     tok = verb
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -132,6 +160,9 @@ def carry_reference_times(
     # dated event told of it, and the last one at the report's own time
     last: dict[str, tuple[int, int, Claim]] = {}
     report: dict[str, tuple[int, int, Claim]] = {}
+    # the last claim an expression of the report's own time dated (not a carried one: the
+    # next sentence goes on from a dated one, never along a chain of undated ones)
+    last_any: tuple[int, int, Claim] | None = None
     for c in sorted(claims, key=lambda c: c.trigger or (c.mention.start, 0)):
         if c.trigger is None:
             continue
@@ -141,15 +172,21 @@ def carry_reference_times(
         trigger, sent = span.root, sentence_of(c.trigger[0])
         if c.time is not None and c.time_text is not None:
             if c.dct_relation in _RELATIONS_DONE and not describing(trigger) and (
-                    c.time.earliest and c.time.latest):  # "has introduced today" sets it too
-                _told(c, (sent, sent, c), last, report, dct)
+                    c.time.value[:1].isdigit() and c.time.earliest and c.time.latest):
+                _told(c, (sent, sent, c), last, report, dct)  # "has introduced today" too
+                if in_report_window(c.time, dct):
+                    last_any = (sent, sent, c)
             continue
         if c.time is not None or c.dct_relation != "BEFORE" or trigger.pos_ != "VERB" or (
-                not told_in_simple_past(trigger) or time_shifted(trigger)):
+                not told_in_simple_past(trigger) or time_shifted(trigger)
+                or in_present_frame(trigger)):
             continue
         refs = [last[p] for p in c.participants if p in last and last[p][0] == sent]
+        what = "the last event told of a participant"
         if not refs and not framed(trigger, roots):
             refs = [report[p] for p in c.participants if p in report]
+            if not refs and last_any is not None and last_any[0] == sent - 1:
+                refs, what = [last_any], "the sentence before"  # whoever it tells of
         if not refs:
             continue
         _, at, ref = max(refs, key=lambda r: r[0])
@@ -157,8 +194,7 @@ def carry_reference_times(
         c.time = TimeValue(ref.time.value, ref.time.earliest, ref.time.latest)
         c.time_text, c.time_bound = ref.time_text, None
         c.time_reason = (f"the report's reference time: '{ref.time_text}' (sentence {at + 1}) "
-                         "dates the last event told of a participant, and this one is told "
-                         "next in the simple past")
+                         f"dates {what}, and this one is told next in the simple past")
         _told(c, (sent, at, ref), last, report, dct)
 
 
@@ -172,5 +208,5 @@ def _told(c: Claim, where: tuple[int, int, Claim], last: dict, report: dict,
             report[p] = where
 
 
-__all__ = ["REPORT_DAYS", "carry_reference_times", "describing", "framed", "in_report_window",
-           "time_shifted", "told_in_simple_past"]
+__all__ = ["REPORT_DAYS", "carry_reference_times", "describing", "framed", "governing_verbs",
+           "in_present_frame", "in_report_window", "time_shifted", "told_in_simple_past"]
