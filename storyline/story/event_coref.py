@@ -14,16 +14,20 @@ weights are data (`event_coref.json`, a few hundred bytes) loaded once. numpy co
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 
 import numpy as np
 
 from storyline.learn import shipped_json, sigmoid
 from storyline.model import Article, Claim
+from storyline.story import intervals as iv
 from storyline.story.clusters import content_words
+from storyline.story.status import SPECULATIVE
 
 WEIGHTS = "event_coref.json"
 # One pair of claims (a, b) of the same kind of happening, in this order (docs/events.md):
@@ -39,7 +43,27 @@ FEATURES = (
     "context",  # cosine of the IDF-weighted content words of their sentences
     "article",  # cosine of the IDF-weighted content words of their articles
     "same_place",  # both name a place, and it is the same
+    # What a hard veto once said, now weighed (ECB+ teaches how little a weekday read against an
+    # inferred article date, or a participant list, proves); `Coref.forbidden` keeps the vetoes
+    # that firm evidence supports.
+    "date_gap",  # both dated, the dates disjoint: log months between them
+    "news_gap",  # one undated and told as done, the other dated: log months between them
+    "published_apart",  # log months between the two articles' publication windows
+    "named_conflict",  # both name people (PERSON entities with a name), none in common
+    "over_limit",  # together more participants than their frame allows
 )
+# What `Coref.forbidden` counts as firm evidence of two happenings (docs/events.md):
+FIRM_WIDTH = 31  # days: a date read against a publication window this narrow is firm
+WRITTEN_WIDTH = 366  # days: a publication window this narrow says when an article was written
+# An undated mention told as done is the news of its article's day: not a firmly dated
+# happening more than NEWS_HORIZON before the article, nor one dated any other way (a weekday
+# read against an inferred article date) more than STALE_HORIZON before; two dates more than
+# STALE_HORIZON apart are two happenings, and so are two undated mentions told only in articles
+# published more than APART_HORIZON apart (the rules' news window, merge.NEWS_WINDOW).
+NEWS_HORIZON = timedelta(days=30)
+STALE_HORIZON = timedelta(days=2 * 365)
+APART_HORIZON = timedelta(days=30)
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -178,9 +202,68 @@ def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[st
                                                                          strict=True)}
 
 
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def predicate_key(predicate: str | None) -> str | None:
+    """A predicate as coreference compares it: each word's Snowball (Porter2) stem, so that
+    the lemmatiser's misses ("checks", "dies", "escaped" as nouns) meet their verbs."""
+    if predicate is None:
+        return None
+    return " ".join(_stemmer().stemWords(predicate.split()))
+
+
+@dataclass(frozen=True)
+class When:
+    """What one claim tells of time: its window (merge.claim_window), whether the text dated
+    it, whether that date is firm (the expression names its year, or was read against a
+    publication window at most FIRM_WIDTH days wide, stated or inferred), its article's
+    publication window, and whether that is at most WRITTEN_WIDTH days wide (so it says when
+    the article was written)."""
+
+    window: iv.Interval
+    explicit: bool
+    firm: bool
+    published: iv.Interval
+    written: bool
+
+
+def when_of(c: Claim, articles: dict[str, Article]) -> When:
+    """The `When` of a claim among the build's articles."""
+    from storyline.story.merge import claim_window
+
+    window, explicit = claim_window(c, articles)
+    art = articles.get(c.article)
+    pub = art.published if art is not None else None
+    published = iv.Interval(pub.earliest, pub.latest) if pub is not None else iv.Interval()
+    firm = explicit and (published.width <= FIRM_WIDTH or bool(_YEAR.search(c.time_text or "")))
+    return When(window, explicit, firm, published, published.width <= WRITTEN_WIDTH)
+
+
+def _months_apart(a: iv.Interval, b: iv.Interval) -> float:
+    """log(1 + months between two bounded intervals); 0 when they overlap or one is open."""
+    if None in (a.earliest, a.latest, b.earliest, b.latest) or a.overlaps(b):
+        return 0.0
+    days = (b.earliest - a.latest).days if a.before(b) else (a.earliest - b.latest).days
+    return math.log1p(days / 30.4)
+
+
+def _apart(a: iv.Interval, b: iv.Interval, gap: timedelta) -> bool:
+    """One interval ends more than `gap` before the other starts."""
+    return bool(a.latest is not None and b.earliest is not None and a.latest + gap < b.earliest
+                or b.latest is not None and a.earliest is not None
+                and b.latest + gap < a.earliest)
+
+
 class Coref:
     """What the pair decisions need of one build's claims: each claim's sentence and article
-    vectors and its article's sub-topic (`subtopics`, unless given); `pair` reads them."""
+    vectors, its time (`When`) and its article's sub-topic (`subtopics`, unless given); `pair`
+    reads them, `forbidden` says what firm evidence keeps apart."""
 
     def __init__(self, claims: list[Claim], articles: dict[str, Article], model: PairModel,
                  subtopic: dict[str, str] | None = None, named: Set[str] = frozenset()) -> None:
@@ -192,42 +275,107 @@ class Coref:
         self.article = article_vectors(articles)
         self.subtopic = subtopic if subtopic is not None else subtopics(
             self.article, model.subtopic_threshold)
+        self.when = {c.id: when_of(c, articles) for c in claims}
         self._cache: dict[tuple[str, str], float] = {}
 
-    def features(self, a: Claim, b: Claim, both_dated: bool) -> list[float]:
-        """FEATURES of the pair (a, b); `both_dated`: both dated, the dates overlapping."""
+    def features(self, a: Claim, b: Claim) -> list[float]:
+        """FEATURES of the pair (a, b)."""
+        from storyline.nlp.events.frames import frame
         from storyline.story.merge import places_compatible
 
         same_article = a.article == b.article
         sub_a, sub_b = self.subtopic.get(a.article), self.subtopic.get(b.article)
         shared = bool(set(a.participants) & set(b.participants))
+        wa, wb = self.when[a.id], self.when[b.id]
+        gap = 0.0
+        for undated, dated in ((wa, wb), (wb, wa)):
+            if not undated.explicit and dated.explicit:
+                gap = _months_apart(undated.published, dated.window)
+        limit = frame(a.type).max_participants
         return [
-            float(a.predicate is not None and a.predicate == b.predicate),
+            float(a.predicate is not None
+                  and predicate_key(a.predicate) == predicate_key(b.predicate)),
             float(same_article or (sub_a is not None and sub_a == sub_b)),
             float(same_article),
             float(same_article and a.mention.start == b.mention.start),
             float(shared),
             float(bool(a.participants and b.participants) and not shared),
             float(not a.participants or not b.participants),
-            float(both_dated),
+            float(wa.explicit and wb.explicit and wa.window.overlaps(wb.window)),
             _cosine(self.context.get(a.id, {}), self.context.get(b.id, {})),
             1.0 if same_article else _cosine(self.article.get(a.article, {}),
                                              self.article.get(b.article, {})),
             float(bool(a.place and b.place and places_compatible(a.place, b.place))),
+            _months_apart(wa.window, wb.window) if wa.explicit and wb.explicit else 0.0,
+            gap,
+            0.0 if same_article else _months_apart(wa.published, wb.published),
+            float(self.named_conflict(set(a.participants), set(b.participants))),
+            float(limit is not None and len(set(a.participants) | set(b.participants)) > limit),
         ]
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
-        """Both participant sets name people, and none in common: two happenings (storyline's
-        links between people's names are reliable; between descriptions, "the victims" and
-        "three people", they are not, so other participants only weigh in `features`)."""
+        """Both participant sets name people, and none in common (storyline's links between
+        people's names are more reliable than between descriptions, "the victims" and "three
+        people")."""
         na, nb = a & self.named, b & self.named
         return bool(na and nb and not na & nb)
 
-    def pair(self, a: Claim, b: Claim, both_dated: bool) -> float:
+    def forbidden(self, a: Iterable[Claim], b: Iterable[Claim]) -> bool:
+        """Firm evidence that two events (their claims) are two happenings, which the model
+        never overrides: firm dates that disagree, or any dates more than STALE_HORIZON apart;
+        an undated mention in an article whose date is known (`When.written`) against a dated
+        event outside what that date allows (told as done: begun by the article's first
+        possible day, and ended at most NEWS_HORIZON before it, STALE_HORIZON when the event's
+        date is not firm: "collaborating with his wife" in 2023 is not their 2010
+        collaboration; told as ahead: after it); two undated events told only in articles of
+        known dates more than APART_HORIZON apart."""
+        a, b = list(a), list(b)
+        fa, fb = self._dated(a, firm=True), self._dated(b, firm=True)
+        if fa is not None and fb is not None and not fa.overlaps(fb):
+            return True
+        da, db = self._dated(a, firm=False), self._dated(b, firm=False)
+        if da is not None and db is not None and _apart(da, db, STALE_HORIZON):
+            return True
+        for undated, other in ((a, b), (b, a)):
+            dated = self._dated(other, firm=False)
+            if dated is None or any(self.when[c.id].explicit for c in undated):
+                continue
+            slack = NEWS_HORIZON if self._dated(other, firm=True) is not None else STALE_HORIZON
+            for c in undated:
+                w = self.when[c.id]
+                if not w.written:
+                    continue
+                if not w.window.overlaps(dated):
+                    return True
+                start = w.published.earliest
+                if c.mention.certainty not in SPECULATIVE and start is not None and (
+                        dated.earliest is None or dated.earliest > start
+                        or dated.latest is None or dated.latest < start - slack):
+                    return True
+        if any(self.when[c.id].explicit for c in a + b):
+            return False
+        pa, pb = self._written(a), self._written(b)
+        return bool(pa and pb and all(_apart(p, q, APART_HORIZON) for p in pa for q in pb))
+
+    def _dated(self, claims: list[Claim], firm: bool) -> iv.Interval | None:
+        """Where the claims' dates (with `firm`, only their firm ones) agree, their
+        intersection; None without one."""
+        out = None
+        for c in claims:
+            w = self.when[c.id]
+            if w.firm if firm else w.explicit:
+                out = w.window if out is None else out.intersect(w.window)
+        return out
+
+    def _written(self, claims: list[Claim]) -> list[iv.Interval]:
+        """The publication windows of the claims' articles, [] unless all are narrow."""
+        ws = [self.when[c.id] for c in claims]
+        return [w.published for w in ws] if ws and all(w.written for w in ws) else []
+
+    def pair(self, a: Claim, b: Claim) -> float:
         """P(a and b tell the same happening), cached per pair."""
         key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
         if key not in self._cache:
-            x = np.array([self.features(a, b, both_dated)])
+            x = np.array([self.features(a, b)])
             self._cache[key] = float(self.model.probability(x)[0])
         return self._cache[key]
-

@@ -27,7 +27,7 @@ from storyline.model import (
     PublicationDate,
     TimeValue,
 )
-from storyline.nlp.events.frames import frame, kinds
+from storyline.nlp.events.frames import OPEN, frame, kinds
 from storyline.story import event_coref
 from storyline.story import intervals as iv
 from storyline.story.cues import reading_of
@@ -101,12 +101,30 @@ def claim_window(c: Claim, articles: dict[str, Article]) -> tuple[iv.Interval, b
 
 
 def places_compatible(a: str, b: str) -> bool:
-    """Same place: the words of the shorter name all appear in the longer one."""
-    wa = set(_PLACE_WORDS.findall(a.lower())) - _PLACE_STOP
-    wb = set(_PLACE_WORDS.findall(b.lower())) - _PLACE_STOP
-    if not wa or not wb:
+    """Same place: the words of the shorter name all appear in the longer one, or the names
+    agree before a comma and their qualifiers after it agree as abbreviations, word by word
+    ("Springfield, Mo." and "Springfield, Missouri"; not "Paris, Texas" and "Paris, France")."""
+    wa, wb = set(_place_words(a)), set(_place_words(b))
+    if not wa or not wb or wa <= wb or wb <= wa:
         return True
-    return wa <= wb or wb <= wa
+    head_a, _, qual_a = a.partition(",")
+    head_b, _, qual_b = b.partition(",")
+    if not qual_a or not qual_b or set(_place_words(head_a)) != set(_place_words(head_b)):
+        return False
+    qa, qb = _place_words(qual_a), _place_words(qual_b)
+    return len(qa) == len(qb) and all(_abbreviates(x, y) or _abbreviates(y, x)
+                                      for x, y in zip(qa, qb, strict=True))
+
+
+def _place_words(name: str) -> list[str]:
+    return [w for w in _PLACE_WORDS.findall(name.lower()) if w not in _PLACE_STOP]
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """`short` starts as `word` does and its letters come in `word` in order ("mo" of
+    "missouri", "calif" of "california")."""
+    rest = iter(word)
+    return short[:1] == word[:1] and all(ch in rest for ch in short)
 
 
 def _participants_fit(kind: str, have: Set[str], new: set[str]) -> bool:
@@ -236,8 +254,7 @@ def cluster_claims(claims: list[Claim], articles: dict[str, Article],
         clusters[k].add(c, window, published[c.id])
         index.note(k)
     if coref is not None:
-        clusters = _agglomerate(clusters, coref, {c.id: windows[c.id][1] for c in claims}, orgs,
-                                published)
+        clusters = _agglomerate(clusters, coref, orgs)
     _join_conflicting_dates(clusters)
     return [cl.claims for cl in clusters]
 
@@ -257,20 +274,18 @@ NEGATIVE = frozenset({"negated", "denied"})
 MAX_BLOCK = 150
 
 
-def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
-                 orgs: Set[str], published: dict[str, iv.Interval] | None = None
-                 ) -> list[_Cluster]:
+def _agglomerate(clusters: list[_Cluster], coref: Coref, orgs: Set[str]) -> list[_Cluster]:
     """Average-link agglomerative clustering of the rules' events of each kind in
     LEARNED_TYPES (an open event's: of each predicate): the two events whose claims are on
     average most probably the same happening (story/event_coref.py) merge first, while that
-    average reaches the model's threshold and nothing forbids it (`_joinable`: times, places,
-    participants, organisations, a frame's participant limit, the news of the day).
+    average reaches the model's threshold and nothing forbids it (`_joinable`: polarity,
+    organisations, firm evidence of time).
     Deterministic: ties go to the earlier events."""
+    framed = frames_of_predicates([c for cl in clusters for c in cl.claims])
     blocks: dict[tuple[str, str | None], list[int]] = {}
     for k, cl in enumerate(clusters):
         if cl.type in LEARNED_TYPES:
-            pred = cl.claims[0].predicate if cl.type in SAME_PREDICATE else None
-            blocks.setdefault((cl.type, pred), []).append(k)
+            blocks.setdefault(block_of(cl.claims[0], framed), []).append(k)
     gone: set[int] = set()
     threshold = coref.model.threshold
     for members in blocks.values():
@@ -280,15 +295,15 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
         sums: dict[tuple[int, int], float] = {}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                sums[(a, b)] = sum(coref.pair(x, y, dated[x.id] and dated[y.id])
-                                   for x in clusters[a].claims for y in clusters[b].claims)
+                sums[(a, b)] = sum(coref.pair(x, y) for x in clusters[a].claims
+                                   for y in clusters[b].claims)
         alive = list(members)
         while True:
             best: tuple[float, int, int] | None = None
             for (a, b), total in sums.items():
                 avg = total / (len(clusters[a].claims) * len(clusters[b].claims))
                 if avg >= threshold and (best is None or avg > best[0]) and _joinable(
-                        clusters[a], clusters[b], orgs, coref, published or {}):
+                        clusters[a], clusters[b], orgs, coref):
                     best = (avg, a, b)
             if best is None:
                 break
@@ -306,40 +321,44 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, dated: dict[str, bool],
     return [cl for k, cl in enumerate(clusters) if k not in gone]
 
 
-def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], coref: Coref,
-              published: dict[str, iv.Interval]) -> bool:
-    """What the model may not override when joining two events: overlapping times, the same
-    place, a person in common when both name people, the same organisation for a post, a
-    frame's participant limit, the same polarity (a denial joins what it denies by the rules
-    only, which tell a retraction from a changed account), and the news of the day: an undated
-    mention told as done joins only a dated event that ended before its article was written
-    and at most NEWS_WINDOW before ("collaborating with his wife" in 2023 is not their 2010
-    collaboration), and two undated events only when articles telling them were published
-    within NEWS_WINDOW of each other (the rules' `_same_news` for generic kinds)."""
-    if not a.window.overlaps(b.window) or _negative(a) != _negative(b):
+def frames_of_predicates(claims: list[Claim]) -> dict[str, str]:
+    """Predicate -> the LEARNED_TYPES frame its claims of this build most often have, for the
+    words that a frame's claims use ("killed" as a death in one sentence is a death where it
+    came out an open event in another: the frame's patterns did not match there)."""
+    counts: dict[str, Counter] = {}
+    for c in claims:
+        if c.type != OPEN and c.type in LEARNED_TYPES and c.predicate:
+            key = event_coref.predicate_key(c.predicate) or ""
+            counts.setdefault(key, Counter())[c.type] += 1
+    return {p: max(n, key=lambda t: (n[t], t)) for p, n in counts.items()}
+
+
+def block_of(c: Claim, framed: dict[str, str]) -> tuple[str, str | None]:
+    """The block of a LEARNED_TYPES claim's event in `_agglomerate`: its frame (an open
+    event's: the frame its predicate has elsewhere, `frames_of_predicates`), and the predicate
+    where the frame tells events apart by it."""
+    key = event_coref.predicate_key(c.predicate)
+    kind = framed.get(key or "", c.type) if c.type == OPEN else c.type
+    return kind, key if kind in SAME_PREDICATE else None
+
+
+def _joinable(a: _Cluster, b: _Cluster, orgs: Set[str], coref: Coref) -> bool:
+    """What the model may not override when joining two events: the same polarity (a denial
+    joins what it denies by the rules only, which tell a retraction from a changed account),
+    the same place when both name one, the same organisation for a post, and what firm
+    evidence of time says (`Coref.forbidden`: firm dates that disagree, dates years apart, the
+    news of the day against a known article date). Weaker evidence (dates days apart read
+    against an inferred article date, other people, a frame's participant limit) only weighs
+    in the model (event_coref.FEATURES)."""
+    if _negative(a) != _negative(b):
         return False
-    if coref.named_conflict(a.participants.keys(), b.participants.keys()):
-        return False
-    for undated, other in ((a, b), (b, a)):
-        if _explicit(undated) or not _explicit(other) or other.window.latest is None:
-            continue
-        # told as done, so after it happened, and as news, so soon after: the dated event
-        # ended before the article could have been written, and at most NEWS_WINDOW before
-        written = [w.earliest for c in undated.claims if c.mention.certainty not in SPECULATIVE
-                   and (w := published.get(c.id)) is not None and w.earliest is not None]
-        if written and not (min(written) - NEWS_WINDOW <= other.window.latest <= min(written)):
-            return False
-    if not _explicit(a) and not _explicit(b) and a.published and b.published and not any(
-            _same_news(a, q) for q in b.published):
-        return False  # two undated accounts are one happening only as the same news
     if any(not places_compatible(p, q) for p in a.places for q in b.places):
         return False
     if a.type in NEWS_TYPES and orgs:
         mine, theirs = a.participants.keys() & orgs, b.participants.keys() & orgs
         if mine and theirs and not mine & theirs:
             return False
-    limit = frame(a.type).max_participants
-    return limit is None or len(a.participants.keys() | b.participants.keys()) <= limit
+    return not coref.forbidden(a.claims, b.claims)
 
 
 def _negative(cl: _Cluster) -> bool:

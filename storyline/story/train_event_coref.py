@@ -74,33 +74,32 @@ def read_topics(folder: Path, names: set[str]) -> list[Topic]:
 
 def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
     """Feature rows and gold labels of the candidate pairs of one topic: two claims of one
-    block (merge.py: a LEARNED_TYPES kind, an open event's predicate) that `merge._joinable`
+    block (merge.block_of: a LEARNED_TYPES kind, an open event's predicate) that `merge._joinable`
     lets the model join, each claim as an event of its own."""
     from storyline.story.merge import (
         LEARNED_TYPES,
-        SAME_PREDICATE,
         _Cluster,
         _joinable,
-        claim_window,
-        published_window,
+        block_of,
+        frames_of_predicates,
     )
 
-    arts = {a.id: a for a in t.articles}
-    win = {c.id: claim_window(c, arts) for c in t.claims}
-    published = {c.id: published_window(c, arts) for c in t.claims}
     alone = {}
     for c in t.claims:
+        w = coref.when[c.id]
         alone[c.id] = _Cluster(c.type)
-        alone[c.id].add(c, win[c.id][0], published[c.id])
+        alone[c.id].add(c, w.window, w.published)
     rows, labels = [], []
     cs = [c for c in t.claims if c.type in LEARNED_TYPES]
+    framed = frames_of_predicates(cs)
+    block = {c.id: block_of(c, framed) for c in cs}
     for i, a in enumerate(cs):
         for b in cs[i + 1:]:
-            if a.type != b.type or (a.type in SAME_PREDICATE and a.predicate != b.predicate):
+            if block[a.id] != block[b.id]:
                 continue
-            if not _joinable(alone[a.id], alone[b.id], t.orgs, coref, published):
+            if not _joinable(alone[a.id], alone[b.id], t.orgs, coref):
                 continue
-            rows.append(coref.features(a, b, win[a.id][1] and win[b.id][1]))
+            rows.append(coref.features(a, b))
             labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
     return rows, labels
 

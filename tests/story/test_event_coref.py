@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 
 import numpy as np
 import pytest
 from story_helpers import MARA, RIVA, TOBIN, Coverage
 
+from storyline.dates import covering_value
+from storyline.model import PublicationDate
 from storyline.story import event_coref
-from storyline.story.event_coref import FEATURES, Coref, PairModel, subtopics, train
-from storyline.story.merge import cluster_claims
+from storyline.story.event_coref import (
+    FEATURES,
+    Coref,
+    PairModel,
+    predicate_key,
+    subtopics,
+    train,
+)
+from storyline.story.merge import (
+    block_of,
+    cluster_claims,
+    frames_of_predicates,
+    places_compatible,
+)
 
 # A fictional flood story told twice: two evacuations of one town (sub-topic "s1") and one of
 # another (sub-topic "s2").
@@ -39,13 +54,15 @@ MODEL = PairModel(tuple(4.0 if n in ("same_subtopic", "context") else 0.0 for n 
 def test_pair_features_exact():
     cov, (c1, c2, c3) = _coverage()
     coref = Coref([c1, c2, c3], cov.by_id(), MODEL, SUBTOPIC)
-    f12 = dict(zip(FEATURES, coref.features(c1, c2, False), strict=True))
-    f13 = dict(zip(FEATURES, coref.features(c1, c3, True), strict=True))
+    f12 = dict(zip(FEATURES, coref.features(c1, c2), strict=True))
+    f13 = dict(zip(FEATURES, coref.features(c1, c3), strict=True))
     assert {k: v for k, v in f12.items() if k not in ("context", "article")} == {
         "same_predicate": 1.0, "same_subtopic": 1.0, "same_article": 0.0,
         "same_sentence": 0.0, "shared_participant": 0.0, "participant_conflict": 0.0,
-        "unnamed": 1.0, "both_dated": 0.0, "same_place": 0.0}
-    assert f13["same_subtopic"] == 0.0 and f13["both_dated"] == 1.0
+        "unnamed": 1.0, "both_dated": 0.0, "same_place": 0.0, "date_gap": 0.0,
+        "news_gap": 0.0, "published_apart": 0.0, "named_conflict": 0.0,
+        "over_limit": 0.0}
+    assert f13["same_subtopic"] == 0.0
     # content words, IDF log(4 / (df + 0.5)) over the three sentences: S1 and S3 share only
     # "evacuated" (df 3); S1 = crews, evacuated, marlow, river, burst, banks (df 1, 3, 2, 2, 2,
     # 2), S3 = firefighters, evacuated, denholm, gas, leak (df 1, 3, 1, 1, 1)
@@ -58,6 +75,25 @@ def test_pair_features_exact():
     assert f12["article"] == pytest.approx(f12["context"])  # one sentence per article
 
 
+def test_time_features_exact():
+    cov = Coverage()
+    cov.article("a1", "2024-03-05")
+    cov.article("a2", "2024-09-05")
+    c1 = cov.claim("a1", "other", S1, time="2024-03-04", predicate="evacuate")
+    c2 = cov.claim("a2", "other", S2, time="2024-06-04", predicate="evacuate")
+    c3 = cov.claim("a2", "other", S3, predicate="evacuate")
+    coref = Coref([c1, c2, c3], cov.by_id(), MODEL, {"a1": "s1", "a2": "s1"})
+    f12 = dict(zip(FEATURES, coref.features(c1, c2), strict=True))
+    f13 = dict(zip(FEATURES, coref.features(c1, c3), strict=True))
+    # 2024-03-04 .. 2024-06-04: 92 days; the articles 2024-03-05 .. 2024-09-05: 184 days
+    assert (f12["both_dated"], f12["news_gap"]) == (0.0, 0.0)
+    assert f12["date_gap"] == pytest.approx(math.log1p(92 / 30.4))
+    assert f12["published_apart"] == pytest.approx(math.log1p(184 / 30.4))
+    # undated c3, in an article of 2024-09-05, against c1 of 2024-03-04: 185 days
+    assert f13["news_gap"] == pytest.approx(math.log1p(185 / 30.4))
+    assert f13["date_gap"] == 0.0
+
+
 def test_participant_features():
     cov = Coverage()
     cov.article("a1", "2024-03-05")
@@ -67,11 +103,12 @@ def test_participant_features():
     c3 = cov.claim("a2", "other", S2, [MARA, TOBIN], predicate="evacuate")
     c3.mention = c2.mention  # a second trigger of c2's sentence
     coref = Coref([c1, c2, c3], cov.by_id(), MODEL, {"a1": "s1", "a2": "s1"})
-    f12 = dict(zip(FEATURES, coref.features(c1, c2, False), strict=True))
-    f13 = dict(zip(FEATURES, coref.features(c1, c3, False), strict=True))
-    f23 = dict(zip(FEATURES, coref.features(c2, c3, False), strict=True))
+    f12 = dict(zip(FEATURES, coref.features(c1, c2), strict=True))
+    f13 = dict(zip(FEATURES, coref.features(c1, c3), strict=True))
+    f23 = dict(zip(FEATURES, coref.features(c2, c3), strict=True))
     assert (f12["shared_participant"], f12["participant_conflict"], f12["same_place"]) == (
         0.0, 1.0, 1.0)
+    assert f12["named_conflict"] == 0.0  # participants that are not named people
     assert (f13["shared_participant"], f13["participant_conflict"], f13["same_place"]) == (
         1.0, 0.0, 0.0)
     assert (f23["same_article"], f23["same_sentence"], f23["article"]) == (1.0, 1.0, 1.0)
@@ -95,12 +132,12 @@ def test_model_never_joins_other_predicates_or_other_days():
     c2 = cov.claim("a2", "other", S2, time="2024-03-01", predicate="evacuate")
     c3 = cov.claim("a3", "other", S2, predicate="flee")
     coref = Coref([c1, c2, c3], cov.by_id(), MODEL, {"a1": "s1", "a2": "s1", "a3": "s1"})
-    assert coref.pair(c1, c2, True) > 0.5  # the model alone would merge them
+    assert coref.pair(c1, c2) > 0.5  # the model alone would merge them
     groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)
     assert sorted(len(g) for g in groups) == [1, 1, 1]
 
 
-def test_model_never_joins_events_naming_different_people():
+def test_named_people_in_conflict_weigh_as_a_feature():
     cov = Coverage()
     for aid in ("a1", "a2", "a3"):
         cov.article(aid, "2024-03-05")
@@ -110,11 +147,75 @@ def test_model_never_joins_events_naming_different_people():
     subs = {"a1": "s1", "a2": "s1", "a3": "s1"}
     people = frozenset({MARA, TOBIN})
     coref = Coref([c1, c2, c3], cov.by_id(), MODEL, subs, named=people)
-    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)
+    assert coref.features(c1, c2)[FEATURES.index("named_conflict")] == 1.0
+    assert coref.features(c1, c3)[FEATURES.index("named_conflict")] == 0.0
+    # MODEL does not weigh it: all three join; a model that does keeps Tobin's apart
+    assert [len(g) for g in cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)] == [3]
+    weighs = PairModel(tuple(4.0 if n in ("same_subtopic", "context") else
+                             -8.0 if n == "named_conflict" else 0.0 for n in FEATURES),
+                       -5.0, 0.5)
+    apart = Coref([c1, c2, c3], cov.by_id(), weighs, subs, named=people)
+    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=apart)
     assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a3:c1"], ["a2:c1"]]
-    # participants that are not named people (descriptions) only weigh as a feature
-    loose = Coref([c1, c2, c3], cov.by_id(), MODEL, subs)
-    assert [len(g) for g in cluster_claims([c1, c2, c3], cov.by_id(), coref=loose)] == [3]
+
+
+def _inferred(cov: Coverage, aid: str, earliest: str, latest: str) -> None:
+    """Make an article's date an inferred range (as ingest infers one from the text)."""
+    art = next(a for a in cov.articles if a.id == aid)
+    lo, hi = date.fromisoformat(earliest), date.fromisoformat(latest)
+    art.published = PublicationDate(covering_value(lo, hi), lo, hi, "inferred", "test")
+
+
+def test_forbidden_reads_only_firm_evidence():
+    cov = Coverage()
+    for aid, day in (("a1", "2024-03-05"), ("a2", "2024-03-05"), ("w1", "2016-03-05"),
+                     ("w2", "2016-03-20"), ("l1", "2024-03-05"), ("l2", "2025-03-05")):
+        cov.article(aid, day)
+    _inferred(cov, "w1", "2006-01-01", "2026-11-30")  # inferred, wide: a weekday is no firm date
+    _inferred(cov, "w2", "2006-01-01", "2026-11-30")
+    stated_a = cov.claim("a1", "other", S1, time="2024-03-04", predicate="evacuate")
+    stated_b = cov.claim("a2", "other", S2, time="2024-03-01", predicate="evacuate")
+    weak_a = cov.claim("w1", "other", S1, time="2016-03-04", predicate="evacuate")
+    weak_b = cov.claim("w2", "other", S2, time="2016-03-01", predicate="evacuate")
+    old = cov.claim("w2", "other", S2, time="2013-03-01", predicate="evacuate")
+    late = cov.claim("l1", "other", S2, predicate="evacuate")  # undated, told as done
+    later = cov.claim("l2", "other", S2, predicate="evacuate")
+    claims = [stated_a, stated_b, weak_a, weak_b, old, late, later]
+    coref = Coref(claims, cov.by_id(), MODEL, {c.article: "s1" for c in claims})
+    assert coref.when[stated_a.id].firm and not coref.when[weak_a.id].firm
+    # two stated days that differ: two happenings; the same days read against an inferred
+    # date prove nothing; dates years apart do, firm or not
+    assert coref.forbidden([stated_a], [stated_b])
+    assert not coref.forbidden([weak_a], [weak_b])
+    assert coref.forbidden([weak_b], [old])
+    # an undated mention in an article of 2024-03-05 told as done: the news of its day (the
+    # 2024-03-04 event), not a 2016 one nor a later one
+    assert not coref.forbidden([late], [stated_a])
+    assert coref.forbidden([late], [weak_a])
+    # two undated mentions a year apart (stated dates): two happenings
+    assert coref.forbidden([late], [later])
+
+
+def test_two_similar_events_of_different_days_stay_apart_with_the_shipped_model():
+    """The same evacuation told by two articles joins; a similar one of another stated day,
+    told in the same words, stays apart (the shipped weights, sub-topics computed)."""
+    cov = Coverage()
+    cov.article("a1", "2024-03-05", "Daily Lantern")
+    cov.article("a2", "2024-03-05", "Marlow Courier")
+    cov.article("a3", "2024-03-12", "Daily Lantern")
+    first = "Crews evacuated Marlow on Monday after the river Tern burst its banks."
+    c1 = cov.claim("a1", "other", first, time="2024-03-04", predicate="evacuate")
+    c2 = cov.claim("a2", "other", "Marlow was evacuated on Monday as the river Tern burst "
+                   "its banks.", time="2024-03-04", predicate="evacuate")
+    c3 = cov.claim("a3", "other", "Crews evacuated Marlow on Sunday after the river Tern "
+                   "burst its banks again.", time="2024-03-10", predicate="evacuate")
+    claims = [c1, c2, c3]
+    model = event_coref.load()
+    assert model is not None
+    coref = Coref(claims, cov.by_id(), model)
+    assert coref.pair(c1, c3) > model.threshold  # alike: only the stated dates tell them apart
+    groups = cluster_claims(claims, cov.by_id(), coref=coref)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a2:c1"], ["a3:c1"]]
 
 
 def test_an_undated_mention_joins_a_dated_event_only_as_the_news_of_its_day():
@@ -177,3 +278,32 @@ def test_shipped_weights_load():
     model = event_coref.load()
     assert model is not None and len(model.weights) == len(FEATURES)
     assert 0.0 < model.threshold < 1.0
+
+
+def test_places_qualified_after_a_comma():
+    assert places_compatible("Springfield, Mo.", "Springfield, Missouri")
+    assert places_compatible("Santa Rosa, Calif.", "Santa Rosa, California")
+    assert places_compatible("Oslo", "the Oslo Opera House")
+    assert not places_compatible("Paris, Texas", "Paris, France")
+    assert not places_compatible("Oslo", "Rome")
+
+
+def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
+    assert predicate_key("checks") == predicate_key("check") == "check"
+    assert predicate_key("check in") == "check in"
+    cov = Coverage()
+    cov.article("a1", "2024-03-05")
+    cov.article("a2", "2024-03-05")
+    c1 = cov.claim("a1", "death", "The gunman killed Riva Lenz.", [RIVA], predicate="kill")
+    c2 = cov.claim("a2", "other", "Lenz was killed at her home.", [RIVA], predicate="kill")
+    c3 = cov.claim("a2", "other", "Crews evacuated Marlow.", predicate="evacuates")
+    c4 = cov.claim("a1", "other", "Marlow was evacuated.", predicate="evacuate")
+    framed = frames_of_predicates([c1, c2, c3, c4])
+    assert framed == {"kill": "death"}
+    assert block_of(c2, framed) == block_of(c1, framed) == ("death", None)
+    assert block_of(c3, framed) == block_of(c4, framed) == ("other", "evacu")
+    always = PairModel((0.0,) * len(FEATURES), 10.0, 0.5)
+    coref = Coref([c1, c2, c3, c4], cov.by_id(), always, {"a1": "s1", "a2": "s1"})
+    groups = cluster_claims([c1, c2, c3, c4], cov.by_id(), coref=coref)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [
+        ["a1:c1", "a2:c1"], ["a1:c2", "a2:c2"]]
