@@ -70,7 +70,7 @@ def mark_cues(cands: list[Cand], content: str) -> None:
         if c.label == "NORP":
             continue
         person_context = (T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
-                          or T.ROLE_BEFORE.search(before) and c.label != "GPE"
+                          or T.role_before(before) and c.label != "GPE"
                           or T.TITLE_APPOSITION.match(after) and (
                               c.label != "ORG" or _ROLE_APPOSITION.match(after)
                               and 2 <= len(T.name_tokens(c.text)) <= 3))

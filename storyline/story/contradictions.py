@@ -213,7 +213,8 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
                 f"{o.label} dated the {_label(ev, names)} differently over time: "
                 + "; then ".join(s.claim.split(": ", 1)[1] for s in sides) + ". Both are kept.",
                 [ev.id], sides))
-    said = {ev.id: _said(ev, arts, _event_claims(ev, by_key)) for ev in story.events}
+    said = {ev.id: _said(ev, arts, _event_claims(ev, by_key), told[ev.id])
+            for ev in story.events}
     seen: set[tuple[str, str]] = set()
     for later in story.events:
         for key, o in sorted(said[later.id].items()):
@@ -243,10 +244,11 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
     return out
 
 
-def _said(ev: Event, arts: dict[str, Article], claims: list[Claim]
-          ) -> dict[tuple[str, str], Origin]:
-    """Each origin's own mentions of an event, telling or denying it."""
-    out = _origins([m for m in ev.mentions if m.certainty in AFFIRMING], arts, claims)
+def _said(ev: Event, arts: dict[str, Article], claims: list[Claim],
+          told: dict[tuple[str, str], Origin]) -> dict[tuple[str, str], Origin]:
+    """Each origin's own mentions of an event, telling or denying it (`told`: its origins of
+    the affirming mentions, already traced)."""
+    out = dict(told)
     for key, o in _origins([m for m in ev.mentions if m.certainty in AGAINST], arts,
                            claims).items():
         if key in out:
