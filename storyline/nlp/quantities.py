@@ -65,6 +65,8 @@ DURATION = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|next|upcoming|coming|to celebrate|ahead of)\b", re.I)
 _COUPLE_WORDS = re.compile(r"\b(?:their|the couple|the pair|the duo)\b", re.I)
 _MARRIAGE_WORDS = re.compile(r"\b(?:married|marriage|wedding|wed|spouse|husband|wife)\b", re.I)
+# A word every ANNIVERSARY or DURATION match holds (with their own case rule).
+_MARRIAGE_GATE = re.compile(r"anniversary|marri|wedlock", re.I)
 
 
 def number(text: str) -> int | None:
@@ -83,10 +85,12 @@ def quantities(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     """Find ages, anniversaries and marriage durations in one article."""
     content = article.content or article.raw
     found: dict[tuple[int, str], QuantityStatement] = {}
+    # a marriage number needs its word: without one in the text, no sentence is scanned for it
+    marriage = _MARRIAGE_GATE.search(content) is not None
     for sent in doc.sents:
         for q in _ages(doc, sent, article, analysis, content):
             found.setdefault((q.start, q.kind), q)
-        for q in _marriage(doc, sent, article, analysis, content):
+        for q in _marriage(doc, sent, article, analysis, content) if marriage else ():
             found.setdefault((q.start, q.kind), q)
     analysis.quantities.extend(sorted(found.values(), key=lambda q: q.start))
 
