@@ -8,15 +8,17 @@ dated past event set (Reichenbach's reference time; Hinrichs 1986 and Webber 198
 narrative progression). So a verb told as done (simple past: no perfect, modal or future;
 not in a relative clause, which describes a thing) with no governing expression takes the
 time of the nearest earlier claim of the article that a calendar expression dated, that
-was told as done too and that shares a participant with it, or, told in the very next
-sentence, whoever it tells of ("X announced it on Monday. The statement caused shares to
-fall"); unless a word of its own clause shifts the time ("later", "soon after":
-TIME_SHIFT). Across sentences only the report's own time carries, and only into a clause
-with no time expression of its own: an expression within REPORT_DAYS before the article's
-date, itself a day ("on Monday", "yesterday", "today"); an older one ("fought cancer in
-2004") is a flashback that dates its own sentence only. The claim keeps why
-(`Claim.time_reason`) and the expression's text (`Claim.time_text`); a bound never becomes
-a day: only an expression's own value is carried.
+was told as done too and that shares a participant with it (a sentence that only follows a
+dated one, "X fired its chief on Monday. The board appointed Y", is not enough: the text
+does not say when Y was appointed), unless a word of its own clause shifts the time
+("later", "soon after": TIME_SHIFT), or a present or future clause holds it. Across
+sentences only the report's own time carries, and only into a clause with no time
+expression of its own (nor of a clause holding or coordinated with it): an expression
+within REPORT_DAYS before the article's date, itself a day ("on Monday", "yesterday",
+"today"); an older one ("fought cancer in 2004") is a flashback that dates its own sentence
+only. The claim keeps why (`Claim.time_reason`) and the expression's text
+(`Claim.time_text`); a bound never becomes a day: only an expression's own value is
+carried.
 """
 
 from __future__ import annotations
@@ -160,9 +162,6 @@ def carry_reference_times(
     # dated event told of it, and the last one at the report's own time
     last: dict[str, tuple[int, int, Claim]] = {}
     report: dict[str, tuple[int, int, Claim]] = {}
-    # the last claim an expression of the report's own time dated (not a carried one: the
-    # next sentence goes on from a dated one, never along a chain of undated ones)
-    last_any: tuple[int, int, Claim] | None = None
     for c in sorted(claims, key=lambda c: c.trigger or (c.mention.start, 0)):
         if c.trigger is None:
             continue
@@ -174,19 +173,14 @@ def carry_reference_times(
             if c.dct_relation in _RELATIONS_DONE and not describing(trigger) and (
                     c.time.value[:1].isdigit() and c.time.earliest and c.time.latest):
                 _told(c, (sent, sent, c), last, report, dct)  # "has introduced today" too
-                if in_report_window(c.time, dct):
-                    last_any = (sent, sent, c)
             continue
         if c.time is not None or c.dct_relation != "BEFORE" or trigger.pos_ != "VERB" or (
                 not told_in_simple_past(trigger) or time_shifted(trigger)
                 or in_present_frame(trigger)):
             continue
         refs = [last[p] for p in c.participants if p in last and last[p][0] == sent]
-        what = "the last event told of a participant"
         if not refs and not framed(trigger, roots):
             refs = [report[p] for p in c.participants if p in report]
-            if not refs and last_any is not None and last_any[0] == sent - 1:
-                refs, what = [last_any], "the sentence before"  # whoever it tells of
         if not refs:
             continue
         _, at, ref = max(refs, key=lambda r: r[0])
@@ -194,7 +188,8 @@ def carry_reference_times(
         c.time = TimeValue(ref.time.value, ref.time.earliest, ref.time.latest)
         c.time_text, c.time_bound = ref.time_text, None
         c.time_reason = (f"the report's reference time: '{ref.time_text}' (sentence {at + 1}) "
-                         f"dates {what}, and this one is told next in the simple past")
+                         "dates the last event told of a participant, and this one is told "
+                         "next in the simple past")
         _told(c, (sent, at, ref), last, report, dct)
 
 
