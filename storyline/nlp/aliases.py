@@ -350,7 +350,8 @@ def _parts(text: str, start: int, content: str = "") -> list[tuple[int, int]]:
         last = None
         for last in _POSS_MID.finditer(text, s, e):  # noqa: B007 - only the last match counts
             pass
-        whole_outlet = bool(content) and (
+        # (the outlet context is read only for a name with a possessive inside)
+        whole_outlet = last is not None and last.end() < e and bool(content) and bool(
             T.OUTLET_AFTER.match(content[start + e : start + e + 40])
             or T.OUTLET_BEFORE.search(content[max(0, start + s - 60) : start + s]))
         # "a Happy Mother's Day" is one holiday name, not "Day"

@@ -59,26 +59,27 @@ def mark_cues(cands: list[Cand], content: str) -> None:
         quoted = bool(before) and T.QUOTED.match(before[-1]) and after[:1] in "”\"’'"
         if T.WORK_BEFORE.search(before) or T.WORK_AFTER.search(after) or quoted:
             c.cues.add("work")
-        if _ROLE_IN_BEFORE.search(before) and c.label not in ("GPE", "FAC"):
+        if c.label not in ("GPE", "FAC") and _ROLE_IN_BEFORE.search(before):
             c.cues.add("work")
         if _MAKER_AFTER.match(after):
             c.cues.discard("work")
             c.cues.add("person")
-        org_context = bool(T.ORG_BEFORE.search(before) or T.ORG_AFTER.match(after))
-        if T.is_org_name(c.text) or org_context and c.label != "PERSON":
+        # (the context regexes are tried only where their answer counts: cheap tests first)
+        if T.is_org_name(c.text) or c.label != "PERSON" and bool(
+                T.ORG_BEFORE.search(before) or T.ORG_AFTER.match(after)):
             c.cues.add("org")  # the model's PERSON tag on a two-word name outvotes context
         if c.label == "NORP":
             continue
-        person_context = (T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
-                          or T.role_before(before) and c.label != "GPE"
-                          or T.TITLE_APPOSITION.match(after) and (
-                              c.label != "ORG" or _ROLE_APPOSITION.match(after)
-                              and 2 <= len(T.name_tokens(c.text)) <= 3))
-        if person_context and not T.is_org_name(c.text) and "work" not in c.cues:
+        if not T.is_org_name(c.text) and "work" not in c.cues and (
+                T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
+                or c.label != "GPE" and T.role_before(before)
+                or T.TITLE_APPOSITION.match(after) and (
+                    c.label != "ORG" or _ROLE_APPOSITION.match(after)
+                    and 2 <= len(T.name_tokens(c.text)) <= 3)):
             c.cues.add("person")
         if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
             c.cues.add("person")
-        if _CHARACTER_BEFORE.search(before) and len(T.name_tokens(c.text)) > 1:
+        if len(T.name_tokens(c.text)) > 1 and _CHARACTER_BEFORE.search(before):
             c.cues.add("person")
         if _CHILD_BEFORE.search(before) or _YOUNG_BEFORE.search(before) or \
                 _YOUNG_AFTER.match(after):
