@@ -11,6 +11,7 @@ upserts, which PostgreSQL writes the same way: INSERT ... ON CONFLICT ... DO UPD
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import sqlite3
@@ -172,8 +173,13 @@ def _full(db: sqlite3.Connection, cl: StoryClusterer, sid: int) -> None:
     cl.stories[sid] = st
 
 
-def _save(db: sqlite3.Connection, st: _Story, now: str) -> None:
-    """Write story `st` whole: its row (rev bumped), weights in order and members."""
+def _save(db: sqlite3.Connection, st: _Story, now: str,
+          joined: tuple[dict[str, int], dict[str, dict[str, float]]] | None = None) -> None:
+    """Write story `st`: its row (rev bumped), weights in order and members. Whole, unless
+    `joined` says the stored story only had one article join it since it was read whole:
+    (terms per channel it had then, the article's vectors). Then only that article's terms and
+    its membership are written, the rows a whole write would change (a large story is not
+    rewritten on every article that joins it)."""
     title = next((t for t in st.titles if t), None)
     norms = json.dumps({c: st.bags[c].norm2 for c in CHANNELS})
     names, shown = json.dumps(dict(st.names)), json.dumps(st.shown)
@@ -191,6 +197,23 @@ def _save(db: sqlite3.Connection, st: _Story, now: str) -> None:
             "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
             (st.id, len(st.members), title, first, last, norms, names, shown, now),
         )
+    if joined is not None:
+        had, vecs = joined
+        for c in CHANNELS:
+            weights = st.bags[c].weights
+            new = list(itertools.islice(weights, had[c], None))  # added last, in order
+            fresh = set(new)
+            db.executemany(  # terms it had: their weights changed in place
+                "UPDATE story_weights SET weight = ? WHERE story = ? AND channel = ? AND term = ?",
+                [(weights[t], st.id, c, t) for t in vecs[c] if t not in fresh],
+            )
+            db.executemany(
+                "INSERT INTO story_weights VALUES (?, ?, ?, ?, ?)",
+                [(st.id, c, t, i, weights[t]) for i, t in enumerate(new, had[c])],
+            )
+        db.execute("INSERT INTO story_members VALUES (?, ?, ?)",
+                   (st.members[-1], st.id, len(st.members) - 1))
+        return
     db.execute("DELETE FROM story_weights WHERE story = ?", (st.id,))
     db.executemany(
         "INSERT INTO story_weights VALUES (?, ?, ?, ?, ?)",
@@ -215,10 +238,12 @@ def add(db: sqlite3.Connection, cl: StoryClusterer, sig: Signals) -> tuple[int, 
     _partial(db, cl, vecs, sig.published)
     threshold = cl.settings.story_threshold
     ranked = cl.ranked(sig, vecs)
+    had: dict[int, dict[str, int]] = {}  # stories read whole: their terms per channel
     for sid, score in ranked:
         if score < threshold:
             break
         _full(db, cl, sid)  # may be joined or merged: whole (its scores stay the same)
+        had[sid] = {c: len(cl.stories[sid].bags[c].weights) for c in CHANNELS}
     before = set(cl.stories)
     sid = cl.place(sig, vecs, ranked)
     gone = sorted(before - set(cl.stories))
@@ -228,7 +253,8 @@ def add(db: sqlite3.Connection, cl: StoryClusterer, sig: Signals) -> tuple[int, 
         db.execute("DELETE FROM story_built WHERE story = ?", (g,))
         db.execute("DELETE FROM stories WHERE id = ?", (g,))
         db.execute("DELETE FROM story_members WHERE story = ?", (g,))
-    _save(db, cl.stories[sid], now)
+    only_joined = sid in had and not gone  # no merge: the article is all that changed
+    _save(db, cl.stories[sid], now, (had[sid], vecs) if only_joined else None)
     db.executemany(
         "INSERT INTO story_terms VALUES (?, ?, 1) "
         "ON CONFLICT (channel, term) DO UPDATE SET df = story_terms.df + 1",
