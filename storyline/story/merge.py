@@ -516,9 +516,12 @@ def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> 
 
     places = Counter(c.place for c in group if c.place)
     predicates = Counter(c.predicate for c in group if c.predicate)
+    # an open mention joined to a framed happening ("fire" beside "resigned") keeps the frame
+    types = Counter(c.type for c in group if c.type != OPEN) or Counter([OPEN])
     return Event(
         id="",
-        type=group[0].type,
+        type=max(types, key=lambda t: (types[t], -next(i for i, c in enumerate(group)
+                                                          if c.type == t))),
         participants=participants,
         time=merged_time(group, articles, support_key),
         place=max(places, key=lambda p: (places[p], len(p), p)) if places else None,

@@ -143,7 +143,9 @@ def test_the_redated_article_is_read_again_against_its_new_date(pair) -> None:
     (fired,) = [e for e in story.events if e.type == "resigned"]
     assert (fired.time.value, fired.time.earliest, fired.time.latest) == (
         "2024-03-06", date(2024, 3, 6), date(2024, 3, 6))
-    assert sorted(m.article for m in fired.mentions) == sorted([b, by_name["a.txt"].id])
+    # the dated article tells it twice: its headline ("Harbour chief fired") and its text
+    a = by_name["a.txt"].id
+    assert sorted(m.article for m in fired.mentions) == sorted([b, a, a])
 
 
 def test_an_absolute_date_says_nothing_of_the_article_date(tmp_path) -> None:
