@@ -239,6 +239,6 @@ def describe(tv: TimeValue | None) -> str:
     span = f"{lo}..{hi}" if lo and hi else f"before {hi}" if hi else f"after {lo}"
     if exact is None and tv.value and not tv.value.endswith("_REF") and "/" not in tv.value:
         return f"{tv.value} ({span})"
-    if exact is not None:
+    if exact is not None and exact.contains(iv):
         return f"{tv.value} (narrowed to {span})"
-    return span
+    return span  # wider than its value: "15 months later" after "in 2014" is not all 2015

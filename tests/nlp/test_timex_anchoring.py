@@ -231,3 +231,11 @@ def test_until_then_is_the_date_just_given(nlp):
 def test_day_counts_moments_and_vague_spans(nlp, text, phrase, typ, value):
     t = one(nlp, text, phrase)
     assert (t.type, t.value) == (typ, value)
+
+
+def test_months_after_a_year_keep_every_day_they_can_fall_on(nlp):
+    text = "They moved to Oslo in 2014. He left the post 15 months later."
+    t = one(nlp, text, "15 months later")
+    # the TIMEX3 value is the year, as TimeML writes it; the days are not all of 2015
+    assert (t.value, t.anchor) == ("2015", "event")
+    assert (t.earliest, t.latest) == (date(2015, 4, 1), date(2016, 3, 31))

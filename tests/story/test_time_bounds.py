@@ -121,3 +121,10 @@ def test_told_as_done_wins_over_told_as_ahead_and_a_hypothesis_gives_only_after(
     _bounded(cov.claim(a, "married", "Quell decided to marry Ashgrove.", [MARA, TOBIN],
                        certainty="hypothetical"), latest=d("2024-06-01"))
     assert only(merge_claims(cov.articles, cov.analyses, people()), "married").time is None
+
+
+def test_a_time_wider_than_its_value_reads_as_its_days():
+    assert describe(TimeValue("2015", date(2015, 4, 1), date(2016, 3, 31))) == (
+        "2015-04-01..2016-03-31")
+    assert describe(TimeValue("2015", date(2015, 4, 1), date(2015, 6, 30))) == (
+        "2015 (narrowed to 2015-04-01..2015-06-30)")

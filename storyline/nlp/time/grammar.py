@@ -33,7 +33,7 @@ from storyline.nlp.time.lexicon import (
     UNITS,
     WEEKDAYS,
 )
-from storyline.nlp.time.normalize import Point, duration_value, season
+from storyline.nlp.time.normalize import Point, duration_value, season, shift
 
 # ------------------------------------------------------------------ result
 
@@ -47,6 +47,9 @@ class Result:
     point: Point | None = None
     mod: str | None = None  # START, MID, END
     anchor: str = "none"  # none (absolute), dct, event
+    # The days it can fall on when they are not its value's unit: "15 months later" after
+    # "in 2014" is one of 2015-04-01..2016-03-31, whatever the TIMEX3 value ("2015") says.
+    bounds: tuple[date, date] | None = None
 
 
 def ref(value: str) -> Result:
@@ -822,9 +825,14 @@ def _offset(
         base, anchor = Point.of(gran, ctx.today), "dct"
     try:
         point = base.shifted(sign * n, unit)
+        lo = shift(base.start, sign * n, unit)  # the unit's last day moves to a last day:
+        hi = shift(base.end + timedelta(days=1), sign * n, unit) - timedelta(days=1)
     except (ValueError, OverflowError):
         return None
-    return _date_result(point, None, anchor)
+    out = _date_result(point, None, anchor)
+    if (lo, hi) != (point.start, point.end):  # the shift moved the unit off its calendar edges
+        out.bounds = (lo, hi)
+    return out
 
 
 def h_fuzzy_duration(m: re.Match, ctx: Context) -> Result | None:

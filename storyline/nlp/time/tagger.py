@@ -205,6 +205,8 @@ def _first_day(value: str) -> date | None:
 
 
 def _interval(res: Result, today: date | None) -> tuple[date | None, date | None]:
+    if res.bounds is not None:
+        return res.bounds
     if res.point is not None:
         return narrow(res.point, res.mod)
     if today is None:
