@@ -89,6 +89,23 @@ def test_timex_gates_skip_no_match() -> None:
     assert tagger.candidates("nothing of the sort") == []
 
 
+def test_timex_rules_tried_at_their_starts_find_what_finditer_finds() -> None:
+    from storyline.nlp.time.starts import Starts, fold
+
+    starts = Starts([rule.pattern for rule in TIME_RULES])
+    assert sum(t is None for t in starts.tables) <= 2  # nearly every rule has a start table
+    texts = [TEXT, "LAST YEAR, on Sept. 4, 1998 at 12:30 p.m. EST, the year-earlier quarter",
+             "La\u017ft year and \u0131t's the 3rd day of talks; the  1990s, '90s, \u201980s",
+             "mid-1990s, fiscal 1999, two-and-a-half years, a few days \u00a0later, FY1998",
+             "  several    weeks ago, by the end of the year, in the morning, today"]
+    for text in texts:
+        for i, rule in enumerate(TIME_RULES):
+            whole = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in starts.matches(i, text)] == whole
+    assert [fold(c) for c in "A \u00a07\u0663\u017f\u0130"] == ["a", " ", " ", "0", "0",
+                                                               "\u017f", "i"]
+
+
 def test_doc_text_is_the_docs_text(nlp) -> None:
     a, b = nlp("One text."), nlp("Another text.")
     assert doc_text(a) == a.text and doc_text(b) == b.text and doc_text(a) == a.text
