@@ -17,9 +17,13 @@ import _sre
 import re
 import threading
 from collections.abc import Iterator
-from re import _constants as C  # noqa: N812
-from re import _parser
-from re._casefix import _EXTRA_CASES
+
+try:  # CPython's own regex parser (3.11+): without it every rule is scanned whole
+    from re import _constants as C  # noqa: N812
+    from re import _parser
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python
+    _parser = None
 
 PREFIX = 3  # characters of a start compared
 _LIMIT = 4000  # more prefixes than this for one pattern: compare fewer characters
@@ -148,7 +152,7 @@ def prefixes(pattern: re.Pattern) -> dict[int, frozenset[str]] | None:
     """The folded first characters of the pattern's matches, by length (a shorter entry: what
     follows is not known or the match may end there); None when the pattern could start with
     anything, or does not open with the left word boundary."""
-    if not pattern.pattern.startswith(_BOUNDARY):
+    if _parser is None or not pattern.pattern.startswith(_BOUNDARY):
         return None
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     for n in range(PREFIX, 0, -1):
