@@ -1,10 +1,10 @@
 """Find and normalise time expressions in a parsed document: `tag_doc` and `tag_text`.
 
 Every rule of the grammar scans the text once (tried only where it can start: starts.py);
-overlapping candidates are resolved longest
-first; traps (ages, titles, quantities) are dropped using the spaCy tokens; each survivor is
-normalised against the document date (both ends of it when it is a range) and the narrative's
-reference time, which each calendar date found moves forward.
+overlapping candidates are resolved longest first; traps (ages, titles, quantities) are dropped
+using the spaCy tokens; each survivor is normalised against the document date (both ends of it
+when it is a range) and the narrative's reference time, which each calendar date found moves
+forward.
 """
 
 from __future__ import annotations
