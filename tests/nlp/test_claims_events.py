@@ -124,6 +124,13 @@ def test_not_seen_wearing_is_a_sighting_without_the_ring():
     assert claim.detail == "not wearing her ring"
 
 
+def test_what_a_sighting_was_notable_for_is_no_event_of_its_own():
+    text = ("On Monday, the pair was spotted at lunch in Oslo, but Mara Quill was noticeably "
+            "missing her wedding ring.")
+    claims = run(text).claims
+    assert [(c.type, c.detail) for c in claims] == [("sighting", "missing her wedding ring")]
+
+
 def test_one_claim_per_type_per_sentence():
     text = "Rumours of the affair grew, and the affair became public."
     claims = [c for c in run(text).claims if c.type == "affair_alleged"]

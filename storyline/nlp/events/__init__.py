@@ -139,6 +139,9 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
             continue
         taken |= span
         hits.append(hit)
+    for hit in hits:  # what a sighting was notable for is part of it, no event of its own
+        detail = detail_of(hit.trigger, hit.trigger.sent) if hit.rule.detail else None
+        taken |= set(range(detail.start, detail.end)) if detail is not None else set()
     model = trigger_model if isinstance(trigger_model, TriggerModel) else (
         load_trigger_model() if trigger_model else None)
     # only verbs (and, for the model, nouns) can be open events: others are not looked at
