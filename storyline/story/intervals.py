@@ -239,6 +239,7 @@ def describe(tv: TimeValue | None) -> str:
     span = f"{lo}..{hi}" if lo and hi else f"before {hi}" if hi else f"after {lo}"
     if exact is None and tv.value and not tv.value.endswith("_REF") and "/" not in tv.value:
         return f"{tv.value} ({span})"
-    if exact is not None and exact.contains(iv):
+    if exact is not None and (iv.earliest is None or iv.earliest >= exact.earliest) and (
+            iv.latest is None or iv.latest <= exact.latest):  # an open side stays in the value
         return f"{tv.value} (narrowed to {span})"
     return span  # wider than its value: "15 months later" after "in 2014" is not all 2015
