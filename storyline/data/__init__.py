@@ -1,7 +1,7 @@
 """Knowledge as data: the lexicons shipped in storyline/data, read and checked by one loader.
 
-Mechanisms stay in code (storyline/nlp/certainty.py scopes and combines cues); what a word
-means for certainty (its implication signature, whether it is a reporting verb) lives in
+Mechanisms stay in code (storyline/nlp/attribution/certainty.py scopes and combines cues);
+what a word means for certainty (its implication signature, whether it is a reporting verb) lives in
 `certainty.json`, so adding a predicate is a data edit.
 """
 

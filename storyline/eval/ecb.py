@@ -136,7 +136,7 @@ def gold_claims(group: list[EcbDoc], run: Run, parsed: list[SpacyDoc]
     (`claims.claims_at`: the trigger at that span, its frame or open predicate, source,
     certainty, participants linked across the topic's articles, roles and time), with the
     gold mention each claim stands for."""
-    from storyline.nlp.claims import claims_at
+    from storyline.nlp.events.claims import claims_at
 
     claims: list[Claim] = []
     key_of: dict[str, Key] = {}

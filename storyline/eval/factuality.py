@@ -2,10 +2,10 @@
 
 Data in the unified format of Jiang & de Marneffe (TACL 2021): JSON lines
 `{text (tokenized), targets: [{span1: [start, end), span_text, label}]}`, +3 = certainly
-happened, -3 = certainly did not. For each target, `certainty_of` (storyline/nlp/certainty.py)
-is run on the predicate's token in its parsed sentence and its certainty mapped to the scale
-(`SCALE`, docs/eval.md). Pearson r and mean absolute error, beside the constant prediction of
-the train labels' mean.
+happened, -3 = certainly did not. For each target, `certainty_of`
+(storyline/nlp/attribution/certainty.py) is run on the predicate's token in its parsed
+sentence and its certainty mapped to the scale (`SCALE`, docs/eval.md). Pearson r and mean
+absolute error, beside the constant prediction of the train labels' mean.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def predict(sentences: list[Sentence], nlp, progress: Callable[[int], None] | No
     """storyline's certainty of every target, per sentence (spaCy run on the given tokens)."""
     from spacy.tokens import Doc
 
-    from storyline.nlp.certainty import certainty_of
+    from storyline.nlp.attribution.certainty import certainty_of
 
     docs = (Doc(nlp.vocab, words=s.tokens) for s in sentences)
     out = []

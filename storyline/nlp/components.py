@@ -21,10 +21,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storyline.model import Article, ArticleAnalysis
-from storyline.nlp import claims, entities, quantities, timex  # noqa: F401  # their mechanisms
 from storyline.nlp.doc_text import doc_text
+from storyline.nlp.entities import component as entities  # noqa: F401  # the mechanisms
+from storyline.nlp.events import claims  # noqa: F401
 from storyline.nlp.llm import component  # noqa: F401  # "llm_claims"
 from storyline.nlp.pipeline import COMPONENTS
+from storyline.nlp.time import component as timex  # noqa: F401
+from storyline.nlp.time import quantities  # noqa: F401
 
 ARTICLE = "storyline_article"  # Doc extension: the Article analysed (input)
 ANALYSIS = "storyline_analysis"  # Doc extension: its ArticleAnalysis (output)

@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from storyline.model import Article, ArticleAnalysis, Entity, Relation
-from storyline.nlp.entity_types import (
+from storyline.nlp.entities.tables import (
     CLUB_VERBS,
     ORG_HEADS,
     ROLES,
@@ -24,8 +24,8 @@ from storyline.nlp.entity_types import (
     same_given,
     spelling_variant,
 )
-from storyline.nlp.entity_types import outlet_key as _outlet_key
-from storyline.nlp.entity_typing import evidence_lines, read_evidence
+from storyline.nlp.entities.tables import outlet_key as _outlet_key
+from storyline.nlp.entities.typing import evidence_lines, read_evidence
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 PREFERRED = ("PERSON", "OUTLET", "WORK", "ORG", "GPE", "LOC", "FAC", "EVENT", "AWARD", "NORP")

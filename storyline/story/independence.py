@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storyline.model import Article, Mention, Support
-from storyline.nlp.outlets import OUTLETS, outlet_key
+from storyline.nlp.attribution.outlets import OUTLETS, outlet_key
 from storyline.story.cues import Reading, cited_record
 
 AFFIRMING = ("asserted", "reported", "alleged")

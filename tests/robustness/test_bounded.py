@@ -42,7 +42,7 @@ def test_fuzzy_duration_is_linear_over_whitespace_runs() -> None:
 
 
 def test_role_patterns_see_whitespace_runs_as_one_space() -> None:
-    from storyline.nlp import role_relations
+    from storyline.nlp.entities import role_relations
 
     class Person:
         kind, text = "name", "Ada Brenner"
@@ -55,7 +55,7 @@ def test_role_patterns_see_whitespace_runs_as_one_space() -> None:
 
 
 def test_alias_splitting_and_trailing_marks_are_linear() -> None:
-    from storyline.nlp import aliases
+    from storyline.nlp.entities import aliases
 
     for pattern in (aliases._SPLIT, aliases._TRAIL):
         assert _scan_seconds(pattern, " " * 20_000 + "x") < 0.5

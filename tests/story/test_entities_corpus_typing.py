@@ -4,7 +4,7 @@ nickname and spelling merges with their evidence, father and son apart."""
 from __future__ import annotations
 
 from storyline.model import Article, ArticleAnalysis, Entity, EntityMention
-from storyline.nlp.entity_types import name_key, name_tokens
+from storyline.nlp.entities.tables import name_key, name_tokens
 from storyline.story.entities import link_entities
 
 
@@ -17,7 +17,7 @@ def _local(aid: str, n: int, name: str, type_: str, evidence: list[str],
 
 
 def _person(aid: str, n: int, name: str, evidence: list[str] | None = None) -> Entity:
-    words = name_tokens(name)  # as the nlp stage keys a person (storyline.nlp.entities)
+    words = name_tokens(name)  # as the nlp stage keys a person (storyline.nlp.entities.component)
     full = len(words) > 1
     return _local(aid, n, name, "PERSON", evidence or ["label PERSON x1"],
                   _key=name_key(name), _given=words[0], _surname=words[-1] if full else "",

@@ -15,9 +15,9 @@ import re
 from spacy.tokens import Doc
 
 from storyline.model import Article, ArticleAnalysis, Claim, Mention, Source, TimeValue
-from storyline.nlp import attribution as attr
-from storyline.nlp.claims import LINE, SKIP_TIMEX_TYPES, _trimmed
-from storyline.nlp.entities import entity_at
+from storyline.nlp.attribution import reporting as attr
+from storyline.nlp.entities.component import entity_at
+from storyline.nlp.events.claims import LINE, SKIP_TIMEX_TYPES, _trimmed
 from storyline.nlp.llm.client import ChatClient, LlmError
 from storyline.nlp.llm.prompt import messages
 from storyline.nlp.llm.schema import LlmClaim, parse_reply

@@ -6,7 +6,7 @@ from datetime import date
 
 from storyline.model import Article, PublicationDate
 from storyline.nlp.pipeline import analyze
-from storyline.nlp.quantities import number
+from storyline.nlp.time.quantities import number
 from storyline.settings import Settings
 
 PUB = date(2023, 8, 7)

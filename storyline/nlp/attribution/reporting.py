@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Article, Source
-from storyline.nlp.certainty import DENIED_THINGS, LEXICON
-from storyline.nlp.outlets import OUTLET_NOUNS, OutletMention, outlet_in, outlet_key
+from storyline.nlp.attribution.certainty import DENIED_THINGS, LEXICON
+from storyline.nlp.attribution.outlets import OUTLET_NOUNS, OutletMention, outlet_in, outlet_key
 
 
 def _words(text: str) -> list[str]:
@@ -386,6 +386,6 @@ def close(source: Source, sources: ArticleSources, extra: list[str] | None = Non
 
 def outlets_in_doc(doc: Doc) -> list[OutletMention]:
     """Convenience re-export for callers that only hold a Doc."""
-    from storyline.nlp.outlets import find_outlets
+    from storyline.nlp.attribution.outlets import find_outlets
 
     return find_outlets(doc)

@@ -64,7 +64,7 @@ def occasions() -> Occasions:
     (frequent in holiday names, or a weekday: "Easter Monday", "Thanksgiving Day"), or the
     word after a final "day of" ("First Day of Ramadan"). Given names and months are no
     cores ("Victoria Day", "May Day")."""
-    from storyline.nlp.entity_types import given_forms
+    from storyline.nlp.entities.tables import given_forms
 
     names = _english_names()
     freq = Counter(w for n in names for w in set(_WORD.findall(n)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.ingest.furniture import WIRE_DATELINE
-from storyline.nlp.entity_types import generation, name_tokens, same_given, spelling_variant
+from storyline.nlp.entities.tables import generation, name_tokens, same_given, spelling_variant
 
 
 @pytest.mark.parametrize("a,b", [("kate", "catherine"), ("kate", "katherine"),
@@ -61,6 +61,6 @@ def test_wire_dateline(line, dateline):
     ("wenn22480384", True), ("IMG_4021.jpg", True), ("the actress", True), ("2024 Oscars", True),
 ])
 def test_camel_case_and_model_numbers_are_names(text, furniture):
-    from storyline.nlp.entity_types import FURNITURE_NAME
+    from storyline.nlp.entities.tables import FURNITURE_NAME
 
     assert bool(FURNITURE_NAME.search(text)) is furniture

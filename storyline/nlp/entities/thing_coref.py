@@ -14,8 +14,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from storyline.nlp import entity_types as T
-from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.entities import tables as T
+from storyline.nlp.entities.aliases import Cand, Group
 
 WINDOW = 2  # sentences before the mention's own
 _CONTRAST = frozenset({"other", "another", "rival", "second", "two", "both", "former", "new",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from storyline.model import Article
+from storyline.nlp.attribution.quotes import is_title, quote_spans
 from storyline.nlp.pipeline import analyze
-from storyline.nlp.quotes import is_title, quote_spans
 from storyline.settings import Settings
 
 

@@ -15,8 +15,8 @@ from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
-from storyline.nlp import entity_types as T
-from storyline.nlp.occasions import holiday_reason, holiday_span
+from storyline.nlp.entities import tables as T
+from storyline.nlp.time.occasions import holiday_reason, holiday_span
 
 
 @dataclass

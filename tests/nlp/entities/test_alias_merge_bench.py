@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "alias_merge.py"
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "alias_merge.py"
 
 
 def test_alias_merge_precision_and_recall():

@@ -22,7 +22,7 @@ from storyline.model import (
     TimeValue,
     Timex,
 )
-from storyline.nlp.entities import entity_at
+from storyline.nlp.entities.component import entity_at
 from storyline.nlp.pipeline import COMPONENTS
 
 MAX_AGE = 110

@@ -12,7 +12,7 @@ from storyline.nlp.line_breaks import hard_wrapped
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "reference"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "reference"
 CARRIED = "the report's reference time"
 
 

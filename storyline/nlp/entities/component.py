@@ -10,9 +10,16 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from storyline.model import Article, ArticleAnalysis, Entity, EntityMention
-from storyline.nlp.aliases import Cand, Group, find_unlabelled, group_names, name_candidates
-from storyline.nlp.coref import attach_descriptions, infer_gender, resolve
-from storyline.nlp.entity_types import (
+from storyline.nlp.entities.aliases import (
+    Cand,
+    Group,
+    find_unlabelled,
+    group_names,
+    name_candidates,
+)
+from storyline.nlp.entities.coref import attach_descriptions, infer_gender, resolve
+from storyline.nlp.entities.relations import find_relations, spouse_pairs
+from storyline.nlp.entities.tables import (
     POSSESSIVES,
     ROLES,
     WORK_ROLES,
@@ -21,7 +28,8 @@ from storyline.nlp.entity_types import (
     name_tokens,
     outlet_key,
 )
-from storyline.nlp.entity_typing import (
+from storyline.nlp.entities.thing_coref import resolve_things
+from storyline.nlp.entities.typing import (
     decide_type,
     evidence_lines,
     mark_coordinated,
@@ -29,10 +37,8 @@ from storyline.nlp.entity_typing import (
     mark_cues,
     type_cues,
 )
-from storyline.nlp.occasions import holiday_reason
 from storyline.nlp.pipeline import COMPONENTS
-from storyline.nlp.relations import find_relations, spouse_pairs
-from storyline.nlp.thing_coref import resolve_things
+from storyline.nlp.time.occasions import holiday_reason
 
 
 def entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:

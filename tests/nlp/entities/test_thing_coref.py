@@ -1,4 +1,4 @@
-"""Organisation and product descriptions and "its" (storyline/nlp/thing_coref.py), on short
+"""Organisation and product descriptions and "its" (storyline/nlp/entities/thing_coref.py), on short
 fictional texts: each mention goes to the nearest name of its kind, or to nobody."""
 
 from __future__ import annotations

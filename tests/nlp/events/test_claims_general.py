@@ -12,11 +12,11 @@ import pytest
 
 from storyline.ingest.read import read_articles
 from storyline.model import Article
-from storyline.nlp.claims import _trimmed
+from storyline.nlp.events.claims import _trimmed
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "claims"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "claims"
 
 
 @pytest.fixture(scope="module")

@@ -50,7 +50,7 @@ def test_parenthetical_cue_splits_the_content():
 
 
 def test_double_apostrophes_are_quote_marks():
-    from storyline.nlp.quotes import quote_spans
+    from storyline.nlp.attribution.quotes import quote_spans
 
     text = "He said ''we are done'' and left. ``Treebank style'' too. It's Bob's."
     assert [text[q.start:q.end] for q in quote_spans(text)] == ["we are done", "Treebank style"]

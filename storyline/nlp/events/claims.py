@@ -23,8 +23,10 @@ from storyline.model import (
     Source,
     TimeValue,
 )
-from storyline.nlp import attribution as attr
-from storyline.nlp.certainty import RANK, certainty_of
+from storyline.nlp.attribution import reporting as attr
+from storyline.nlp.attribution.certainty import RANK, certainty_of
+from storyline.nlp.attribution.outlets import find_outlets
+from storyline.nlp.attribution.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
 from storyline.nlp.doc_text import doc_text
 from storyline.nlp.events import (
     DETAIL_VERBS,
@@ -38,9 +40,7 @@ from storyline.nlp.events import (
     roles_of,
 )
 from storyline.nlp.events.frames import frame, kinds
-from storyline.nlp.outlets import find_outlets
 from storyline.nlp.pipeline import COMPONENTS
-from storyline.nlp.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
 from storyline.nlp.time.anchoring import anchor_event, event_reach, governor_chain
 from storyline.nlp.time.reference import carry_reference_times
 
@@ -247,7 +247,7 @@ def _previous_person(ctx: _Context, tok: Token) -> str | None:
 def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
     """Local entity id for a char span: the entities component's lookup, else mention overlap."""
     try:
-        from storyline.nlp.entities import entity_at  # provided by the entities component
+        from storyline.nlp.entities.component import entity_at  # provided by the entities component
     except ImportError:
         entity_at = None
     if entity_at is not None:

@@ -11,7 +11,7 @@ from storyline.model import Article
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 
-COMPANY = Path(__file__).parent / "fixtures" / "claims" / "company-ceo-resigns.txt"
+COMPANY = Path(__file__).parents[1] / "fixtures" / "claims" / "company-ceo-resigns.txt"
 
 
 def types_of(text: str) -> dict[str, str]:

@@ -11,10 +11,10 @@ import re
 from spacy.tokens import Doc
 
 from storyline.model import Article, Mention, Relation
-from storyline.nlp import entity_types as T
-from storyline.nlp.aliases import Cand, Group
 from storyline.nlp.doc_text import doc_text
-from storyline.nlp.role_relations import find_roles
+from storyline.nlp.entities import tables as T
+from storyline.nlp.entities.aliases import Cand, Group
+from storyline.nlp.entities.role_relations import find_roles
 
 _MARRIED = re.compile(r"\b(?:married|tied the knot|wed|got hitched)\b", re.I)
 _LEFT = re.compile(r"\b(?:left|leaving|leave|dumped|split from|divorced)\s+(?:his|her)\b", re.I)

@@ -6,7 +6,7 @@ import pytest
 
 from storyline.data import PredicateClass, _predicate_class, certainty_lexicon
 from storyline.model import CERTAINTIES
-from storyline.nlp.certainty import certainty_of
+from storyline.nlp.attribution.certainty import certainty_of
 
 
 def test_lexicon_loads_and_every_outcome_is_a_certainty():

@@ -14,7 +14,7 @@ from storyline.nlp.events.frames import OPEN, frame, frames, kinds, lexicon, nam
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "events"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
 EXPECTED = {
     "business.txt": {

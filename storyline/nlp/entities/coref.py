@@ -15,9 +15,9 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from storyline.nlp import entity_types as T
-from storyline.nlp.aliases import Cand, Group
 from storyline.nlp.doc_text import doc_text
+from storyline.nlp.entities import tables as T
+from storyline.nlp.entities.aliases import Cand, Group
 
 WINDOW = 5  # sentences back a pronoun or description may reach
 MARGIN = 0.35  # score lead a description needs over the runner-up to be resolved here

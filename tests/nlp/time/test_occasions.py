@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.nlp.aliases import Cand, Group
-from storyline.nlp.entity_typing import decide_type, mark_cues
-from storyline.nlp.occasions import holiday_reason, holiday_span
+from storyline.nlp.entities.aliases import Cand, Group
+from storyline.nlp.entities.typing import decide_type, mark_cues
+from storyline.nlp.time.occasions import holiday_reason, holiday_span
 
 
 @pytest.mark.parametrize(("name", "sure"), [

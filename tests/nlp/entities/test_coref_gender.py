@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Article
-from storyline.nlp.entities import entity_at
+from storyline.nlp.entities.component import entity_at
 from storyline.nlp.pipeline import analyze
 from storyline.settings import Settings
 

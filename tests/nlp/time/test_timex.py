@@ -8,8 +8,8 @@ import pytest
 from timex_helpers import DCT, found, one
 
 from storyline.model import Article, ArticleAnalysis, PublicationDate
+from storyline.nlp.time.component import timex as timex_component
 from storyline.nlp.time.tagger import tag_text, value_to_time
-from storyline.nlp.timex import timex as timex_component
 
 # ------------------------------------------------------------- absolute dates
 

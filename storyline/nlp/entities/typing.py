@@ -11,9 +11,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from storyline.nlp import entity_types as T
-from storyline.nlp.aliases import Cand, Group
-from storyline.nlp.occasions import holiday_reason
+from storyline.nlp.entities import tables as T
+from storyline.nlp.entities.aliases import Cand, Group
+from storyline.nlp.time.occasions import holiday_reason
 
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;)]|and\b|$)|\(\d{1,3}\))")
 # An age under 18 written against a name makes a child.

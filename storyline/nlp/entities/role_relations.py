@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from storyline.nlp import entity_types as T
-from storyline.nlp.aliases import Cand, Group
+from storyline.nlp.entities import tables as T
+from storyline.nlp.entities.aliases import Cand, Group
 
 ORG_TYPES = frozenset({"ORG", "FAC", "OUTLET"})
 MAX_GAP = 90  # characters between the person and the organisation

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from storyline.nlp.outlets import OUTLETS
+from storyline.nlp.attribution.outlets import OUTLETS
 
 # spaCy label -> storyline type; labels not listed (DATE, CARDINAL, ...) are not entities.
 LABEL_MAP = {

@@ -14,7 +14,7 @@ from storyline.nlp.events.triggers import TriggerModel, features, load, verb_bas
 from storyline.nlp.pipeline import analyze, pipeline_config
 from storyline.settings import Settings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "triggers"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "triggers"
 
 
 def test_features_of_a_hand_written_sentence(nlp):
