@@ -520,8 +520,7 @@ def _event(group: list[Claim], articles: dict[str, Article], book: NameBook) -> 
     types = Counter(c.type for c in group if c.type != OPEN) or Counter([OPEN])
     return Event(
         id="",
-        type=max(types, key=lambda t: (types[t], -next(i for i, c in enumerate(group)
-                                                          if c.type == t))),
+        type=max(types, key=types.__getitem__),  # a tie: the first told (Counter keeps order)
         participants=participants,
         time=merged_time(group, articles, support_key),
         place=max(places, key=lambda p: (places[p], len(p), p)) if places else None,
