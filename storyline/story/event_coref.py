@@ -277,6 +277,9 @@ class Coref:
             self.article, model.subtopic_threshold)
         self.when = {c.id: when_of(c, articles) for c in claims}
         self._cache: dict[tuple[str, str], float] = {}
+        # article cosines, per ordered article pair: many claim pairs share one article pair
+        # (the same order as computed fresh, so the same float)
+        self._articles: dict[tuple[str, str], float] = {}
 
     def features(self, a: Claim, b: Claim) -> list[float]:
         """FEATURES of the pair (a, b)."""
@@ -303,8 +306,7 @@ class Coref:
             float(not a.participants or not b.participants),
             float(wa.explicit and wb.explicit and wa.window.overlaps(wb.window)),
             _cosine(self.context.get(a.id, {}), self.context.get(b.id, {})),
-            1.0 if same_article else _cosine(self.article.get(a.article, {}),
-                                             self.article.get(b.article, {})),
+            1.0 if same_article else self._article_cosine(a.article, b.article),
             float(bool(a.place and b.place and places_compatible(a.place, b.place))),
             _months_apart(wa.window, wb.window) if wa.explicit and wb.explicit else 0.0,
             gap,
@@ -312,6 +314,13 @@ class Coref:
             float(self.named_conflict(set(a.participants), set(b.participants))),
             float(limit is not None and len(set(a.participants) | set(b.participants)) > limit),
         ]
+
+    def _article_cosine(self, a: str, b: str) -> float:
+        """`_cosine` of two articles' vectors, computed once per (a, b)."""
+        key = (a, b)
+        if key not in self._articles:
+            self._articles[key] = _cosine(self.article.get(a, {}), self.article.get(b, {}))
+        return self._articles[key]
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
         """Both participant sets name people, and none in common (storyline's links between
