@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyline import __version__
+from storyline.collector import collector_paused
 from storyline.ingest.dedupe import Signature
 from storyline.model import (
     Article,
@@ -267,6 +268,7 @@ class SQLiteStore:
         return self._stored(row) if row else None
 
     @_guarded
+    @collector_paused()
     def articles(self, ids: list[str] | None = None) -> list[StoredArticle]:
         """Every stored article (or those with `ids`), in the order first added."""
         if ids is None:
@@ -337,6 +339,7 @@ class SQLiteStore:
         return {aid: sig for aid, (chash, sig) in kept.items() if want.get(aid) == chash}
 
     @_guarded
+    @collector_paused()
     def analyses(self, ids: list[str] | None = None) -> dict[str, ArticleAnalysis]:
         """Fresh analyses by article id (of every article, or of those with `ids`)."""
         sql = ("SELECT an.article, an.data, ar.seq FROM analyses an "
@@ -367,6 +370,7 @@ class SQLiteStore:
                 + stories.ORDER)]
 
     @_guarded
+    @collector_paused()
     def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:
         """Put one article into a story with the stored online clusterer, in one transaction:
         (the story's id, ids of stories merged into it). An article already clustered stays."""
@@ -395,6 +399,7 @@ class SQLiteStore:
         return [stories.public_id(s) for s in stories.stale(self._db, __version__, own)]
 
     @_guarded
+    @collector_paused()
     def replace_feed_story(self, story_id: str, story: Story | None, built_from: int) -> bool:
         """Store one story's built Story (None: the whole-store story is this story) if its
         articles are still those of revision `built_from`; False when they changed."""
@@ -488,6 +493,7 @@ class SQLiteStore:
         return int(row[0]) if row else 0
 
     @_guarded
+    @collector_paused()
     def replace_story(self, story: Story, built_from: int | None = None) -> bool:
         """Store `story`; with `built_from` (the revision its analyses were read at) only when
         no article was written since, so a slower writer's older story cannot win. False when

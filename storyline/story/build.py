@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline import __version__
+from storyline.collector import collector_paused
 from storyline.model import Article, ArticleAnalysis, Story
 from storyline.settings import Settings
 from storyline.story.contradictions import find_contradictions
@@ -22,6 +23,14 @@ def build_story(
     Pure over (articles, analyses) and independent of their order: adding an article means
     re-running this over the stored analyses (parsing is the expensive part and is not redone).
     """
+    with collector_paused():
+        return _build_story(articles, analyses, settings)
+
+
+def _build_story(
+    articles: list[Article], analyses: list[ArticleAnalysis], settings: Settings
+) -> Story:
+    """`build_story` itself."""
     as_read(articles, analyses)
     entities = link_entities(articles, analyses)  # rewrites local ids to global ones
     # Articles nothing dated are dated from the whole story (what the first merge finds they

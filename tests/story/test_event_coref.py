@@ -307,3 +307,17 @@ def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
     groups = cluster_claims([c1, c2, c3, c4], cov.by_id(), coref=coref)
     assert sorted(sorted(c.id for c in g) for g in groups) == [
         ["a1:c1", "a2:c1"], ["a1:c2", "a2:c2"]]
+
+
+def test_article_cosine_is_the_same_float_per_claim_pair_and_in_each_order():
+    """The article feature is computed once per ordered article pair (Coref._article_cosine)
+    and stays exactly what `_cosine` gives fresh, in both orders of the pair."""
+    cov, (c1, c2, c3) = _coverage()
+    c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", predicate="flood")
+    coref = Coref([c1, c2, c3, c4], cov.by_id(), MODEL, SUBTOPIC)
+    art = FEATURES.index("article")
+    fresh = event_coref._cosine(coref.article["a1"], coref.article["a2"])
+    back = event_coref._cosine(coref.article["a2"], coref.article["a1"])
+    assert [coref.features(c, c2)[art] for c in (c1, c4)] == [fresh, fresh]
+    assert coref.features(c2, c4)[art] == back
+    assert set(coref._articles) == {("a1", "a2"), ("a2", "a1")}
