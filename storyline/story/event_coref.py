@@ -129,8 +129,10 @@ def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two unit vectors, over the shorter one's terms in its order (the
+    terms the other lacks add exactly 0: every weight is positive)."""
     small, big = sorted((a, b), key=len)
-    return sum(v * big.get(t, 0.0) for t, v in small.items())
+    return sum([v * big[t] for t, v in small.items() if t in big], 0.0)
 
 
 def _idf(bags: list[Counter[str]]) -> dict[str, float]:
@@ -316,10 +318,12 @@ class Coref:
         ]
 
     def _article_cosine(self, a: str, b: str) -> float:
-        """`_cosine` of two articles' vectors, computed once per (a, b)."""
-        key = (a, b)
+        """`_cosine` of two articles' vectors, computed once per article pair (in either
+        order when their lengths differ: `_cosine` then sums in the same order)."""
+        va, vb = self.article.get(a, {}), self.article.get(b, {})
+        key = (a, b) if len(va) == len(vb) or a < b else (b, a)
         if key not in self._articles:
-            self._articles[key] = _cosine(self.article.get(a, {}), self.article.get(b, {}))
+            self._articles[key] = _cosine(va, vb)
         return self._articles[key]
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:

@@ -310,8 +310,8 @@ def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
 
 
 def test_article_cosine_is_the_same_float_per_claim_pair_and_in_each_order():
-    """The article feature is computed once per ordered article pair (Coref._article_cosine)
-    and stays exactly what `_cosine` gives fresh, in both orders of the pair."""
+    """The article feature is computed once per article pair (Coref._article_cosine) and
+    stays exactly what `_cosine` gives fresh, in both orders of the pair."""
     cov, (c1, c2, c3) = _coverage()
     c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", predicate="flood")
     coref = Coref([c1, c2, c3, c4], cov.by_id(), MODEL, SUBTOPIC)
@@ -320,4 +320,15 @@ def test_article_cosine_is_the_same_float_per_claim_pair_and_in_each_order():
     back = event_coref._cosine(coref.article["a2"], coref.article["a1"])
     assert [coref.features(c, c2)[art] for c in (c1, c4)] == [fresh, fresh]
     assert coref.features(c2, c4)[art] == back
-    assert set(coref._articles) == {("a1", "a2"), ("a2", "a1")}
+    # a1 tells two sentences, a2 one: vectors of different lengths share one cached value
+    assert len(coref.article["a1"]) != len(coref.article["a2"]) and fresh == back
+    assert set(coref._articles) == {("a1", "a2")}
+
+
+def test_cosine_skips_missing_terms_exactly():
+    a = {"x": 0.6, "y": 0.8}
+    b = {"y": 0.6, "z": 0.8, "w": 0.0}
+    assert event_coref._cosine(a, b) == 0.8 * 0.6
+    assert event_coref._cosine(b, a) == 0.8 * 0.6
+    assert event_coref._cosine(a, {"q": 1.0}) == 0.0
+    assert event_coref._cosine({}, b) == 0.0
