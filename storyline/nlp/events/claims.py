@@ -91,7 +91,6 @@ class _Context:
     quote_attr: dict[int, attr.Attribution] = field(default_factory=dict)
     venues: dict[str | None, str] = field(default_factory=dict)  # last venue per speaker
     groups: list[tuple[int, list[str]]] = field(default_factory=list)  # (char, two people)
-    people_named: list[tuple[int, str]] = field(default_factory=list)  # (char, person id)
     types: dict[str, str] = field(default_factory=dict)  # entity id -> type
     by_name: dict[str, str] = field(default_factory=dict)  # name or alias text -> entity id
     outlet_entities: set[str] = field(default_factory=set)
@@ -103,6 +102,7 @@ class _Context:
     _quoted_sorted: list[int] = field(default_factory=list)
     _sizes: list[int] = field(default_factory=list)
     _depths: dict[int, int] = field(default_factory=dict)
+    _people: list[tuple[int, str]] | None = None  # (char, person id), read on a first "they"
 
     @classmethod
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
@@ -118,7 +118,6 @@ class _Context:
         ctx.types = {e.id: e.type for e in analysis.entities}
         ctx.by_name = _names(analysis)
         ctx.groups = _coordinated_pairs(doc, analysis, ctx.types, ctx.by_name)
-        ctx.people_named = _people_named(doc, analysis)
         for i, sent in enumerate(sents):
             ctx.attributions[i] = attr.find_attributions(sent, ctx.sources, ctx.name_of, quoted)
             for att in ctx.attributions[i]:
@@ -201,7 +200,9 @@ class _Context:
         if sentence_start is None:
             return pair
         since = max(at, sentence_start)
-        others = (m for m in self.people_named if since < m[0] < char and m[1] not in pair)
+        if self._people is None:
+            self._people = _people_named(self.doc, self.analysis)
+        others = (m for m in self._people if since < m[0] < char and m[1] not in pair)
         return [] if any(others) else pair
 
     def block_outlet(self, char: int) -> str | None:
