@@ -45,8 +45,8 @@ def cluster_new(store: StoryStore, settings: Settings) -> set[str]:
         analyses = store.analyses(part)
         store.signatures(stored)  # hashed once here, read back by every later story build
         by_id = {s.article.id: s.article for s in stored}
-        for aid in part:
-            sid, gone = store.cluster(signals(by_id[aid], analyses.get(aid)), settings)
+        sigs = [signals(by_id[aid], analyses.get(aid)) for aid in part]
+        for sid, gone in store.cluster_all(sigs, settings):  # one transaction per chunk
             touched.difference_update(gone)
             touched.add(sid)
     return touched

@@ -83,6 +83,9 @@ class StoryStore(Protocol):
     def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:
         """One online-clustering add: (story id, ids of the stories merged into it)."""
 
+    def cluster_all(self, sigs: list[Signals], settings: Settings) -> list[tuple[str, list[str]]]:
+        """`cluster` for each of `sigs` in turn, in one transaction."""
+
     def story_members(self, story_id: str) -> tuple[int, list[str]] | None:
         """(membership revision, article ids) of a story; None for an unknown id."""
 

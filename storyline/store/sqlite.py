@@ -181,6 +181,10 @@ class SQLiteStore:
         while True:
             try:
                 self._db.execute("PRAGMA journal_mode=WAL")
+                # WAL's own durable setting: a commit is appended to the log without waiting
+                # for the disk (a crash of the machine may lose the last commits, never
+                # corrupt the store); the log is synced at each checkpoint.
+                self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
                 self._init()
                 return
@@ -369,18 +373,29 @@ class SQLiteStore:
                 "SELECT ar.id FROM articles ar WHERE ar.status IN ('ok', 'duplicate') "
                 + stories.ORDER)]
 
-    @_guarded
-    @collector_paused()
     def cluster(self, sig: Signals, settings: Settings) -> tuple[str, list[str]]:
         """Put one article into a story with the stored online clusterer, in one transaction:
         (the story's id, ids of stories merged into it). An article already clustered stays."""
+        return self.cluster_all([sig], settings)[0]
+
+    @_guarded
+    @collector_paused()
+    def cluster_all(
+        self, sigs: list[Signals], settings: Settings
+    ) -> list[tuple[str, list[str]]]:
+        """`cluster` for each article in turn, all in one transaction (one commit, not one
+        per article)."""
+        out = []
         with self.transaction() as db:
             stories.create(db)
-            known = stories.story_of(db, sig.article)
-            if known is not None:
-                return stories.public_id(known), []
-            sid, gone = stories.add(db, StoryClusterer(settings), sig)
-        return stories.public_id(sid), [stories.public_id(g) for g in gone]
+            for sig in sigs:
+                known = stories.story_of(db, sig.article)
+                if known is not None:
+                    out.append((stories.public_id(known), []))
+                    continue
+                sid, gone = stories.add(db, StoryClusterer(settings), sig)
+                out.append((stories.public_id(sid), [stories.public_id(g) for g in gone]))
+        return out
 
     @_guarded
     def story_members(self, story_id: str) -> tuple[int, list[str]] | None:
