@@ -10,6 +10,7 @@ model parsed, checking the time budget between two; `add_pipes` adds them to any
 from __future__ import annotations
 
 import functools
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,7 +49,13 @@ def load_model(name: str) -> Language:
         ) from exc
     from storyline.nlp import line_breaks  # line breaks end sentences before the parse
 
-    return line_breaks.add_to(module.load())
+    nlp = line_breaks.add_to(module.load())
+    # The model lives as long as the process: moved out of the collector's generations, so
+    # full collections during the nlp stage no longer walk its objects (and a forked parse
+    # worker shares its pages instead of copying the ones the collector touches).
+    gc.collect()
+    gc.freeze()
+    return nlp
 
 
 @COMPONENTS.register("sentences")
