@@ -38,6 +38,7 @@ class NameBook:
     def __init__(self, entities: dict[str, Entity]) -> None:
         self.entities = entities
         self._names: dict[str, set[str]] = {}
+        self._people: frozenset[str] | None = None
 
     def of(self, entity_id: str) -> set[str]:
         if entity_id not in self._names:
@@ -45,9 +46,12 @@ class NameBook:
         return self._names[entity_id]
 
     def people_besides(self, participants: list[str], names: set[str]) -> set[str]:
-        """The names of every person who takes no part (minus the participants' own names)."""
-        return {n for e in self.entities.values()
-                if e.type == "PERSON" and e.id not in participants for n in self.of(e.id)} - names
+        """The names of every person who takes no part, minus `names` (the participants' own
+        names, so a participant's names go anyway: every person's names minus `names`)."""
+        if self._people is None:  # worked out once: this is asked for event after event
+            self._people = frozenset(n for e in self.entities.values() if e.type == "PERSON"
+                                     for n in self.of(e.id))  # fmt: skip
+        return self._people - names
 
 
 def _names_in(text: str, names: set[str]) -> bool:

@@ -101,3 +101,18 @@ def test_what_an_article_asserts_before_its_first_hedge_stands_and_after_it_rest
               certainty="alleged")
     cov.claim("a1", "divorce_filed", "The filing came in May.", [MARA, TOBIN])
     assert _status(cov, "divorce_filed") == "alleged"
+
+
+def test_people_besides_names_every_other_person_but_not_the_participants():
+    from storyline.model import Entity
+    from storyline.story.status import NameBook
+
+    book = NameBook({
+        "e1": Entity("e1", "Ada Lenz", "PERSON", aliases=["Lenz"]),
+        "e2": Entity("e2", "Bo Tam", "PERSON"),
+        "e3": Entity("e3", "Tam Group", "ORG"),
+        "e4": Entity("e4", "Cy Lenz", "PERSON", aliases=["Lenz"]),
+    })  # fmt: skip
+    names = book.of("e1") | book.of("e3")
+    assert book.people_besides(["e1", "e3"], names) == {"bo tam", "cy lenz"}
+    assert book.people_besides(["e2"], book.of("e2")) == {"ada lenz", "lenz", "cy lenz"}
