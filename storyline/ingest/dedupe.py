@@ -8,6 +8,7 @@ pipeline but is marked so the story stage counts it once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 from functools import lru_cache
@@ -61,14 +62,36 @@ class Signature(NamedTuple):
     minhash: MinHash | LeanMinHash | None
 
 
+@lru_cache(maxsize=1)
+def _blank() -> MinHash:
+    """An empty MinHash: its permutations (made from the seed with numpy) are shared by all."""
+    return MinHash(num_perm=NUM_PERM)
+
+
+# Signatures of recent texts by the text's sha256: a build hashes each article when reading
+# (duplicates among the inputs) and its store asks again when clustering; this many are kept.
+RECENT = 4096
+_recent: dict[bytes, Signature] = {}
+
+
 def signature(text: str) -> Signature:
-    """The shingle count and MinHash of one text."""
+    """The shingle count and MinHash of one text (the same object for a text seen lately)."""
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    if (known := _recent.get(key)) is not None:
+        return known
     mine = shingles(text)
     if not mine:
-        return Signature(0, None)
-    sig = MinHash(num_perm=NUM_PERM)
-    sig.update_batch([s.encode() for s in mine])
-    return Signature(len(mine), sig)
+        made = Signature(0, None)
+    else:
+        blank = _blank()
+        sig = MinHash(num_perm=NUM_PERM, seed=blank.seed, permutations=blank.permutations,
+                      scheme=blank.scheme)  # fmt: skip
+        sig.update_batch([s.encode() for s in mine])
+        made = Signature(len(mine), sig)
+    if len(_recent) >= RECENT:
+        _recent.pop(next(iter(_recent), key), None)  # the oldest
+    _recent[key] = made
+    return made
 
 
 def mark_duplicates(

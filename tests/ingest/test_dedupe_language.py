@@ -65,3 +65,20 @@ def test_english_ratio() -> None:
     assert ratio < 0.5 and lang == "de"
     bulgarian = "Кметът откри новия фериботен терминал в понеделник, две години по-късно."
     assert english_ratio(bulgarian) == (0.0, "non-latin")
+
+
+def test_signature_is_datasketchs_minhash_and_computed_once_per_text():
+    from datasketch import MinHash
+
+    from storyline.ingest.dedupe import NUM_PERM, shingles, signature
+
+    text = "The harbour bridge opened to traffic on Monday after two years of repairs."
+    plain = MinHash(num_perm=NUM_PERM)
+    plain.update_batch([s.encode() for s in shingles(text)])
+    got = signature(text)
+    assert got.shingles == len(shingles(text)) == 11
+    assert list(got.minhash.hashvalues) == list(plain.hashvalues)
+    assert (got.minhash.seed, got.minhash.scheme) == (plain.seed, plain.scheme)
+    assert signature(text) is got  # the same text again: kept, not hashed again
+    assert signature(text + " More.") is not got
+    assert signature("   ") == (0, None)
