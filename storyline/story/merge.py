@@ -12,9 +12,10 @@ articles arrived in. See docs/story.md.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -297,28 +298,46 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, orgs: Set[str]) -> list
             for b in members[i + 1:]:
                 sums[(a, b)] = sum(coref.pair(x, y) for x in clusters[a].claims
                                    for y in clusters[b].claims)
-        alive = list(members)
-        while True:
-            best: tuple[float, int, int] | None = None
-            for (a, b), total in sums.items():
-                avg = total / (len(clusters[a].claims) * len(clusters[b].claims))
-                if avg >= threshold and (best is None or avg > best[0]) and _joinable(
-                        clusters[a], clusters[b], orgs, coref):
-                    best = (avg, a, b)
-            if best is None:
-                break
-            _, a, b = best
-            for c in alive:  # b goes into a: a's sums with every other event add up
-                if c in (a, b):
-                    continue
-                ab = sums.pop((min(b, c), max(b, c)))
-                key = (min(a, c), max(a, c))
-                sums[key] += ab
-            del sums[(a, b)]
-            _absorb(clusters[a], clusters[b])
-            alive.remove(b)
-            gone.add(b)
+        _join_best_first(clusters, members, sums, threshold,
+                         lambda a, b: _joinable(clusters[a], clusters[b], orgs, coref), gone)
     return [cl for k, cl in enumerate(clusters) if k not in gone]
+
+
+def _join_best_first(clusters: list[_Cluster], members: list[int],
+                     sums: dict[tuple[int, int], float], threshold: float,
+                     joinable: Callable[[int, int], bool], gone: set[int]) -> None:
+    """Merge the pair of events (a < b, in `members`) with the highest average probability
+    (`sums` / sizes) that reaches `threshold` and is `joinable`, ties to the first pair in
+    (a, b) order; again until none is left. Pairs wait in a heap by (-average, a, b): an entry
+    is stale once a or b changed (its version), and a pair found not joinable is dropped until
+    one of its events grows (joinability reads only the two events), so each round looks at
+    the best pairs only, not at every pair."""
+    def avg(a: int, b: int) -> float:
+        return sums[(a, b)] / (len(clusters[a].claims) * len(clusters[b].claims))
+
+    version = dict.fromkeys(members, 0)
+    heap = [(-v, a, b, 0, 0) for (a, b) in sums if (v := avg(a, b)) >= threshold]
+    heapq.heapify(heap)
+    alive = list(members)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a in gone or b in gone or version[a] != va or version[b] != vb or not joinable(a, b):
+            continue
+        for c in alive:  # b goes into a: a's sums with every other event add up
+            if c in (a, b):
+                continue
+            ab = sums.pop((min(b, c), max(b, c)))
+            key = (min(a, c), max(a, c))
+            sums[key] += ab
+        del sums[(a, b)]
+        _absorb(clusters[a], clusters[b])
+        alive.remove(b)
+        gone.add(b)
+        version[a] += 1
+        for c in alive:
+            if c != a and (v := avg(min(a, c), max(a, c))) >= threshold:
+                lo, hi = min(a, c), max(a, c)
+                heapq.heappush(heap, (-v, lo, hi, version[lo], version[hi]))
 
 
 def frames_of_predicates(claims: list[Claim]) -> dict[str, str]:
