@@ -70,6 +70,15 @@ def ingest(
     analysis raises is stored as skipped with the error (and retried next time); each article
     is written in its own transaction and each story is replaced in one.
     """
+    return _ingest(paths, store_path, settings, progress, whole)[0]
+
+
+def _ingest(
+    paths: list[str], store_path: str | Path, settings: Settings | None,
+    progress: IngestProgress | None, whole: bool,
+) -> tuple[IngestSummary, Story | None]:
+    """`ingest`, with the whole-store story if this ingest built and stored it (`build`
+    returns it instead of reading it back)."""
     from storyline.nlp.executors import RaySession, read_inputs
 
     settings = settings or Settings()
@@ -79,7 +88,7 @@ def ingest(
         articles = read_inputs(paths, settings) if paths else []
         if progress:
             progress("reading", len(articles), len(articles))
-        return ingest_articles(articles, store_path, settings, progress, whole=whole)
+        return _ingest_articles(articles, store_path, settings, progress, whole)
 
 
 def ingest_articles(
@@ -91,6 +100,14 @@ def ingest_articles(
     whole: bool = False,
 ) -> IngestSummary:
     """`ingest` for articles already read (the web service reads uploads itself)."""
+    return _ingest_articles(articles, store_path, settings, progress, whole)[0]
+
+
+def _ingest_articles(
+    articles: list[Article], store_path: str | Path, settings: Settings | None,
+    progress: IngestProgress | None, whole: bool,
+) -> tuple[IngestSummary, Story | None]:
+    """`ingest_articles`, with the whole-store story it built and stored, if it did."""
     settings = settings or Settings()
     tick = progress or (lambda phase, done, total: None)
     store = open_store(store_path)
@@ -125,8 +142,7 @@ def ingest_articles(
                 art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
                 store.add_article(art, None, failed=True)
                 summary.failed.append({"path": art.path, "problem": art.problem})
-        _update_stories(store, settings, tick, summary, whole)
-        return summary
+        return summary, _update_stories(store, settings, tick, summary, whole)
     finally:
         store.close()
 
@@ -141,10 +157,11 @@ class UnknownStory(LookupError):
 def _update_stories(
     store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary,
     whole: bool = False,
-) -> None:
+) -> Story | None:
     """Cluster the new articles into the feed's stories, then build again only what changed:
     the whole-store story while one story holds every usable article (as before the feed),
-    else each changed story on its own (storyline/feed.py)."""
+    else each changed story on its own (storyline/feed.py). The whole-store story if it was
+    built and stored here."""
     from storyline.feed import build_stories, cluster_new
 
     cluster_new(store, settings)
@@ -154,10 +171,11 @@ def _update_stories(
     summary.story_count = totals["stories"]
     summary.articles = info["articles"]
     single = totals["stories"] <= 1 and totals["articles"] == usable
+    built = None
     if single or whole:
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
-            _rebuild_story(store, settings)
+            built = _rebuild_story(store, settings)
             summary.story_rebuilt = True
             tick("story", 1, 1)
         for sid in store.stale_stories(own=False) if single else []:  # whole stands for it
@@ -167,7 +185,7 @@ def _update_stories(
         info = store.info()
         summary.events, summary.entities = info["events"], info["entities"]
         summary.contradictions = info["contradictions"]
-        return
+        return built
     todo = store.stale_stories(own=True)
     tick("story", 0, len(todo))
     summary.stories = build_stories(store, todo, settings, tick)
@@ -175,6 +193,7 @@ def _update_stories(
     totals = store.feed_totals()
     summary.events, summary.entities = totals["events"], totals["entities"]
     summary.contradictions = totals["contradictions"]
+    return None
 
 
 def _still_over_budget(known: StoredArticle, art: Article, settings: Settings) -> bool:
@@ -202,15 +221,17 @@ def _analyse(
 STORY_ATTEMPTS = 5  # rebuilds tried while other writers keep adding articles
 
 
-def _rebuild_story(store: StoryStore, settings: Settings) -> None:
+def _rebuild_story(store: StoryStore, settings: Settings) -> Story | None:
     """Build the story from the stored analyses and store it only if no article was written
     since they were read (a slower writer's older story never replaces a newer one); else
     build again from the newer analyses. After STORY_ATTEMPTS the story stays marked stale
-    for the next ingest (whose own rebuild sees every article)."""
+    for the next ingest (whose own rebuild sees every article). The story stored, if one was."""
     for _ in range(STORY_ATTEMPTS):
         revision = store.revision()
-        if store.replace_story(story_from_store(store, settings), built_from=revision):
-            return
+        story = story_from_store(store, settings)
+        if store.replace_story(story, built_from=revision):
+            return story
+    return None
 
 
 def story_from_store(store: StoryStore, settings: Settings) -> Story:
@@ -299,13 +320,14 @@ def build(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> Story:
-    """Read, analyse and merge articles into a Story, through a temporary store."""
+    """Read, analyse and merge articles into a Story, through a temporary store (the story
+    it built and stored: the same as reading it back, without the read)."""
     from storyline.nlp.executors import counting
 
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store_path = Path(tmp) / "story.db"
-        ingest(paths, store_path, settings, counting(progress), whole=True)
-        return load_story(store_path, settings=settings)
+        _, story = _ingest(paths, store_path, settings, counting(progress), whole=True)
+        return story if story is not None else load_story(store_path, settings=settings)
 
 
 def timeline(story: Story, entity: str | None = None, minor: bool = True) -> list[dict]:

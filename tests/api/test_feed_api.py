@@ -137,6 +137,14 @@ def test_an_unknown_story_id_is_a_clear_error(feed_store) -> None:
     assert len(whole.articles) == 8
 
 
+def test_build_returns_the_story_it_stored_the_same_as_reading_it_back(tmp_path) -> None:
+    built = api.build(FILES[:3])
+    api.ingest(FILES[:3], tmp_path / "s.db", whole=True)
+    read_back = api.load_story(tmp_path / "s.db")
+    assert len(built.articles) == 3 and built.events
+    assert story_to_json(built) == story_to_json(read_back)
+
+
 def test_a_store_of_one_story_behaves_as_before(tmp_path) -> None:
     store = tmp_path / "one.db"
     summary = api.ingest(FILES[:3], store)
