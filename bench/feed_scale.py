@@ -59,9 +59,9 @@ def add_one(store_path: Path, path: str, settings) -> dict[str, float]:  # noqa:
         spent["analysis"] += time.perf_counter() - t
         return iter(out)
 
-    def cluster(store, s):  # noqa: ANN001, ANN202
+    def cluster(store, s, known=None):  # noqa: ANN001, ANN202
         t = time.perf_counter()
-        out = real_cluster(store, s)
+        out = real_cluster(store, s, known)
         spent["cluster"] += time.perf_counter() - t
         return out
 

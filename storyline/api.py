@@ -23,6 +23,7 @@ from storyline.settings import Settings
 from storyline.store import StoreError, StoreUnusable, content_hash, open_store
 from storyline.store.base import StoredArticle, StoryStore
 from storyline.story.build import build_story
+from storyline.story.clusters import Signals, signals
 
 Progress = Callable[[int], None]
 # (phase, done, total): phases are "reading", "analysing", "story"; total is None when unknown.
@@ -128,6 +129,7 @@ def _ingest_articles(
                     art.id = known.article.id
                 todo.append(art)
         results = _analyse([a for a in todo if a.status != "skipped"], settings, tick)
+        fresh: dict[str, Signals] = {}  # clustering signals of what this ingest analysed
         for art in todo:  # stored in input order, each in its own transaction
             if art.status == "skipped":
                 store.add_article(art, None)
@@ -137,12 +139,13 @@ def _ingest_articles(
             if error is None:
                 store.add_article(art, analysis)
                 summary.added.append(art.id)
+                fresh[art.id] = signals(art, analysis)
             else:
                 over = budget_of(error) is not None  # "analysis exceeded N s" says it all
                 art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
                 store.add_article(art, None, failed=True)
                 summary.failed.append({"path": art.path, "problem": art.problem})
-        return summary, _update_stories(store, settings, tick, summary, whole)
+        return summary, _update_stories(store, settings, tick, summary, whole, fresh)
     finally:
         store.close()
 
@@ -156,15 +159,15 @@ class UnknownStory(LookupError):
 
 def _update_stories(
     store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary,
-    whole: bool = False,
+    whole: bool = False, fresh: dict[str, Signals] | None = None,
 ) -> Story | None:
-    """Cluster the new articles into the feed's stories, then build again only what changed:
-    the whole-store story while one story holds every usable article (as before the feed),
-    else each changed story on its own (storyline/feed.py). The whole-store story if it was
-    built and stored here."""
+    """Cluster the new articles into the feed's stories (`fresh`: signals of those analysed
+    just now), then build again only what changed: the whole-store story while one story
+    holds every usable article (as before the feed), else each changed story on its own
+    (storyline/feed.py). The whole-store story if it was built and stored here."""
     from storyline.feed import build_stories, cluster_new
 
-    cluster_new(store, settings)
+    cluster_new(store, settings, fresh)
     totals = store.feed_totals()
     info = store.info()
     usable = sum(info["articles_by_status"].get(s, 0) for s in ("ok", "duplicate"))

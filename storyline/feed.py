@@ -21,7 +21,7 @@ from storyline.settings import Settings
 from storyline.store import open_store
 from storyline.store.base import StoryStore
 from storyline.story.build import build_story
-from storyline.story.clusters import signals
+from storyline.story.clusters import Signals, signals
 
 STORY_EXECUTORS = Registry("story executor")
 # (story id, membership revision it was built from, its Story), or None when the story went.
@@ -33,19 +33,25 @@ ATTEMPTS = 5  # builds of one story tried while other writers keep changing it
 CHUNK = 200  # articles whose analyses are in memory at once while clustering
 
 
-def cluster_new(store: StoryStore, settings: Settings) -> set[str]:
+def cluster_new(
+    store: StoryStore, settings: Settings, known: dict[str, Signals] | None = None
+) -> set[str]:
     """Cluster every usable article no story holds yet, in publication order (undated last,
     then as stored: what `cluster_articles` does over a whole feed), a chunk of analyses in
-    memory at a time; the stories changed."""
+    memory at a time; the stories changed. `known`: the signals of articles this ingest
+    has just analysed (by id), whose analyses need not be read back."""
+    known = known or {}
     ids = store.unclustered()
     touched: set[str] = set()
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
         stored = store.articles(part)
-        analyses = store.analyses(part)
+        missing = [aid for aid in part if aid not in known]
+        analyses = store.analyses(missing) if missing else {}
         store.signatures(stored)  # hashed once here, read back by every later story build
         by_id = {s.article.id: s.article for s in stored}
-        sigs = [signals(by_id[aid], analyses.get(aid)) for aid in part]
+        sigs = [known[aid] if aid in known else signals(by_id[aid], analyses.get(aid))
+                for aid in part]  # fmt: skip
         for sid, gone in store.cluster_all(sigs, settings):  # one transaction per chunk
             touched.difference_update(gone)
             touched.add(sid)

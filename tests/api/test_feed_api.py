@@ -220,3 +220,29 @@ def test_ray_reads_the_inputs_on_workers_as_they_are_read_here(frontdoor_corpus,
     on_ray = read_inputs([str(frontdoor_corpus), *FILES], settings)
     assert len(on_ray) == 13 and {a.status for a in on_ray} == {"ok", "skipped"}
     assert to_dict(on_ray, for_json=False) == to_dict(here, for_json=False)
+
+
+def test_clustering_with_signals_at_hand_reads_only_the_other_analyses(feed_store, tmp_path):
+    import sqlite3
+
+    from storyline.story.clusters import signals
+
+    path = _copy(feed_store, tmp_path)
+    db = sqlite3.connect(path)
+    for table in ("story_terms", "stories", "story_built", "story_weights", "story_members"):
+        db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names: nothing clustered yet
+    db.execute("DELETE FROM meta WHERE key LIKE 'cluster_%'")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        stored = store.articles()
+        analyses = store.analyses()
+        known = {s.article.id: signals(s.article, analyses[s.article.id]) for s in stored[::2]}
+        asked: list[str] = []
+        read = store.analyses
+        store.analyses = lambda ids=None: asked.extend(ids or []) or read(ids)
+        feed.cluster_new(store, Settings(), known)
+        names = {s.article.id: Path(s.article.path).name for s in stored}
+        parts = {frozenset(names[a] for a in ids) for ids in feed.partition(store).values()}
+    assert sorted(asked) == sorted(s.article.id for s in stored[1::2])
+    assert parts == FEED_STORIES
