@@ -123,6 +123,8 @@ def _dated(mentions: list[Mention], arts: dict[str, Article]) -> str:
 def _origins(mentions: list[Mention], arts: dict[str, Article], claims: list[Claim]
              ) -> dict[tuple[str, str], Origin]:
     """Origins of these mentions that stand behind them themselves (not an article relaying)."""
+    if not mentions:  # no origin to trace: the claims' reading is not needed
+        return {}
     reading = reading_of(claims, arts)
     out = {}
     for o in trace_origins(mentions, arts, reading):
