@@ -32,13 +32,11 @@ def reason(tok, hits, claims_at_tok, in_story, cues, model) -> str:  # noqa: ANN
         return f"not a candidate POS ({pos})"
     if lemma in lexicon().reporting:
         return "reporting lexicon (no cue)"
-    if lemma in OTHER_EXCLUDED:
-        return "light/mental lexicon"
     said = model.is_trigger(tok)
     if pos == "ADJ":
         return f"adjective (model {'yes' if said else 'no'}; open layer takes no ADJ)"
     if not said:
-        return f"model says no ({pos})"
+        return f"model says no ({pos}{', a light/mental verb' if lemma in OTHER_EXCLUDED else ''})"
     if not _told_happening(tok):
         if tok.ent_type_:
             return "gate: word of a name"
