@@ -175,7 +175,8 @@ def story_to_markdown(story: Story) -> str:
              f"{len(story.contradictions)} contradictions. Support is counted as articles / "
              "independent sources (copies and outlets repeating one source count once).", ""]
     lines += _timeline(story, names)
-    lines += _section("What we know", [e for e in story.events if e.status in KNOWN], names,
+    lines += _section("What we know", [e for e in story.events if e.status in KNOWN and e.salient],
+                      names,
                       "Nothing is confirmed by a participant, a representative or two "
                       "independent named sources.")
     lines += _section("What is alleged or reported",

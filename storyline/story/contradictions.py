@@ -86,6 +86,8 @@ def _date_conflicts(
     arts = {a.id: a for a in story.articles}
     out = []
     for ev in story.events:
+        if frame(ev.type).folded:
+            continue  # a light or mental verb is no happening: its dates are no news
         groups = date_groups([by_id[c] for c in ev.claims if c in by_id])
         if len(groups) < 2:
             continue

@@ -3,7 +3,8 @@
 A view over the merged events, never a filter at extraction: every event stays in story.json
 with `salient` and the reason, and story.md, the report and `storyline show` fold the rest
 under "show all" (docs/events.md, salience). The signals are the story's own: who the most
-articles are about, how many independent origins tell an event, and what its frame is.
+articles are about, how many independent origins tell an event, what its frame is (a
+`folded` frame: light and mental verbs) and whether it is told only as an undated possibility.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 
 from storyline.model import Entity, Event, Story
 from storyline.nlp.events.frames import frame
+from storyline.story.intervals import real
 
 # Entities that say who reports, not who the story is about.
 NOT_PARTICIPANTS = frozenset({"OUTLET"})
@@ -43,6 +45,10 @@ def judge(
         return False, "an open event naming no one"
     if ev.id in disputed:
         return True, "disputed: a contradiction names it"
+    if f.folded:
+        return False, "a light, mental or aspectual verb, no happening of its own"
+    if f.open and ev.status == "speculated" and not real(ev.time).bounded:
+        return False, "an undated open event told only as a possibility (an aim, a guess)"
     if corroborated:
         return True, f"told by {ev.support.independent_sources} independent origins"
     if f.topic_neutral:

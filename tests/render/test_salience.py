@@ -46,6 +46,12 @@ def _story() -> Story:
             Event("ev6", "arrest", ["e3"], JUNE, support=once),
             Event("ev7", "arrest", ["e3"], JUNE, support=once),
             Event("ev8", "arrest", ["e2"], JUNE, support=once),
+            Event("ev9", "minor", ["e1"], JUNE, status="confirmed", support=twice,
+                  predicate="decide"),
+            Event("ev10", "other", ["e1"], None, status="speculated", support=twice,
+                  predicate="move on"),
+            Event("ev11", "other", ["e1"], JUNE, status="speculated", support=once,
+                  predicate="run"),
         ],
         contradictions=[Contradiction("c1", "date", "two dates", ["ev7"])],
     )
@@ -70,6 +76,11 @@ def test_each_event_is_shown_or_folded_with_its_reason():
         ("ev6", False, "one origin, about none of the story's main participants"),
         ("ev7", True, "disputed: a contradiction names it"),
         ("ev8", True, "about Ivo Dahl"),
+        # a light or mental verb and an aim stay folded however many origins tell them
+        ("ev9", False, "a light, mental or aspectual verb, no happening of its own"),
+        ("ev10", False, "an undated open event told only as a possibility (an aim, a guess)"),
+        # a possibility with a date is a plan on the timeline ("may run in 2026")
+        ("ev11", True, "about Mara Quill"),
     ]
 
 
@@ -78,7 +89,10 @@ def test_story_md_lists_folded_events_with_reasons_never_drops_them():
     mark_salience(story, 0.5)
     md = story_to_markdown(story)
     rows = [line for line in md.splitlines() if line.startswith("| 2023-06")]
-    assert [r.split("|")[-2].strip() for r in rows] == ["ev1", "ev3", "ev5", "ev7", "ev8"]
+    assert [r.split("|")[-2].strip() for r in rows] == ["ev1", "ev3", "ev5", "ev7", "ev8", "ev11"]
     folded = next(line for line in md.splitlines() if line.startswith("Folded"))
-    assert folded.startswith("Folded, minor events (3): ev2 circulate (an open event naming no one")
-    assert re.findall(r"\b(ev\d+) ", folded) == ["ev2", "ev4", "ev6"]
+    assert folded.startswith("Folded, minor events (5): ev2 circulate (an open event naming no one")
+    assert re.findall(r"\b(ev\d+) ", folded) == ["ev2", "ev4", "ev6", "ev9", "ev10"]
+    # a folded event is not listed under "What we know" either, confirmed or not
+    known = md.split("## What we know", 1)[1].split("## ", 1)[0]
+    assert "ev9" not in known

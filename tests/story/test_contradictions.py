@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from story_helpers import MARA, TOBIN, Coverage, only, story_of, tv
 
-from storyline.model import Fact, Mention, QuantityStatement
+from storyline.model import Event, Fact, Mention, QuantityStatement, Story
+from storyline.story.contradictions import find_contradictions
 
 
 def _kinds(story) -> list[str]:
@@ -132,3 +133,18 @@ def test_every_contradiction_has_two_sides_with_evidence_and_an_explanation():
         assert len(c.sides) == 2 and all(s.evidence for s in c.sides)
         assert len(c.explanation) > 40
     assert only(story.events, "married").time.value == "2012"  # a tie keeps the earlier date
+
+
+def test_a_folded_kind_told_with_two_dates_is_no_date_contradiction():
+    # "started having problems" in 2023 and "to have a fresh start in 2024": one `minor`
+    # event of the verb "have", whose dates are no news; an open event's are
+    cov = Coverage()
+    cov.article("a1", "2024-01-05", "Daily Lantern")
+    c1 = cov.claim("a1", "minor", "Quell started having problems in 2023.", [MARA], "2023",
+                   predicate="have")
+    c2 = cov.claim("a1", "minor", "Quell hopes to have a fresh start in 2024.", [MARA], "2024",
+                   predicate="have")
+    for kind, found in (("minor", []), ("other", ["date"])):
+        ev = Event("ev1", kind, [MARA], c1.time, claims=[c1.id, c2.id], predicate="have")
+        story = Story(articles=cov.articles, events=[ev])
+        assert [x.kind for x in find_contradictions(story, [c1, c2])] == found

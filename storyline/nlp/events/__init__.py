@@ -14,7 +14,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from storyline.nlp.events.frames import OPEN, EventRule, forms, frame, lexicon, rules
+from storyline.nlp.events.frames import MINOR, OPEN, EventRule, forms, frame, lexicon, rules
 from storyline.nlp.events.triggers import TriggerModel, verb_lemmas
 from storyline.nlp.events.triggers import load as load_trigger_model
 from storyline.nlp.match_windows import WindowedMatcher, reach_of
@@ -28,6 +28,10 @@ NEGATIONS = _LEX.negations
 OTHER_EXCLUDED = _LEX.open_excluded | _LEX.reporting
 # ... and their inflected forms, for a lemmatizer slip ("hoping" lemmatized as "hop")
 _EXCLUDED_FORMS = frozenset(f for base in OTHER_EXCLUDED for f in forms(base))
+# With the trigger model, reporting verbs stay out (attribution); the light and mental ones it
+# calls events are `minor` events (frames/open.toml), kept but folded.
+_REPORTING_FORMS = frozenset(f for base in _LEX.reporting for f in forms(base))
+_MINOR_FORMS = frozenset(f for base in _LEX.open_excluded for f in forms(base))
 OTHER_OBJECTS_EXCLUDED = _LEX.abstract_objects
 
 
@@ -151,19 +155,23 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
+        rule = OTHER_RULE
         if model is not None:
             if not _told_happening(trigger) or not model.is_trigger(trigger):
                 continue
+            if trigger.lemma_.lower() in _LEX.open_excluded or trigger.lower_ in _MINOR_FORMS:
+                rule = MINOR_RULE
         elif trigger.pos_ != "VERB" or trigger.lemma_.lower() in OTHER_EXCLUDED or (
                 trigger.lower_ in _EXCLUDED_FORMS) or not _main_clause(trigger) or (
                 not _entity_argument(trigger)) or not _concrete_object(trigger):
             continue
         taken.add(trigger.i)
-        hits.append(Hit(OTHER_RULE, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
+        hits.append(Hit(rule, trigger, trigger.i, trigger.i + 1, _predicate(trigger)))
     return sorted(hits, key=lambda h: h.trigger.i)
 
 
 OTHER_RULE = EventRule(OPEN, OPEN)
+MINOR_RULE = EventRule(MINOR, MINOR)
 # A nominal open event names whom or what it is about: "his resignation", "the talks between X
 # and Y", "the attack on X"; a bare "the move" is too vague to be a story's event.
 NOUN_ARGUMENT_PREPS = frozenset({"of", "by", "against", "on", "between", "with", "for"})
@@ -171,21 +179,18 @@ NOUN_ARGUMENT_PREPS = frozenset({"of", "by", "against", "on", "between", "with",
 
 def _told_happening(trigger: Token) -> bool:
     """Whether a token the trigger model calls an event is told as a happening of the story,
-    not only mentioned: a verb or event noun outside the light, mental and reporting verbs
-    (`[open]` lexicons) and outside names, a verb the lemmatizer knows as one (its verb
-    index), not in an infinitive (an aim: "hoping to move on") nor in a simple-present
-    description of a habit ("most shops close early"), a noun with an argument and not the
-    object of a light verb ("made a big deal")."""
+    not only mentioned: a verb or event noun outside the routine reporting verbs (`[open]
+    reporting`: attribution) and outside names, a verb the lemmatizer knows as one (its verb
+    index), not in a simple-present description of a habit ("most shops close early"), a
+    noun with an argument and not the object of a light verb ("made a big deal"). An aim
+    ("hoping to move on") is an event told as hypothetical: the certainty cue says so."""
     lemma = trigger.lemma_.lower()
-    if lemma in OTHER_EXCLUDED or trigger.lower_ in _EXCLUDED_FORMS or trigger.ent_type_:
+    if lemma in _LEX.reporting or trigger.lower_ in _REPORTING_FORMS or trigger.ent_type_:
         return False  # a word of a name is no happening
     if trigger.pos_ == "VERB":
         known = verb_lemmas()
         if known and lemma not in known:
             return False  # a tagger slip: "Millepied" tagged a verb, lemma "millepie"
-        if trigger.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to"
-                                          for c in trigger.children):
-            return False
         habit = trigger.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in trigger.children)
         return not habit or _named_argument(trigger)

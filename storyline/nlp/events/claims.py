@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.collector import collector_paused
 from storyline.model import (
     Article,
     ArticleAnalysis,
@@ -61,14 +62,17 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 def claims(doc: Doc, article: Article, analysis: ArticleAnalysis,
            trigger_model: bool = True) -> None:
     """Fill `analysis.claims` and `analysis.quotes` for one parsed article; `trigger_model`:
-    open events from the trained trigger model (`Settings.event_trigger_model`)."""
-    ctx = _Context.build(doc, article, analysis)
-    _attribute_quotes(ctx)
-    _extract_claims(ctx, trigger_model)
-    _merge_interview_statements(ctx)
-    _denials_of_earlier_reports(ctx)
-    carry_reference_times(doc, ctx.claims, ctx.sentence_index, article.published,
-                          analysis.timexes)  # "He praised it": dated by the lede's "Monday"
+    open events from the trained trigger model (`Settings.event_trigger_model`). The cyclic
+    collector is paused meanwhile: the parse's token views and the claims are short-lived
+    objects reference counting frees, which it would otherwise walk again and again."""
+    with collector_paused():
+        ctx = _Context.build(doc, article, analysis)
+        _attribute_quotes(ctx)
+        _extract_claims(ctx, trigger_model)
+        _merge_interview_statements(ctx)
+        _denials_of_earlier_reports(ctx)
+        carry_reference_times(doc, ctx.claims, ctx.sentence_index, article.published,
+                              analysis.timexes)  # "He praised it": dated by the lede's "Monday"
     analysis.claims.extend(ctx.claims)
     analysis.quotes.extend(ctx.quotes)
 
@@ -103,6 +107,9 @@ class _Context:
     _sizes: list[int] = field(default_factory=list)
     _depths: dict[int, int] = field(default_factory=dict)
     _people: list[tuple[int, str]] | None = None  # (char, person id), read on a first "they"
+    # Entity lookups and name spans asked for again (participants, then roles, of each claim)
+    _entity_of: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    _name_of: dict[int, Span] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
@@ -117,12 +124,25 @@ class _Context:
         ctx.outlet_entities = {e.id for e in analysis.entities if e.type == "OUTLET"}
         ctx.types = {e.id: e.type for e in analysis.entities}
         ctx.by_name = _names(analysis)
-        ctx.groups = _coordinated_pairs(doc, analysis, ctx.types, ctx.by_name)
+        ctx.groups = _coordinated_pairs(ctx)
         for i, sent in enumerate(sents):
             ctx.attributions[i] = attr.find_attributions(sent, ctx.sources, ctx.name_of, quoted)
             for att in ctx.attributions[i]:
                 ctx.speaking_for(att)
         return ctx
+
+    def entity_at(self, start: int, end: int) -> str | None:
+        """The local entity of a char span (`_entity_at`), each span looked up once."""
+        key = (start, end)
+        if key not in self._entity_of:
+            self._entity_of[key] = _entity_at(self.analysis, start, end)
+        return self._entity_of[key]
+
+    def name_span(self, tok: Token) -> Span:
+        """`events.name_span` of a token, computed once."""
+        if tok.i not in self._name_of:
+            self._name_of[tok.i] = name_span(tok)
+        return self._name_of[tok.i]
 
     def sentence_index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -165,7 +185,7 @@ class _Context:
 
     def name_of(self, phrase: Span) -> str | None:
         """A speaker's name: the entity it is a mention of, else the name in the text."""
-        ent = _entity_at(self.analysis, phrase.start_char, phrase.end_char)
+        ent = self.entity_at(phrase.start_char, phrase.end_char)
         if ent is not None:
             names = {e.id: e.name for e in self.analysis.entities}
             if ent in names:
@@ -181,7 +201,7 @@ class _Context:
         """"Acme said": a company on the record is its representative; "a sailor" is anonymous."""
         if att.source.kind != "named_person" or att.speaker is None:
             return
-        ent = _entity_at(self.analysis, att.speaker.start_char, att.speaker.end_char)
+        ent = self.entity_at(att.speaker.start_char, att.speaker.end_char)
         if ent is not None and self.types.get(ent) in SPEAKING_BODIES:
             att.source.kind = "representative"
         root = att.speaker.root
@@ -317,7 +337,7 @@ def _add_quote(ctx: _Context, q: QuoteSpan, att: attr.Attribution, kind: str) ->
     source = _final_source(ctx, att.source, q.start)
     speaker = None
     if source.kind == "named_person" and att.speaker is not None:
-        speaker = _entity_at(ctx.analysis, att.speaker.start_char, att.speaker.end_char)
+        speaker = ctx.entity_at(att.speaker.start_char, att.speaker.end_char)
     ctx.quotes.append(Quote(
         id=f"{ctx.article.id}:q{len(ctx.quotes) + 1}",
         article=ctx.article.id,
@@ -654,11 +674,11 @@ def _roles(ctx: _Context, hit: Hit, sent: Span, place: Span | None,
     couple's) every participant, "the couple" included, is a participant."""
     out: list[Role] = []
     for name, tok in roles_of(hit, sent):
-        span = name_span(tok)
+        span = ctx.name_span(tok)
         if place is not None and span.start < place.end and place.start < span.end:
             continue
-        ent = _quote_speaker(ctx, tok) if tok.lower_ in FIRST_PERSON else _entity_at(
-            ctx.analysis, span.start_char, span.end_char)
+        ent = _quote_speaker(ctx, tok) if tok.lower_ in FIRST_PERSON else ctx.entity_at(
+            span.start_char, span.end_char)
         if ent is None and tok.pos_ == "PROPN":
             ent = ctx.by_name.get(span.text)
         if ent in participants and all(r.entity != ent for r in out):
@@ -682,10 +702,10 @@ def _participants(
         if tok.lower_ in FIRST_PERSON:
             ent = _quote_speaker(ctx, tok)
         else:
-            span = name_span(tok)
+            span = ctx.name_span(tok)
             if place is not None and span.start < place.end and place.start < span.end:
                 continue  # "moved to Paris": Paris is the place, not a participant
-            ent = _entity_at(ctx.analysis, span.start_char, span.end_char)
+            ent = ctx.entity_at(span.start_char, span.end_char)
             if ent is None and tok.pos_ == "PROPN":
                 ent = ctx.by_name.get(span.text)  # a name the NER missed here, known elsewhere
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -739,14 +759,13 @@ def _quote_speaker(ctx: _Context, tok: Token) -> str | None:
         if q.start <= tok.idx < q.end and n in ctx.quote_attr:
             att = ctx.quote_attr[n]
             if att.source.kind == "named_person" and att.speaker is not None:
-                return _entity_at(ctx.analysis, att.speaker.start_char, att.speaker.end_char)
+                return ctx.entity_at(att.speaker.start_char, att.speaker.end_char)
     return None
 
 
-def _coordinated_pairs(
-    doc: Doc, analysis: ArticleAnalysis, types: dict[str, str], names: dict[str, str]
-) -> list[tuple[int, list[str]]]:
+def _coordinated_pairs(ctx: _Context) -> list[tuple[int, list[str]]]:
     """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"."""
+    doc, types, names = ctx.doc, ctx.types, ctx.by_name
     out: list[tuple[int, list[str]]] = []
     for tok in doc:
         if tok.lower_ not in ("and", "&") or tok.i == 0:
@@ -756,8 +775,8 @@ def _coordinated_pairs(
         for t in [left, *doc[tok.i + 1: min(tok.i + 5, len(doc))]]:
             if t.dep_ == "poss" or t.is_punct and t.text != ",":
                 continue  # "X and her husband Y": the possessive is X again
-            span = name_span(t) if t.ent_type_ else doc[t.i:t.i + 1]
-            ent = _entity_at(analysis, span.start_char, span.end_char) or names.get(span.text)
+            span = ctx.name_span(t) if t.ent_type_ else doc[t.i:t.i + 1]
+            ent = ctx.entity_at(span.start_char, span.end_char) or names.get(span.text)
             if ent and types.get(ent) == "PERSON" and ent not in ids:
                 ids.append(ent)
             if t is left and not ids:

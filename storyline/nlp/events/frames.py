@@ -24,6 +24,7 @@ from typing import Any, Literal
 Pattern = list[dict[str, Any]]
 FRAMES_DIR = Path(__file__).with_name("frames")
 OPEN = "other"  # the open layer's frame: a predicate outside every frame
+MINOR = "minor"  # the open layer's light, mental, aspectual and perception verbs
 PossessorRole = Literal["agent", "patient"]
 
 IRREGULAR = {"give": ["gave", "given"], "tie": ["tying"], "take": ["took", "taken"],
@@ -91,6 +92,7 @@ class Frame:
     personal: bool = False
     speech: bool = False  # an act of speaking: one interview over several sentences is one
     open: bool = False  # the open layer
+    folded: bool = False  # shown only under "show all" (salience): no happening on its own
     opens: str | None = None  # the state it starts ("married", "role")
     closes: tuple[str, ...] = ()  # the states it ends
     possessor: PossessorRole = "agent"  # "his resignation": agent; "his arrest": patient
@@ -211,8 +213,7 @@ def _simple_rules(name: str, raw: dict[str, Any], lex: dict[str, Any]) -> list[E
 
 FRAME_FIELDS = ("ace", "framenet", "pair", "arity", "once_per_participant", "generic",
                 "news_window", "by_predicate", "topic_neutral", "legal_end", "personal", "speech",
-                "open", "opens",
-                "possessor")
+                "open", "folded", "opens", "possessor")
 
 
 def _frame(raw: dict[str, Any], pack: str, lex: dict[str, Any]) -> Frame:

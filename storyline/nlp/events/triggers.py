@@ -80,10 +80,21 @@ def features(tok: Token) -> list[str]:
            f"head_pos={head.pos_}", f"dep_head_pos={tok.dep_}|{head.pos_}"]
     morph = tok.morph.to_dict()
     out += [f"morph={k}={morph[k]}" for k in MORPH_KEYS if k in morph]
-    out += sorted({f"child={c.dep_}" for c in tok.children})
-    out += [f"aux={c.lower_}" for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    out += [f"det={c.lower_}" for c in tok.children if c.dep_ == "det"]
-    out += [f"prep={c.lower_}" for c in tok.children if c.dep_ == "prep"]
+    labels: set[str] = set()
+    aux: list[str] = []
+    det: list[str] = []
+    prep: list[str] = []
+    for c in tok.children:  # one pass: the children's labels, auxiliaries, determiners, preps
+        dep = c.dep_
+        labels.add(f"child={dep}")
+        if dep in ("aux", "auxpass"):
+            aux.append(f"aux={c.lower_}")
+        elif dep == "det":
+            det.append(f"det={c.lower_}")
+        elif dep == "prep":
+            prep.append(f"prep={c.lower_}")
+    out += sorted(labels)
+    out += aux + det + prep
     if tok.ent_type_:
         out.append(f"ent={tok.ent_type_}")
     if lemma in frame_lemmas():

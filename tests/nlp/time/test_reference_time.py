@@ -120,6 +120,7 @@ def test_a_perfect_with_its_own_day_sets_the_time_and_a_clause_with_a_frame_keep
         "unveiled": ("2024-06-04", True),
         "thanked": ("2024-06-04", True),  # "its one hour briefing" measures, it does not date
         "discussed": (None, False),  # "For months, ... stayed silent, but ... discussed"
+        "stayed": (None, False),  # a `minor` event of the same clause: framed by "For months"
     }
 
 
@@ -136,4 +137,7 @@ def test_no_shared_participant_or_a_present_frame_no_carried_time():
         "hurt": None,
         "fined": None,  # Marsh's, but inside "believes ... as when": told from now
         "handed": "2024-06-03",  # Marsh's, told next: Monday
+        "raises": None,  # the headline: present, no time
+        "raise": None,  # "would raise": ahead of the announcement, not of its day
+        "believes": None,  # a `minor` event, in the present: told from now
     }
