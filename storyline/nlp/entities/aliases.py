@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from storyline.nlp.entities import tables as T
 from storyline.nlp.time.occasions import holiday_reason, holiday_span
+from storyline.nlp.time.starts import window_search
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"['’]s\s+", content[prev.end : c.start]) and (
                 T.OUTLET_AFTER.match(content[c.end : c.end + 40])
-                or T.OUTLET_BEFORE.search(content[max(0, prev.start - 60) : prev.start])):
+                or window_search(content).search(
+                    T.OUTLET_BEFORE, max(0, prev.start - 60), prev.start)):
             out[-1] = Cand(prev.start, c.end, content[prev.start : c.end], "ORG", c.tok)
             continue
         out.append(c)
@@ -193,13 +195,14 @@ def _title_runs_after(
     covered token; with `mid_sentence`, a run may not open its sentence."""
     covered = {i for c in found for i in range(c.start, c.end)}
     rows = _token_rows(doc)
+    win = window_search(content)
     i = 0
     while i < len(doc):
         title, alpha, propn, idx = rows[i]
         nxt = rows[i + 1] if i + 1 < len(doc) else None
         propn = propn or nxt is not None and nxt[2] and nxt[0]
         if propn and title and alpha and idx not in covered and \
-                cue.search(content[max(0, idx - 40) : idx]) and \
+                win.search(cue, max(0, idx - 40), idx) and \
                 not (mid_sentence and doc[i].sent.start == i):
             j = i
             while j + 1 < len(doc) and rows[j + 1][0] and rows[j + 1][2] and (
@@ -353,7 +356,7 @@ def _parts(text: str, start: int, content: str = "") -> list[tuple[int, int]]:
         # (the outlet context is read only for a name with a possessive inside)
         whole_outlet = last is not None and last.end() < e and bool(content) and bool(
             T.OUTLET_AFTER.match(content[start + e : start + e + 40])
-            or T.OUTLET_BEFORE.search(content[max(0, start + s - 60) : start + s]))
+            or window_search(content).search(T.OUTLET_BEFORE, max(0, start + s - 60), start + s))
         # "a Happy Mother's Day" is one holiday name, not "Day"
         holiday = last is not None and _sure_holiday(text[s:e])
         if last is not None and last.end() < e and not whole_outlet and not holiday:
