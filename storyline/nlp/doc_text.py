@@ -6,14 +6,17 @@ or per sentence read it here instead, so each article's text is joined once.
 
 from __future__ import annotations
 
+import functools
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # spaCy only for types: the grammar imports without it
     from spacy.tokens import Doc
 
 
 _LAST = threading.local()
+T = TypeVar("T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -23,3 +26,18 @@ def doc_text(doc: Doc) -> str:
         last = (doc, doc.text)
         _LAST.pair = last
     return last[1]
+
+
+def last_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """`fn(doc)` remembered for the Doc last asked about (per thread), like `doc_text`: for
+    what several steps of one component read off the same Doc."""
+    memo = threading.local()
+
+    @functools.wraps(fn)
+    def wrapper(doc: Doc) -> T:
+        last = getattr(memo, "pair", None)
+        if last is None or last[0] is not doc:
+            last = memo.pair = (doc, fn(doc))
+        return last[1]
+
+    return wrapper

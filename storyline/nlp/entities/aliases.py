@@ -15,6 +15,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
+from storyline.nlp.doc_text import doc_text, last_doc
 from storyline.nlp.entities import tables as T
 from storyline.nlp.time.occasions import holiday_reason, holiday_span
 from storyline.nlp.time.starts import window_search
@@ -128,12 +129,15 @@ def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
 
 
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+_CAMEL_INSIDE = re.compile(r"[a-z][A-Z][A-Za-z]")  # in the text of every _CAMEL token
 _MODEL_NUMBER = re.compile(r"^(?:\d{1,2}[A-Za-z]{0,2}|[A-Z]{1,3}\d{0,2}|[IVX]{1,3})$")
 
 
 def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     """ "iPhone 4", "eBay", "iPod": a word starting lower case with a capital inside is a
     brand name the small model often misses; a short model number after it belongs to it."""
+    if not _CAMEL_INSIDE.search(doc_text(doc)):
+        return []  # no token can match: not one per token
     covered = {i for c in found for i in range(c.start, c.end)}
     out = []
     for t in doc:
@@ -148,9 +152,10 @@ def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     return out
 
 
+@last_doc
 def _token_rows(doc: Doc) -> list[tuple[bool, bool, bool, int]]:
-    """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass (the
-    Title Case scans below look at each token several times)."""
+    """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass per Doc
+    (the Title Case scans below look at each token several times)."""
     rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, IDX]).tolist() if len(doc) else []
     return [(bool(t), bool(a), pos == PROPN, idx) for t, a, pos, idx in rows]
 
