@@ -56,6 +56,25 @@ class _Fold(dict):
 
 _FOLD = _Fold()
 
+
+class _Caseless(dict):
+    """str.translate table: each character as a case-insensitive `re` literal compares it, one
+    per class (its lower case, or the least of that and its extra cases: "ſ" as "s")."""
+
+    def __missing__(self, code: int) -> str:
+        lo = _sre.unicode_tolower(code)
+        self[code] = value = chr(min((lo, *_EXTRA_CASES.get(lo, ())))) if _parser else chr(lo)
+        return value
+
+
+_CASELESS = _Caseless()
+
+
+def caseless(text: str) -> str:
+    """`text` folded so that a word found in it by `in` (the word folded the same) is where
+    the word matches with IGNORECASE (one character to one, so offsets stay)."""
+    return text.translate(_CASELESS)
+
 # ------------------------------------------------------------- prefixes of a pattern
 
 Prefixes = set[tuple[str, bool]]  # (start of a match, whether the match may end right there)
