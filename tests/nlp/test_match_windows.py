@@ -141,3 +141,15 @@ def test_window_search_finds_what_search_of_the_window_finds() -> None:
     assert window_search(text).search(T.PERSON_BEFORE, at, at + 3)
     assert not window_search(text).search(T.PERSON_BEFORE, at - 1, at + 3)
     assert window_search(text) is window_search(text) and window_search(texts[0]).text is texts[0]
+
+
+def test_timex_gate_words_match_as_ignorecase_does() -> None:
+    from storyline.nlp.time.starts import caseless
+
+    assert caseless("\u017fPRING \u0130T \u212a\u03a3") == "spring it k\u03c2"
+    gate = tagger.Gate(r"\d0'?s", ("spring", "year-ago"))
+    texts = ["the \u017fpring", "SPRING", "Year-Ago", "year ago", "spring"[:5], "the 90's",
+             "\u06630s", "sprinG", "spr\u0131ng", "summer"]
+    words = re.compile(r"\d0'?s|(?i:spring|year-ago)")
+    assert [gate.search(t) for t in texts] == [bool(words.search(t)) for t in texts] == [
+        True, True, True, False, False, True, True, True, True, False]
