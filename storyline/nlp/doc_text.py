@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # spaCy only for types: the grammar imports without it
@@ -41,3 +41,37 @@ def last_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
         return last[1]
 
     return wrapper
+
+
+@last_doc
+def token_ids(doc: Doc) -> list[list[int]]:
+    """The LOWER, LEMMA, POS, TAG and IS_TITLE ids of every token (a row each, one `to_array`
+    per Doc): scans that look at a few tokens pick them here instead of making every Token."""
+    from spacy.attrs import IS_TITLE, LEMMA, LOWER, POS, TAG
+
+    return doc.to_array([LOWER, LEMMA, POS, TAG, IS_TITLE]).tolist() if len(doc) else []
+
+
+def ids_of(words: Iterable[str]) -> frozenset[int]:
+    """The string ids (spaCy's hashes) of `words`, to compare with `token_ids` columns."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in words)
+
+
+_LOWERED: dict[int, str] = {}
+
+
+def lemma_ids_in(doc: Doc, words: Container[str]) -> set[int]:
+    """The ids of the Doc's lemmas that, lower-cased, are among `words` (a `token_ids` LEMMA
+    column tested against this set: `t.lemma_.lower() in words`, no Token made)."""
+    strings, out = doc.vocab.strings, set()
+    for lemma in {row[1] for row in token_ids(doc)}:
+        lower = _LOWERED.get(lemma)
+        if lower is None:
+            if len(_LOWERED) > 500_000:  # remembered across articles, within bounds
+                _LOWERED.clear()
+            lower = _LOWERED[lemma] = strings[lemma].lower()
+        if lower in words:
+            out.add(lemma)
+    return out

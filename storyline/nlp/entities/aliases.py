@@ -15,7 +15,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
-from storyline.nlp.doc_text import doc_text, last_doc
+from storyline.nlp.doc_text import doc_text, last_doc, token_ids
 from storyline.nlp.entities import tables as T
 from storyline.nlp.time.occasions import holiday_reason, holiday_span
 from storyline.nlp.time.starts import window_search
@@ -518,8 +518,8 @@ def find_unlabelled(
                     words[w].append(g)
     covered = {i for g in groups for c in g.mentions for i in range(c.start, c.end)}
     covered |= {i for c in ambiguous for i in range(c.start, c.end)}
-    for t in doc:
-        if not t.is_title or t.idx in covered:
+    for t in (doc[i] for i, row in enumerate(token_ids(doc)) if row[4]):  # Title Case
+        if t.idx in covered:
             continue
         text = t.text
         owners = words.get(T.name_key(text))
