@@ -153,3 +153,26 @@ def test_timex_gate_words_match_as_ignorecase_does() -> None:
     words = re.compile(r"\d0'?s|(?i:spring|year-ago)")
     assert [gate.search(t) for t in texts] == [bool(words.search(t)) for t in texts] == [
         True, True, True, False, False, True, True, True, True, False]
+
+
+def test_token_ids_pick_the_tokens_their_scans_would(nlp) -> None:
+    from storyline.nlp.doc_text import lemma_ids_in, token_ids
+    from storyline.nlp.entities import coref, thing_coref
+    from storyline.nlp.entities import tables as T
+
+    doc = nlp("The Company said its chief executive, the 44-year-old Ada Lind, which sold it, "
+              "was the singers' manager. Their devices and the phone sold well.")
+    rows = token_ids(doc)
+    assert rows is token_ids(doc)  # one read per Doc
+    assert [(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows] == [
+        (t.lower, t.lemma, t.pos, t.tag, t.is_title) for t in doc]
+    wanted = {"company", "sell"}
+    assert lemma_ids_in(doc, wanted) == {t.lemma for t in doc if t.lemma_.lower() in wanted}
+    assert doc[1].lemma in lemma_ids_in(doc, wanted)
+    assert coref._maybe_roles(doc) == [
+        t.i for t in doc if t.lower_ == "old" or t.pos_ in ("NOUN", "PROPN") and (
+            t.lower_ in T.ROLES or t.lemma_.lower() in T.ROLES)]
+    assert thing_coref._maybe_things(doc) == [
+        t.i for t in doc if t.lower_ in ("it", "its") or t.tag_ == "WDT"
+        or t.lemma_.lower() in T.THING_NOUNS]
+    assert {doc[i].lower_ for i in coref._maybe_roles(doc)} >= {"old", "manager", "executive"}
