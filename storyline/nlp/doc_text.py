@@ -45,11 +45,14 @@ def last_doc(fn: Callable[[Doc], T]) -> Callable[[Doc], T]:
 
 @last_doc
 def token_ids(doc: Doc) -> list[list[int]]:
-    """The LOWER, LEMMA, POS, TAG and IS_TITLE ids of every token (a row each, one `to_array`
-    per Doc): scans that look at a few tokens pick them here instead of making every Token."""
+    """The LOWER, LEMMA, POS, TAG and IS_TITLE ids of the tokens (a column each, one
+    `to_array` per Doc; columns of ints, no list per token for the collector to walk): scans
+    that look at a few tokens pick them here instead of making every Token."""
     from spacy.attrs import IS_TITLE, LEMMA, LOWER, POS, TAG
 
-    return doc.to_array([LOWER, LEMMA, POS, TAG, IS_TITLE]).tolist() if len(doc) else []
+    if not len(doc):
+        return [[], [], [], [], []]
+    return doc.to_array([LOWER, LEMMA, POS, TAG, IS_TITLE]).T.tolist()
 
 
 def ids_of(words: Iterable[str]) -> frozenset[int]:
@@ -66,7 +69,7 @@ def lemma_ids_in(doc: Doc, words: Container[str]) -> set[int]:
     """The ids of the Doc's lemmas that, lower-cased, are among `words` (a `token_ids` LEMMA
     column tested against this set: `t.lemma_.lower() in words`, no Token made)."""
     strings, out = doc.vocab.strings, set()
-    for lemma in {row[1] for row in token_ids(doc)}:
+    for lemma in set(token_ids(doc)[1]):
         lower = _LOWERED.get(lemma)
         if lower is None:
             if len(_LOWERED) > 500_000:  # remembered across articles, within bounds

@@ -164,7 +164,7 @@ def test_token_ids_pick_the_tokens_their_scans_would(nlp) -> None:
               "was the singers' manager. Their devices and the phone sold well.")
     rows = token_ids(doc)
     assert rows is token_ids(doc)  # one read per Doc
-    assert [(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows] == [
+    assert [(a, b, c, d, bool(e)) for a, b, c, d, e in zip(*rows, strict=True)] == [
         (t.lower, t.lemma, t.pos, t.tag, t.is_title) for t in doc]
     wanted = {"company", "sell"}
     assert lemma_ids_in(doc, wanted) == {t.lemma for t in doc if t.lemma_.lower() in wanted}

@@ -518,7 +518,7 @@ def find_unlabelled(
                     words[w].append(g)
     covered = {i for g in groups for c in g.mentions for i in range(c.start, c.end)}
     covered |= {i for c in ambiguous for i in range(c.start, c.end)}
-    for t in (doc[i] for i, row in enumerate(token_ids(doc)) if row[4]):  # Title Case
+    for t in (doc[i] for i, title in enumerate(token_ids(doc)[4]) if title):  # Title Case
         if t.idx in covered:
             continue
         text = t.text

@@ -219,7 +219,8 @@ def _maybe_roles(doc: Doc) -> list[int]:
     """The tokens `_role_of` can name a role for ("old" of "the 44-year-old", a noun whose
     word or lemma is a role), read off the token ids: it is not asked about the rest."""
     roles = lemma_ids_in(doc, T.ROLES)
-    return [i for i, (lower, lemma, pos, _, _) in enumerate(token_ids(doc))
+    lowers, lemmas, poses, _, _ = token_ids(doc)
+    return [i for i, (lower, lemma, pos) in enumerate(zip(lowers, lemmas, poses, strict=True))
             if lower == _OLD_ID or pos in (NOUN, PROPN) and (
                 lower in _ROLE_IDS or lemma in roles)]
 
@@ -353,9 +354,10 @@ def resolve(
     """
     people = People(doc, groups)
     ambiguous = ambiguous or []
+    ids = token_ids(doc)
     pronouns = [
         Cand(t.idx, t.idx + len(t), t.text, "PERSON", t.i, kind="pronoun")
-        for t in (doc[i] for i, (lower, _, pos, _, _) in enumerate(token_ids(doc))
+        for t in (doc[i] for i, (lower, pos) in enumerate(zip(ids[0], ids[2], strict=True))
                   if lower in _PRONOUN_IDS and pos == PRON)
     ]
     resolved: list[tuple[Cand, int]] = []

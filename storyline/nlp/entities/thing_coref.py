@@ -75,7 +75,8 @@ def _maybe_things(doc: Doc) -> list[int]:
     """The tokens `resolve_things` can use ("it", "its", a WH-determiner, a word whose lemma
     is a thing noun), read off the token ids: the rest it passes over."""
     things = lemma_ids_in(doc, T.THING_NOUNS)
-    return [i for i, (lower, lemma, _, tag, _) in enumerate(token_ids(doc))
+    lowers, lemmas, _, tags, _ = token_ids(doc)
+    return [i for i, (lower, lemma, tag) in enumerate(zip(lowers, lemmas, tags, strict=True))
             if lower in _IT_IDS or tag == _WDT_ID or lemma in things]
 
 
