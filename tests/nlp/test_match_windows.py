@@ -4,6 +4,8 @@ the timex rule gates skip no match; the per-Doc text memo is the Doc's text."""
 
 from __future__ import annotations
 
+import re
+
 from storyline.nlp import events
 from storyline.nlp.doc_text import doc_text
 from storyline.nlp.events import RULES
@@ -109,3 +111,68 @@ def test_timex_rules_tried_at_their_starts_find_what_finditer_finds() -> None:
 def test_doc_text_is_the_docs_text(nlp) -> None:
     a, b = nlp("One text."), nlp("Another text.")
     assert doc_text(a) == a.text and doc_text(b) == b.text and doc_text(a) == a.text
+
+
+def test_window_search_finds_what_search_of_the_window_finds() -> None:
+    from storyline.nlp.entities import tables as T
+    from storyline.nlp.entities import typing as TY
+    from storyline.nlp.time.starts import _WINDOW_PATTERNS, WindowSearch, window_search
+
+    patterns = [T.OUTLET_BEFORE, T.WORK_BEFORE, T.ORG_BEFORE, T.PERSON_BEFORE, T.ROLE_BEFORE,
+                TY._KIN_BEFORE, TY._CHILD_BEFORE, TY._YOUNG_BEFORE, TY._TIME_BEFORE,
+                re.compile(r"\bthe\s+$"), re.compile(r"-based\s+$")]
+    # only patterns every match of which opens with \b are indexed; "-based" is searched plainly
+    assert [_WINDOW_PATTERNS.add(p) is None for p in patterns] == [False, False, True] + \
+        [False] * 7 + [True]
+    texts = ["Ms. Ada Lind told the Harbour Gazette, according to the film \u201cSalt",
+             "chief executive Per Moe; his daughter, named Willa; a 3-year-old Otto on \n",
+             "the Oslo-based Nordvik Opera, MR. \u017fMITH, \u0130stanbul mrs  Vik, xmr Ola",
+             "THE SINGER Mara Lind, son  Aleph;\tDURING Easter, 17-year-old  ",
+             "", "a", "Dr.\nWho", "told  \t the "]
+    for text in texts:
+        ws = WindowSearch(text)
+        for hi in range(len(text) + 1):
+            for lo in range(hi + 1):
+                for p in patterns:
+                    assert ws.search(p, lo, hi) == (p.search(text[lo:hi]) is not None), \
+                        (p.pattern[:20], text[lo:hi])
+    text = texts[2]
+    at = text.index("mr Ola")  # a window opening inside "xmr": a word boundary there
+    assert window_search(text).search(T.PERSON_BEFORE, at, at + 3)
+    assert not window_search(text).search(T.PERSON_BEFORE, at - 1, at + 3)
+    assert window_search(text) is window_search(text) and window_search(texts[0]).text is texts[0]
+
+
+def test_timex_gate_words_match_as_ignorecase_does() -> None:
+    from storyline.nlp.time.starts import caseless
+
+    assert caseless("\u017fPRING \u0130T \u212a\u03a3") == "spring it k\u03c2"
+    gate = tagger.Gate(r"\d0'?s", ("spring", "year-ago"))
+    texts = ["the \u017fpring", "SPRING", "Year-Ago", "year ago", "spring"[:5], "the 90's",
+             "\u06630s", "sprinG", "spr\u0131ng", "summer"]
+    words = re.compile(r"\d0'?s|(?i:spring|year-ago)")
+    assert [gate.search(t) for t in texts] == [bool(words.search(t)) for t in texts] == [
+        True, True, True, False, False, True, True, True, True, False]
+
+
+def test_token_ids_pick_the_tokens_their_scans_would(nlp) -> None:
+    from storyline.nlp.doc_text import lemma_ids_in, token_ids
+    from storyline.nlp.entities import coref, thing_coref
+    from storyline.nlp.entities import tables as T
+
+    doc = nlp("The Company said its chief executive, the 44-year-old Ada Lind, which sold it, "
+              "was the singers' manager. Their devices and the phone sold well.")
+    rows = token_ids(doc)
+    assert rows is token_ids(doc)  # one read per Doc
+    assert [(a, b, c, d, bool(e)) for a, b, c, d, e in zip(*rows, strict=True)] == [
+        (t.lower, t.lemma, t.pos, t.tag, t.is_title) for t in doc]
+    wanted = {"company", "sell"}
+    assert lemma_ids_in(doc, wanted) == {t.lemma for t in doc if t.lemma_.lower() in wanted}
+    assert doc[1].lemma in lemma_ids_in(doc, wanted)
+    assert coref._maybe_roles(doc) == [
+        t.i for t in doc if t.lower_ == "old" or t.pos_ in ("NOUN", "PROPN") and (
+            t.lower_ in T.ROLES or t.lemma_.lower() in T.ROLES)]
+    assert thing_coref._maybe_things(doc) == [
+        t.i for t in doc if t.lower_ in ("it", "its") or t.tag_ == "WDT"
+        or t.lemma_.lower() in T.THING_NOUNS]
+    assert {doc[i].lower_ for i in coref._maybe_roles(doc)} >= {"old", "manager", "executive"}

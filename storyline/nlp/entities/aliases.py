@@ -15,8 +15,10 @@ from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
+from storyline.nlp.doc_text import doc_text, last_doc, token_ids
 from storyline.nlp.entities import tables as T
 from storyline.nlp.time.occasions import holiday_reason, holiday_span
+from storyline.nlp.time.starts import window_search
 
 
 @dataclass
@@ -118,7 +120,8 @@ def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"['’]s\s+", content[prev.end : c.start]) and (
                 T.OUTLET_AFTER.match(content[c.end : c.end + 40])
-                or T.OUTLET_BEFORE.search(content[max(0, prev.start - 60) : prev.start])):
+                or window_search(content).search(
+                    T.OUTLET_BEFORE, max(0, prev.start - 60), prev.start)):
             out[-1] = Cand(prev.start, c.end, content[prev.start : c.end], "ORG", c.tok)
             continue
         out.append(c)
@@ -126,12 +129,15 @@ def _join_possessive_outlets(cands: list[Cand], content: str) -> list[Cand]:
 
 
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z]+$")
+_CAMEL_INSIDE = re.compile(r"[a-z][A-Z][A-Za-z]")  # in the text of every _CAMEL token
 _MODEL_NUMBER = re.compile(r"^(?:\d{1,2}[A-Za-z]{0,2}|[A-Z]{1,3}\d{0,2}|[IVX]{1,3})$")
 
 
 def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     """ "iPhone 4", "eBay", "iPod": a word starting lower case with a capital inside is a
     brand name the small model often misses; a short model number after it belongs to it."""
+    if not _CAMEL_INSIDE.search(doc_text(doc)):
+        return []  # no token can match: not one per token
     covered = {i for c in found for i in range(c.start, c.end)}
     out = []
     for t in doc:
@@ -146,9 +152,10 @@ def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
     return out
 
 
+@last_doc
 def _token_rows(doc: Doc) -> list[tuple[bool, bool, bool, int]]:
-    """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass (the
-    Title Case scans below look at each token several times)."""
+    """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass per Doc
+    (the Title Case scans below look at each token several times)."""
     rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, IDX]).tolist() if len(doc) else []
     return [(bool(t), bool(a), pos == PROPN, idx) for t, a, pos, idx in rows]
 
@@ -193,13 +200,14 @@ def _title_runs_after(
     covered token; with `mid_sentence`, a run may not open its sentence."""
     covered = {i for c in found for i in range(c.start, c.end)}
     rows = _token_rows(doc)
+    win = window_search(content)
     i = 0
     while i < len(doc):
         title, alpha, propn, idx = rows[i]
         nxt = rows[i + 1] if i + 1 < len(doc) else None
         propn = propn or nxt is not None and nxt[2] and nxt[0]
         if propn and title and alpha and idx not in covered and \
-                cue.search(content[max(0, idx - 40) : idx]) and \
+                win.search(cue, max(0, idx - 40), idx) and \
                 not (mid_sentence and doc[i].sent.start == i):
             j = i
             while j + 1 < len(doc) and rows[j + 1][0] and rows[j + 1][2] and (
@@ -353,7 +361,7 @@ def _parts(text: str, start: int, content: str = "") -> list[tuple[int, int]]:
         # (the outlet context is read only for a name with a possessive inside)
         whole_outlet = last is not None and last.end() < e and bool(content) and bool(
             T.OUTLET_AFTER.match(content[start + e : start + e + 40])
-            or T.OUTLET_BEFORE.search(content[max(0, start + s - 60) : start + s]))
+            or window_search(content).search(T.OUTLET_BEFORE, max(0, start + s - 60), start + s))
         # "a Happy Mother's Day" is one holiday name, not "Day"
         holiday = last is not None and _sure_holiday(text[s:e])
         if last is not None and last.end() < e and not whole_outlet and not holiday:
@@ -510,8 +518,8 @@ def find_unlabelled(
                     words[w].append(g)
     covered = {i for g in groups for c in g.mentions for i in range(c.start, c.end)}
     covered |= {i for c in ambiguous for i in range(c.start, c.end)}
-    for t in doc:
-        if not t.is_title or t.idx in covered:
+    for t in (doc[i] for i, title in enumerate(token_ids(doc)[4]) if title):  # Title Case
+        if t.idx in covered:
             continue
         text = t.text
         owners = words.get(T.name_key(text))

@@ -13,9 +13,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
-from storyline.nlp.doc_text import doc_text
+from storyline.nlp.doc_text import doc_text, ids_of, lemma_ids_in, token_ids
 from storyline.nlp.entities import tables as T
 from storyline.nlp.entities.aliases import Cand, Group
 
@@ -167,7 +168,8 @@ def attach_descriptions(doc: Doc, groups: list[Group], cands: list[Cand]) -> lis
     in_name = {t.i for c in cands for t in (doc.char_span(c.start, c.end, "expand") or [])}
     free: list[Cand] = []
     done: set[int] = set()
-    for t in reversed(doc):
+    for i in reversed(_maybe_roles(doc)):
+        t = doc[i]
         role = _role_of(t)
         if role is None or t.i in in_name or t.i in done:
             continue
@@ -206,6 +208,21 @@ def _title_end(t: Token) -> int:
 
 _ORDINAL_KIN = frozenset({"second", "third", "fourth", "fifth", "youngest", "eldest", "oldest",
                           "younger", "older", "other", "another"})
+
+
+_ROLE_IDS = ids_of(T.ROLES)
+_OLD_ID = next(iter(ids_of(["old"])))
+_PRONOUN_IDS = ids_of(T.PRONOUNS)
+
+
+def _maybe_roles(doc: Doc) -> list[int]:
+    """The tokens `_role_of` can name a role for ("old" of "the 44-year-old", a noun whose
+    word or lemma is a role), read off the token ids: it is not asked about the rest."""
+    roles = lemma_ids_in(doc, T.ROLES)
+    lowers, lemmas, poses, _, _ = token_ids(doc)
+    return [i for i, (lower, lemma, pos) in enumerate(zip(lowers, lemmas, poses, strict=True))
+            if lower == _OLD_ID or pos in (NOUN, PROPN) and (
+                lower in _ROLE_IDS or lemma in roles)]
 
 
 def _role_of(t: Token) -> str | None:
@@ -337,9 +354,11 @@ def resolve(
     """
     people = People(doc, groups)
     ambiguous = ambiguous or []
+    ids = token_ids(doc)
     pronouns = [
         Cand(t.idx, t.idx + len(t), t.text, "PERSON", t.i, kind="pronoun")
-        for t in doc if t.lower_ in T.PRONOUNS and t.pos_ == "PRON"
+        for t in (doc[i] for i, (lower, pos) in enumerate(zip(ids[0], ids[2], strict=True))
+                  if lower in _PRONOUN_IDS and pos == PRON)
     ]
     resolved: list[tuple[Cand, int]] = []
     pending: list[tuple[Cand, list[int]]] = []

@@ -147,8 +147,9 @@ def _childlike(g: Group) -> bool:
 
 def _married(doc: Doc, groups: list[Group], add) -> None:
     """ "X and Y married in 2012": two people joined by "and" as subject of a marriage verb."""
+    text = doc_text(doc)
     for sent in doc.sents:
-        if not _MARRIED.search(sent.text):
+        if not _MARRIED.search(text[sent.start_char : sent.end_char]):  # sent.text
             continue
         named = []
         for g in groups:

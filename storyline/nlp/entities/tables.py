@@ -234,18 +234,6 @@ ROLE_BEFORE = re.compile(
     + r")\s*,?\s+$",
     re.IGNORECASE,
 )
-_LONGEST_ROLE = max(map(len, ROLES))
-
-
-def role_before(before: str) -> bool:
-    """`ROLE_BEFORE.search(before)`, tried only where a match can start: its role word (no
-    blank or comma at its end) ends where the closing run of blanks and commas begins, so it
-    starts at most the longest role's length before that (a search over the whole 60
-    characters tries the 200 roles at each of them)."""
-    k = len(before)
-    while k and (before[k - 1].isspace() or before[k - 1] == ","):
-        k -= 1
-    return ROLE_BEFORE.search(before, max(0, k - _LONGEST_ROLE)) is not None
 # Role nouns naming a person by a work they are known for ("the Thor star").
 WORK_ROLES = frozenset(["star", "alum", "actress", "actor", "co-star", "director", "producer"])
 

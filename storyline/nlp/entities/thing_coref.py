@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from storyline.nlp.doc_text import ids_of, lemma_ids_in, token_ids
 from storyline.nlp.entities import tables as T
 from storyline.nlp.entities.aliases import Cand, Group
 
@@ -33,9 +34,10 @@ def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
                 for c in g.mentions if c.kind == "name" or c.kind == "alias"
                 for t in (doc.char_span(c.start, c.end, alignment_mode="expand") or [])}
     out: list[tuple[Cand, int]] = []
-    for t in doc:
-        if t.i in covered:
+    for i in _maybe_things(doc):
+        if i in covered:
             continue
+        t = doc[i]
         if t.lower_ == "its" and t.tag_ == "PRP$" or t.lower_ == "it" and _referring_it(t):
             gi = _nearest(named, starts, t.idx, ("ORG", "PRODUCT"),
                           window=WINDOW if t.lower_ == "its" else 1)
@@ -63,6 +65,19 @@ def resolve_things(doc: Doc, groups: list[Group]) -> list[tuple[Cand, int]]:
             c = Cand(s, e, doc.text[s:e], want, t.i, kind="description")
             out.append((c, gi))
     return out
+
+
+_IT_IDS = ids_of(["it", "its"])
+_WDT_ID = next(iter(ids_of(["WDT"])))
+
+
+def _maybe_things(doc: Doc) -> list[int]:
+    """The tokens `resolve_things` can use ("it", "its", a WH-determiner, a word whose lemma
+    is a thing noun), read off the token ids: the rest it passes over."""
+    things = lemma_ids_in(doc, T.THING_NOUNS)
+    lowers, lemmas, _, tags, _ = token_ids(doc)
+    return [i for i, (lower, lemma, tag) in enumerate(zip(lowers, lemmas, tags, strict=True))
+            if lower in _IT_IDS or tag == _WDT_ID or lemma in things]
 
 
 # Verbs whose "it" is usually no thing: "it is likely that", "it seems", "it takes".

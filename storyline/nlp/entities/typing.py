@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from storyline.nlp.entities import tables as T
 from storyline.nlp.entities.aliases import Cand, Group
 from storyline.nlp.time.occasions import holiday_reason
+from storyline.nlp.time.starts import window_search
 
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*(?:[,.;)]|and\b|$)|\(\d{1,3}\))")
 # An age under 18 written against a name makes a child.
@@ -49,46 +51,52 @@ _CHILD_BEFORE = re.compile(r"\b(?:son|daughter|child|kid|baby)\s*,?\s*(?:named\s
 
 def mark_cues(cands: list[Cand], content: str) -> None:
     """Record on each mention the context cues that say what it names."""
+    win = window_search(content)
     for c in cands:
-        before = content[max(0, c.start - 60) : c.start]
+        lo = max(0, c.start - 60)
+        before = content[lo : c.start]
         after = content[c.end : c.end + 40]
+
+        def search(pattern: re.Pattern[str], lo: int = lo, c: Cand = c) -> bool:
+            return win.search(pattern, lo, c.start)  # pattern.search(before)
+
         if T.looks_like_outlet_name(c.text):
             c.cues.add("outlet_name")
-        if T.OUTLET_BEFORE.search(before) or T.OUTLET_AFTER.search(after):
+        if search(T.OUTLET_BEFORE) or T.OUTLET_AFTER.search(after):
             c.cues.add("outlet")
         quoted = bool(before) and T.QUOTED.match(before[-1]) and after[:1] in "”\"’'"
-        if T.WORK_BEFORE.search(before) or T.WORK_AFTER.search(after) or quoted:
+        if search(T.WORK_BEFORE) or T.WORK_AFTER.search(after) or quoted:
             c.cues.add("work")
-        if c.label not in ("GPE", "FAC") and _ROLE_IN_BEFORE.search(before):
+        if c.label not in ("GPE", "FAC") and search(_ROLE_IN_BEFORE):
             c.cues.add("work")
         if _MAKER_AFTER.match(after):
             c.cues.discard("work")
             c.cues.add("person")
         # (the context regexes are tried only where their answer counts: cheap tests first)
         if T.is_org_name(c.text) or c.label != "PERSON" and bool(
-                T.ORG_BEFORE.search(before) or T.ORG_AFTER.match(after)):
+                search(T.ORG_BEFORE) or T.ORG_AFTER.match(after)):
             c.cues.add("org")  # the model's PERSON tag on a two-word name outvotes context
         if c.label == "NORP":
             continue
         if not T.is_org_name(c.text) and "work" not in c.cues and (
-                T.PERSON_BEFORE.search(before) or T.PERSON_AFTER.match(after)
-                or c.label != "GPE" and T.role_before(before)
+                search(T.PERSON_BEFORE) or T.PERSON_AFTER.match(after)
+                or c.label != "GPE" and search(T.ROLE_BEFORE)
                 or T.TITLE_APPOSITION.match(after) and (
                     c.label != "ORG" or _ROLE_APPOSITION.match(after)
                     and 2 <= len(T.name_tokens(c.text)) <= 3)):
             c.cues.add("person")
-        if _AGE_AFTER.match(after) or _KIN_BEFORE.search(before):
+        if _AGE_AFTER.match(after) or search(_KIN_BEFORE):
             c.cues.add("person")
-        if len(T.name_tokens(c.text)) > 1 and _CHARACTER_BEFORE.search(before):
+        if len(T.name_tokens(c.text)) > 1 and search(_CHARACTER_BEFORE):
             c.cues.add("person")
-        if _CHILD_BEFORE.search(before) or _YOUNG_BEFORE.search(before) or \
+        if search(_CHILD_BEFORE) or search(_YOUNG_BEFORE) or \
                 _YOUNG_AFTER.match(after):
             c.cues.add("child")  # "daughter Willa", "3-year-old Willa", "Aleph, 12"
             if not T.is_org_name(c.text):
                 c.cues.add("person")  # an age makes a person of a name the model called ORG
         if T.is_award(c.text):
             c.cues.add("award")
-        if _holiday(c, before, after):
+        if _holiday(c, search, after):
             c.cues.add("holiday")
 
 
@@ -99,7 +107,7 @@ _TIME_AFTER = re.compile(r"(?i)^\s+(?:day|eve|weekend|holidays?|season|break|cel
                          r"festivities|dinner|feast|shopping|sales?)\b")
 
 
-def _holiday(c: Cand, before: str, after: str) -> bool:
+def _holiday(c: Cand, search: Callable[[re.Pattern[str]], bool], after: str) -> bool:
     """A holiday name ("Easter", "Happy Mother's Day"), or a one-word core of one
     ("Thanksgiving") that the model did not call an organisation or place, with no person cue,
     written where a day stands ("on Thanksgiving"; "and White (2 GHz models)" is a colour)."""
@@ -107,7 +115,7 @@ def _holiday(c: Cand, before: str, after: str) -> bool:
     if found is None or "person" in c.cues:
         return False
     return found[1] or c.label in ("PERSON", "WORK", "EVENT") and bool(
-        _TIME_BEFORE.search(before) or _TIME_AFTER.match(after))
+        search(_TIME_BEFORE) or _TIME_AFTER.match(after))
 
 
 _PAIRED = re.compile(r"^\s*(?:and|&|,)\s*$|^\s+(?:[\w.-]+\s+){0,5}?with\s+$", re.IGNORECASE)

@@ -100,6 +100,9 @@ def holiday_reason(name: str) -> tuple[str, bool] | None:
     return None
 
 
+_WORDS = re.compile(r"[^\s,.;:!?\"“”]+")
+
+
 def holiday_span(content: str, start: int, end: int) -> tuple[int, int]:
     """The holiday name a span stands for, when it has one: "Happy Easter to everyone" ->
     "Easter", "a Happy Mother" (+ "'s Day") -> "Mother's Day"; other spans unchanged."""
@@ -107,13 +110,14 @@ def holiday_span(content: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD.match(text)
     s = start + (m.end() if m else 0)
     window = content[s : s + 120]
-    words = list(re.finditer(r"[^\s,.;:!?\"“”]+", window))
     occ = occasions()
     # a name of several words starts with one of their first words: when the text's first
     # word is none, only a stretch inside that word can be a name (most spans: no lookups)
     head = window.split(None, 1)[0] if window and not window[0].isspace() else None
     inside = len(head) if head is not None and fold(head) not in occ.first_words \
         else len(window)
+    # (words past `inside` never count; a blank follows the head, so none is cut there)
+    words = list(_WORDS.finditer(window, 0, inside))
     for k in range(min(len(words), occ.longest), 0, -1):
         if words[k - 1].end() > inside:
             continue

@@ -9,6 +9,10 @@ three characters are among the few the pattern can begin with: read off the patt
 its extra cases), digits and blanks as one class each. Each such start is tried with
 `pattern.match(text, pos)`, continuing after each match as `finditer` does, so the matches are
 the same. A rule that does not open with `B`, or whose start cannot be read, is scanned whole.
+
+`window_search(text).search(pattern, lo, hi)` uses the same prefixes for the entity cues'
+context patterns ("the 60 characters before a name"): `pattern.search(text[lo:hi])`, tried
+only where the pattern can start.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import _sre
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterator
 
 try:  # CPython's own regex parser (3.11+): without it every rule is scanned whole
@@ -50,6 +55,25 @@ class _Fold(dict):
 
 
 _FOLD = _Fold()
+
+
+class _Caseless(dict):
+    """str.translate table: each character as a case-insensitive `re` literal compares it, one
+    per class (its lower case, or the least of that and its extra cases: "ſ" as "s")."""
+
+    def __missing__(self, code: int) -> str:
+        lo = _sre.unicode_tolower(code)
+        self[code] = value = chr(min((lo, *_EXTRA_CASES.get(lo, ())))) if _parser else chr(lo)
+        return value
+
+
+_CASELESS = _Caseless()
+
+
+def caseless(text: str) -> str:
+    """`text` folded so that a word found in it by `in` (the word folded the same) is where
+    the word matches with IGNORECASE (one character to one, so offsets stay)."""
+    return text.translate(_CASELESS)
 
 # ------------------------------------------------------------- prefixes of a pattern
 
@@ -148,11 +172,11 @@ def _item(item: tuple, flags: int, n: int) -> Prefixes:
     return _ANY  # ANY, NOT_LITERAL, group references, ...
 
 
-def prefixes(pattern: re.Pattern) -> dict[int, frozenset[str]] | None:
+def prefixes(pattern: re.Pattern, anywhere: bool = False) -> dict[int, frozenset[str]] | None:
     """The folded first characters of the pattern's matches, by length (a shorter entry: what
     follows is not known or the match may end there); None when the pattern could start with
-    anything, or does not open with the left word boundary."""
-    if _parser is None or not pattern.pattern.startswith(_BOUNDARY):
+    anything, or (unless `anywhere`) does not open with the left word boundary."""
+    if _parser is None or not (anywhere or pattern.pattern.startswith(_BOUNDARY)):
         return None
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     for n in range(PREFIX, 0, -1):
@@ -220,3 +244,130 @@ class Starts:
                 return
             yield m
             pos = m.end()
+
+
+# ------------------------------------------------------------------ windows of one text
+
+
+def _opens_at_boundary(items: list) -> bool:
+    """Whether every match of the parsed items starts with the word boundary `\\b`."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.AT:
+        return av in (C.AT_BOUNDARY, C.AT_UNI_BOUNDARY)  # as _BOUNDARIES finds them
+    if op is C.SUBPATTERN:
+        return _opens_at_boundary(av[3].data)
+    if op is C.BRANCH:
+        return all(_opens_at_boundary(sub.data) for sub in av[1])
+    return False
+
+
+class _WindowPatterns:
+    """The patterns searched in windows so far, with their prefix tables; only patterns whose
+    every match opens with (Unicode) `\\b` and whose prefixes can be read are indexed."""
+
+    def __init__(self) -> None:
+        self.index: dict[re.Pattern, int | None] = {}  # None: searched plainly
+        self.tables: list[dict[int, frozenset[str]]] = []
+        self.admits: dict[str, tuple[int, ...]] = {}  # raw characters at a start -> patterns
+        self.word_first = True  # every prefix opens with a word character
+        self.lock = threading.Lock()
+
+    def add(self, pattern: re.Pattern) -> int | None:
+        with self.lock:
+            if pattern not in self.index:
+                table = None
+                if _parser is not None and not pattern.flags & (re.ASCII | re.LOCALE) and \
+                        _opens_at_boundary(
+                        _parser.parse(pattern.pattern, pattern.flags).data):
+                    table = prefixes(pattern, anywhere=True)
+                if table is None:
+                    self.index[pattern] = None
+                else:
+                    self.index[pattern] = len(self.tables)
+                    self.tables.append(table)
+                    self.admits = {}
+                    self.word_first = self.word_first and all(
+                        _WORD.match(key) for keys in table.values() for key in keys)
+            return self.index[pattern]
+
+    def admitting(self, key: str) -> tuple[int, ...]:
+        """The indexed patterns that may start at these (raw, at most PREFIX) characters."""
+        found = self.admits.get(key)
+        if found is None:
+            folded = key.translate(_FOLD)
+            found = tuple(i for i, table in enumerate(self.tables)
+                          if any(folded[:k] in table.get(k, ()) for k in table))
+            if len(self.admits) > 200_000:  # arbitrary text: keep the memo bounded
+                self.admits = {}
+            self.admits[key] = found
+        return found
+
+
+_WORD = re.compile(r"\w")
+_WINDOW_PATTERNS = _WindowPatterns()
+_BOUNDARIES = re.compile(r"\b")
+_WORD_STARTS = re.compile(r"\b(?=\w)")
+
+
+class WindowSearch:
+    """`search(pattern, lo, hi)` is `pattern.search(text[lo:hi]) is not None`, for the many
+    short windows of one text the entity cues look at ("the 60 characters before a name").
+
+    A search tries the pattern at each character of its window. A pattern whose every match
+    opens with `\\b` can start only at a word boundary of the window: one of the text's, or
+    the window's first character; and only where its first characters are among its prefixes
+    (as above). Those positions are found once per text for every such pattern (one pass over
+    the text's word boundaries), and a search tries only the ones in its window, by
+    `pattern.match` on the same window string. Any other pattern is searched plainly.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._at: list[list[int]] = []  # indexed pattern -> its possible starts, ascending
+
+    def _positions(self, i: int) -> list[int]:
+        if i >= len(self._at):  # a pattern indexed since: all again (once per new pattern)
+            text, admitting = self.text, _WINDOW_PATTERNS.admitting
+            at: list[list[int]] = [[] for _ in _WINDOW_PATTERNS.tables]
+            starts = _WORD_STARTS if _WINDOW_PATTERNS.word_first else _BOUNDARIES
+            for m in starts.finditer(text):
+                p = m.start()
+                found = admitting(text[p : p + PREFIX])
+                if found:
+                    for k in found:
+                        at[k].append(p)
+            self._at = at
+        return self._at[i]
+
+    def search(self, pattern: re.Pattern, lo: int, hi: int) -> bool:
+        """Whether `pattern` is found in `text[lo:hi]` (0 <= lo)."""
+        i = _WINDOW_PATTERNS.index.get(pattern, -1)
+        if i == -1:
+            i = _WINDOW_PATTERNS.add(pattern)
+        window = self.text[lo:hi]
+        if i is None:
+            return pattern.search(window) is not None
+        if window and i in _WINDOW_PATTERNS.admitting(window[:PREFIX]) and \
+                pattern.match(window) is not None:
+            return True  # at the window's start (a word boundary there, if not in the text)
+        at = self._positions(i)
+        k = bisect_right(at, lo)
+        while k < len(at) and at[k] < hi:
+            if pattern.match(window, at[k] - lo) is not None:
+                return True
+            k += 1
+        return False
+
+
+_LAST_WINDOWS = threading.local()
+
+
+def window_search(text: str) -> WindowSearch:
+    """The WindowSearch of `text`, kept for the last text asked about (per thread): the
+    components of one article ask about its text many times."""
+    last = getattr(_LAST_WINDOWS, "search", None)
+    if last is None or last.text is not text:
+        last = _LAST_WINDOWS.search = WindowSearch(text)
+    return last

@@ -19,7 +19,7 @@ from storyline.nlp.doc_text import doc_text
 from storyline.nlp.time.anchor import Context
 from storyline.nlp.time.grammar import DURATION_AFTER, RULES, Result, Rule, read_tense
 from storyline.nlp.time.normalize import GRANS, Point, narrow
-from storyline.nlp.time.starts import Starts
+from storyline.nlp.time.starts import Starts, caseless
 
 if TYPE_CHECKING:  # spaCy only for types: the grammar runs without a parse too
     from spacy.language import Language
@@ -33,24 +33,42 @@ _TRIM_LEFT = re.compile(r"(?i:the|its|their|a)\s+(?=[\w.]+-[a-z]+$)")
 
 # A word every match of a rule contains (matched with the rule's own case rules): a text
 # without it cannot match, so the rule's costly pattern is not run over it. Same candidates.
+# Case-sensitive words as a regex; words in any case looked up in the caseless text (one
+# `in` each, where a case-insensitive regex scan tried every word at every character).
 _MONTHS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_GATES = {
-    name: re.compile(gate)
-    for name, gate in {
-        "month": _MONTHS,
-        "weekday": r"Mon|Tue|Wed|Thu|Fri|Sat|Sun",
-        "deictic_day": r"(?i:today|tonight|yesterday|tomorrow)",
-        "decade": r"\d0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties"
-        r"|nineties|aughts|noughties)",
-        "century": r"(?i:century)",
-        "quarter": r"(?i:quarter|half)",
-        "rel_quarter": r"(?i:quarter|period)",
-        "the_quarter": r"(?i:quarter)",
-        "year_earlier": r"(?i:year-earlier|year-ago)",
-        "season": r"(?i:spring|summer|fall|autumn|winter)",
-        "anniversary": r"(?i:anniversary)",
-    }.items()
+_GATES_DATA: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "month": (_MONTHS, ()),
+    "weekday": (r"Mon|Tue|Wed|Thu|Fri|Sat|Sun", ()),
+    "deictic_day": (None, ("today", "tonight", "yesterday", "tomorrow")),
+    "decade": (r"\d0'?s", ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                           "eighties", "nineties", "aughts", "noughties")),
+    "century": (None, ("century",)),
+    "quarter": (None, ("quarter", "half")),
+    "rel_quarter": (None, ("quarter", "period")),
+    "the_quarter": (None, ("quarter",)),
+    "year_earlier": (None, ("year-earlier", "year-ago")),
+    "season": (None, ("spring", "summer", "fall", "autumn", "winter")),
+    "anniversary": (None, ("anniversary",)),
 }
+
+
+class Gate:
+    """Whether a text holds a word every match of a rule holds."""
+
+    def __init__(self, pattern: str | None, words: tuple[str, ...]) -> None:
+        self.pattern = re.compile(pattern) if pattern else None
+        self.words = tuple(caseless(w) for w in words)
+
+    def search(self, text: str, folded: str | None = None) -> bool:
+        """Found in `text` (`folded`: its `caseless` form, when known)."""
+        if self.pattern is not None and self.pattern.search(text):
+            return True
+        if self.words and folded is None:
+            folded = caseless(text)
+        return any(w in folded for w in self.words)
+
+
+_GATES = {name: Gate(*data) for name, data in _GATES_DATA.items()}
 _RULE_GATES = [_GATES.get(rule.name) for rule in RULES]
 _STARTS = Starts([rule.pattern for rule in RULES])  # where each rule can start (starts.py)
 
@@ -58,9 +76,10 @@ _STARTS = Starts([rule.pattern for rule in RULES])  # where each rule can start 
 def candidates(text: str) -> list[Candidate]:
     """Every rule's matches, longest first (earlier rules first among equals)."""
     found: list[Candidate] = []
+    folded = caseless(text)
     for i in range(len(RULES)):
         gate = _RULE_GATES[i]
-        if gate is not None and gate.search(text) is None:
+        if gate is not None and not gate.search(text, folded):
             continue
         for m in _STARTS.matches(i, text):  # RULES[i].pattern.finditer(text), faster
             s, e = m.span("t") if m.groupdict().get("t") is not None else m.span()
