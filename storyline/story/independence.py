@@ -108,20 +108,22 @@ def _own_key(art: Article | None, root: str) -> tuple[tuple[str, str], str]:
     return ("article", root), f"article {root} (own reporting, outlet unknown)"
 
 
-_KNOWN: dict[tuple[int, int], dict[str, str]] = {}
+# The last article table asked about, its size, and its outlets. The table itself is held,
+# not its id(): an id is reused once its object is freed, and a new table at the old address
+# (a long-running web service) would get another story's outlets.
+_KNOWN: list[tuple[dict[str, Article], int, dict[str, str]]] = []
 
 
 def known_outlets(articles: dict[str, Article]) -> dict[str, str]:
     """Outlets the story knows, key -> name: the outlet lexicon's and every article's
     publisher (remembered for the last article table asked about)."""
-    memo = (id(articles), len(articles))
-    if memo not in _KNOWN:
-        _KNOWN.clear()
-        known = {outlet_key(name): name for name in OUTLETS}
-        known.update({outlet_id(a.outlet): outlet_name(a.outlet)
-                      for a in articles.values() if a.outlet})
-        _KNOWN[memo] = known
-    return _KNOWN[memo]
+    if _KNOWN and _KNOWN[0][0] is articles and _KNOWN[0][1] == len(articles):
+        return _KNOWN[0][2]
+    known = {outlet_key(name): name for name in OUTLETS}
+    known.update({outlet_id(a.outlet): outlet_name(a.outlet)
+                  for a in articles.values() if a.outlet})
+    _KNOWN[:] = [(articles, len(articles), known)]
+    return known
 
 
 def speaks_as_outlet(m: Mention, articles: dict[str, Article]) -> bool:

@@ -92,3 +92,18 @@ def test_hedged_reports_naming_nobody_are_one_origin():
     ev = _event(cov)
     assert ev.support.independent_sources == 1
     assert ev.status == "alleged"
+
+
+def test_known_outlets_follow_the_table_asked_about_not_its_address():
+    """A new article table of the same size (made where a freed one lived) gets its own
+    outlets, not the last table's."""
+    from storyline.model import Article
+    from storyline.story.independence import known_outlets
+
+    for name in ("Harbour Courier", "Valley Gazette", "Northern Ledger"):
+        table = {"a1": Article("a1", "a1.txt", outlet=name)}
+        known = known_outlets(table)
+        assert name in known.values()
+        assert not {"Harbour Courier", "Valley Gazette", "Northern Ledger"} - {name} & set(
+            known.values())
+        del table
