@@ -63,6 +63,7 @@ WRITTEN_WIDTH = 366  # days: a publication window this narrow says when an artic
 NEWS_HORIZON = timedelta(days=30)
 STALE_HORIZON = timedelta(days=2 * 365)
 APART_HORIZON = timedelta(days=30)
+MONTH = 30.4  # days
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -126,13 +127,6 @@ def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     vec = {t: (1 + math.log(c)) * idf.get(t, 0.0) for t, c in bag.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two unit vectors, over the shorter one's terms in its order (the
-    terms the other lacks add exactly 0: every weight is positive)."""
-    small, big = sorted((a, b), key=len)
-    return sum([v * big[t] for t, v in small.items() if t in big], 0.0)
 
 
 def _idf(bags: list[Counter[str]]) -> dict[str, float]:
@@ -247,19 +241,45 @@ def when_of(c: Claim, articles: dict[str, Article]) -> When:
     return When(window, explicit, firm, published, published.width <= WRITTEN_WIDTH)
 
 
-def _months_apart(a: iv.Interval, b: iv.Interval) -> float:
-    """log(1 + months between two bounded intervals); 0 when they overlap or one is open."""
-    if None in (a.earliest, a.latest, b.earliest, b.latest) or a.overlaps(b):
-        return 0.0
-    days = (b.earliest - a.latest).days if a.before(b) else (a.earliest - b.latest).days
-    return math.log1p(days / 30.4)
-
-
 def _apart(a: iv.Interval, b: iv.Interval, gap: timedelta) -> bool:
     """One interval ends more than `gap` before the other starts."""
     return bool(a.latest is not None and b.earliest is not None and a.latest + gap < b.earliest
                 or b.latest is not None and a.earliest is not None
                 and b.latest + gap < a.earliest)
+
+
+def _equal(values: list) -> np.ndarray:
+    """n x n: values[i] == values[j] (hashable values; None equals None)."""
+    ids = {v: k for k, v in enumerate(dict.fromkeys(values))}
+    at = np.array([ids[v] for v in values])
+    return at[:, None] == at[None, :]
+
+
+def _bounds(intervals: list[iv.Interval]) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest days (ordinals) of the intervals, -inf / +inf where open."""
+    lo = np.array([-np.inf if w.earliest is None else w.earliest.toordinal() for w in intervals])
+    hi = np.array([np.inf if w.latest is None else w.latest.toordinal() for w in intervals])
+    return lo, hi
+
+
+def _months_matrix(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+                   ) -> np.ndarray:
+    """log(1 + months between a[i] and b[j]) where both are bounded and disjoint, else 0."""
+    gap = np.maximum(b[0][None, :] - a[1][:, None], a[0][:, None] - b[1][None, :])
+    bounded = (np.isfinite(a[0]) & np.isfinite(a[1]))[:, None] & (
+        np.isfinite(b[0]) & np.isfinite(b[1]))[None, :]
+    ok = bounded & (gap > 0)
+    return np.where(ok, np.log1p(np.where(ok, gap, 0.0) / MONTH), 0.0)
+
+
+def _cosines(vectors: list[dict[str, float]]) -> np.ndarray:
+    """n x n dot products of sparse unit vectors."""
+    terms = {t: k for k, t in enumerate(dict.fromkeys(t for v in vectors for t in v))}
+    dense = np.zeros((len(vectors), len(terms)))
+    for i, v in enumerate(vectors):
+        if v:
+            dense[i, [terms[t] for t in v]] = list(v.values())
+    return dense @ dense.T
 
 
 class Coref:
@@ -278,53 +298,76 @@ class Coref:
         self.subtopic = subtopic if subtopic is not None else subtopics(
             self.article, model.subtopic_threshold)
         self.when = {c.id: when_of(c, articles) for c in claims}
-        self._cache: dict[tuple[str, str], float] = {}
-        # article cosines, per ordered article pair: many claim pairs share one article pair
-        # (the same order as computed fresh, so the same float)
-        self._articles: dict[tuple[str, str], float] = {}
 
     def features(self, a: Claim, b: Claim) -> list[float]:
-        """FEATURES of the pair (a, b)."""
+        """FEATURES of the pair (a, b) (`feature_matrix` of the two)."""
+        return [float(v) for v in self.feature_matrix([a, b])[0, 1]]
+
+    def feature_matrix(self, claims: list[Claim]) -> np.ndarray:
+        """FEATURES of every ordered pair of `claims` at once: an (n, n, len(FEATURES)) array,
+        row i's claim as a and column j's as b (only a frame's participant limit reads a's
+        kind). One numpy pass over a block instead of Python per pair."""
         from storyline.nlp.events.frames import frame
         from storyline.story.merge import places_compatible
 
-        same_article = a.article == b.article
-        sub_a, sub_b = self.subtopic.get(a.article), self.subtopic.get(b.article)
-        shared = bool(set(a.participants) & set(b.participants))
-        wa, wb = self.when[a.id], self.when[b.id]
-        gap = 0.0
-        for undated, dated in ((wa, wb), (wb, wa)):
-            if not undated.explicit and dated.explicit:
-                gap = _months_apart(undated.published, dated.window)
-        limit = frame(a.type).max_participants
-        return [
-            float(a.predicate is not None
-                  and predicate_key(a.predicate) == predicate_key(b.predicate)),
-            float(same_article or (sub_a is not None and sub_a == sub_b)),
-            float(same_article),
-            float(same_article and a.mention.start == b.mention.start),
-            float(shared),
-            float(bool(a.participants and b.participants) and not shared),
-            float(not a.participants or not b.participants),
-            float(wa.explicit and wb.explicit and wa.window.overlaps(wb.window)),
-            _cosine(self.context.get(a.id, {}), self.context.get(b.id, {})),
-            1.0 if same_article else self._article_cosine(a.article, b.article),
-            float(bool(a.place and b.place and places_compatible(a.place, b.place))),
-            _months_apart(wa.window, wb.window) if wa.explicit and wb.explicit else 0.0,
-            gap,
-            0.0 if same_article else _months_apart(wa.published, wb.published),
-            float(self.named_conflict(set(a.participants), set(b.participants))),
-            float(limit is not None and len(set(a.participants) | set(b.participants)) > limit),
-        ]
-
-    def _article_cosine(self, a: str, b: str) -> float:
-        """`_cosine` of two articles' vectors, computed once per article pair (in either
-        order when their lengths differ: `_cosine` then sums in the same order)."""
-        va, vb = self.article.get(a, {}), self.article.get(b, {})
-        key = (a, b) if len(va) == len(vb) or a < b else (b, a)
-        if key not in self._articles:
-            self._articles[key] = _cosine(va, vb)
-        return self._articles[key]
+        n = len(claims)
+        same_article = _equal([c.article for c in claims])
+        sub = [self.subtopic.get(c.article) for c in claims]
+        same_sub = same_article | (_equal(sub) & np.array([s is not None for s in sub])[:, None])
+        same_sentence = same_article & _equal([c.mention.start for c in claims])
+        keys = [predicate_key(c.predicate) if c.predicate is not None else None for c in claims]
+        same_pred = _equal(keys) & np.array([k is not None for k in keys])[:, None]
+        people = sorted({p for c in claims for p in c.participants})
+        col = {p: k for k, p in enumerate(people)}
+        inc = np.zeros((n, len(people)))
+        for i, c in enumerate(claims):
+            inc[i, [col[p] for p in set(c.participants)]] = 1.0
+        common = inc @ inc.T
+        has = inc.any(axis=1)
+        shared = common > 0
+        named_cols = [col[p] for p in people if p in self.named]
+        nam = inc[:, named_cols]
+        has_named = nam.any(axis=1)
+        named_conflict = np.outer(has_named, has_named) & ~((nam @ nam.T) > 0)
+        size = inc.sum(axis=1)
+        limit = np.array([frame(c.type).max_participants or np.inf for c in claims], float)
+        over = (size[:, None] + size[None, :] - common) > limit[:, None]
+        whens = [self.when[c.id] for c in claims]
+        explicit = np.array([w.explicit for w in whens])
+        win = _bounds([w.window for w in whens])
+        pub = _bounds([w.published for w in whens])
+        both = np.outer(explicit, explicit)
+        overlap = np.maximum(win[0][:, None], win[0][None, :]) <= np.minimum(
+            win[1][:, None], win[1][None, :])
+        undated_dated = np.outer(~explicit, explicit)
+        news = _months_matrix(pub, win)
+        out = np.zeros((n, n, len(FEATURES)))
+        f = {name: k for k, name in enumerate(FEATURES)}
+        out[..., f["same_predicate"]] = same_pred
+        out[..., f["same_subtopic"]] = same_sub
+        out[..., f["same_article"]] = same_article
+        out[..., f["same_sentence"]] = same_sentence
+        out[..., f["shared_participant"]] = shared
+        out[..., f["participant_conflict"]] = np.outer(has, has) & ~shared
+        out[..., f["unnamed"]] = ~np.outer(has, has)
+        out[..., f["both_dated"]] = both & overlap
+        out[..., f["context"]] = _cosines([self.context.get(c.id, {}) for c in claims])
+        arts = sorted({c.article for c in claims})
+        at = {a: k for k, a in enumerate(arts)}
+        ix = np.array([at[c.article] for c in claims])
+        acos = _cosines([self.article.get(a, {}) for a in arts])[np.ix_(ix, ix)]
+        out[..., f["article"]] = np.where(same_article, 1.0, acos)
+        places = [(i, c.place) for i, c in enumerate(claims) if c.place]
+        for i, p in places:
+            for j, q in places:
+                out[i, j, f["same_place"]] = float(places_compatible(p, q))
+        out[..., f["date_gap"]] = np.where(both, _months_matrix(win, win), 0.0)
+        out[..., f["news_gap"]] = np.where(undated_dated, news,
+                                           np.where(undated_dated.T, news.T, 0.0))
+        out[..., f["published_apart"]] = np.where(same_article, 0.0, _months_matrix(pub, pub))
+        out[..., f["named_conflict"]] = named_conflict
+        out[..., f["over_limit"]] = over
+        return out
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
         """Both participant sets name people, and none in common (storyline's links between
@@ -386,9 +429,11 @@ class Coref:
         return [w.published for w in ws] if ws and all(w.written for w in ws) else []
 
     def pair(self, a: Claim, b: Claim) -> float:
-        """P(a and b tell the same happening), cached per pair."""
-        key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
-        if key not in self._cache:
-            x = np.array([self.features(a, b)])
-            self._cache[key] = float(self.model.probability(x)[0])
-        return self._cache[key]
+        """P(a and b tell the same happening)."""
+        return float(self.probabilities([a, b])[0, 1])
+
+    def probabilities(self, claims: list[Claim]) -> np.ndarray:
+        """P(same happening) of every ordered pair of `claims` (n x n), scored at once."""
+        n = len(claims)
+        x = self.feature_matrix(claims).reshape(n * n, len(FEATURES))
+        return self.model.probability(x).reshape(n, n)

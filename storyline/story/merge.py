@@ -292,11 +292,16 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, orgs: Set[str]) -> list
         if len(members) < 2 or sum(len(clusters[k].claims) for k in members) > MAX_BLOCK:
             continue
         # summed pair probabilities between events; average = sum / (size a * size b)
+        claims = [c for k in members for c in clusters[k].claims]
+        prob = coref.probabilities(claims)
+        at, first = {}, 0
+        for k in members:
+            at[k] = slice(first, first + len(clusters[k].claims))
+            first += len(clusters[k].claims)
         sums: dict[tuple[int, int], float] = {}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                sums[(a, b)] = sum(coref.pair(x, y) for x in clusters[a].claims
-                                   for y in clusters[b].claims)
+                sums[(a, b)] = float(prob[at[a], at[b]].sum())
         alive = list(members)
         while True:
             best: tuple[float, int, int] | None = None

@@ -92,15 +92,17 @@ def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
     rows, labels = [], []
     cs = [c for c in t.claims if c.type in LEARNED_TYPES]
     framed = frames_of_predicates(cs)
-    block = {c.id: block_of(c, framed) for c in cs}
-    for i, a in enumerate(cs):
-        for b in cs[i + 1:]:
-            if block[a.id] != block[b.id]:
-                continue
-            if not _joinable(alone[a.id], alone[b.id], t.orgs, coref):
-                continue
-            rows.append(coref.features(a, b))
-            labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
+    blocks: dict[tuple, list[Claim]] = {}
+    for c in cs:
+        blocks.setdefault(block_of(c, framed), []).append(c)
+    for members in blocks.values():
+        x = coref.feature_matrix(members)
+        for i, a in enumerate(members):
+            for j in range(i + 1, len(members)):
+                b = members[j]
+                if _joinable(alone[a.id], alone[b.id], t.orgs, coref):
+                    rows.append([float(v) for v in x[i, j]])
+                    labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
     return rows, labels
 
 

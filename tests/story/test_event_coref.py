@@ -309,26 +309,30 @@ def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
         ["a1:c1", "a2:c1"], ["a1:c2", "a2:c2"]]
 
 
-def test_article_cosine_is_the_same_float_per_claim_pair_and_in_each_order():
-    """The article feature is computed once per article pair (Coref._article_cosine) and
-    stays exactly what `_cosine` gives fresh, in both orders of the pair."""
+def test_block_scores_are_the_pairs_scores():
+    """`probabilities` scores a block at once; each cell is the pair's own score, in either
+    order but for a frame's participant limit (a's kind)."""
     cov, (c1, c2, c3) = _coverage()
-    c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", predicate="flood")
-    coref = Coref([c1, c2, c3, c4], cov.by_id(), MODEL, SUBTOPIC)
+    c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", [MARA],
+                   time="2024-03-01", predicate="flood", place="Marlow")
+    claims = [c1, c2, c3, c4]
+    coref = Coref(claims, cov.by_id(), MODEL, SUBTOPIC, named=frozenset({MARA}))
+    block = coref.feature_matrix(claims)
+    prob = coref.probabilities(claims)
+    for i, a in enumerate(claims):
+        for j, b in enumerate(claims):
+            if i != j:
+                assert list(block[i, j]) == coref.features(a, b)
+                assert prob[i, j] == pytest.approx(coref.pair(a, b), abs=1e-15)
     art = FEATURES.index("article")
-    fresh = event_coref._cosine(coref.article["a1"], coref.article["a2"])
-    back = event_coref._cosine(coref.article["a2"], coref.article["a1"])
-    assert [coref.features(c, c2)[art] for c in (c1, c4)] == [fresh, fresh]
-    assert coref.features(c2, c4)[art] == back
-    # a1 tells two sentences, a2 one: vectors of different lengths share one cached value
-    assert len(coref.article["a1"]) != len(coref.article["a2"]) and fresh == back
-    assert set(coref._articles) == {("a1", "a2")}
+    assert block[0, 3, art] == 1.0  # one article
+    assert block[0, 1, art] == pytest.approx(block[1, 0, art])
 
 
-def test_cosine_skips_missing_terms_exactly():
+def test_cosines_of_sparse_vectors_exact():
     a = {"x": 0.6, "y": 0.8}
     b = {"y": 0.6, "z": 0.8, "w": 0.0}
-    assert event_coref._cosine(a, b) == 0.8 * 0.6
-    assert event_coref._cosine(b, a) == 0.8 * 0.6
-    assert event_coref._cosine(a, {"q": 1.0}) == 0.0
-    assert event_coref._cosine({}, b) == 0.0
+    got = event_coref._cosines([a, b, {"q": 1.0}, {}])
+    assert got[0, 1] == got[1, 0] == 0.8 * 0.6
+    assert got[0, 2] == got[3, 1] == 0.0
+    assert got[0, 0] == pytest.approx(1.0)
