@@ -46,24 +46,23 @@ FEATURES = (
     # What a hard veto once said, now weighed (ECB+ teaches how little a weekday read against an
     # inferred article date, or a participant list, proves); `Coref.forbidden` keeps the vetoes
     # that firm evidence supports.
-    "date_gap",  # both dated, the dates disjoint: log months between them
-    "news_gap",  # one undated and told as done, the other dated: log months between them
-    "published_apart",  # log months between the two articles' publication windows
+    "date_gap",  # both dated, the dates disjoint: log(1 + days) between them
+    "news_gap",  # one undated and told as done, the other dated: log(1 + days) between them
+    "published_apart",  # log(1 + days) between the two articles' publication windows
     "named_conflict",  # both name people (PERSON entities with a name), none in common
     "over_limit",  # together more participants than their frame allows
+    "synonym",  # other predicates that tell one happening in the ECB+ train topics (`synonyms`)
 )
 # What `Coref.forbidden` counts as firm evidence of two happenings (docs/events.md):
 FIRM_WIDTH = 31  # days: a date read against a publication window this narrow is firm
 WRITTEN_WIDTH = 366  # days: a publication window this narrow says when an article was written
 # An undated mention told as done is the news of its article's day: not a firmly dated
-# happening more than NEWS_HORIZON before the article, nor one dated any other way (a weekday
-# read against an inferred article date) more than STALE_HORIZON before; two dates more than
-# STALE_HORIZON apart are two happenings, and so are two undated mentions told only in articles
-# published more than APART_HORIZON apart (the rules' news window, merge.NEWS_WINDOW).
-NEWS_HORIZON = timedelta(days=30)
+# happening more than `PairModel.news_horizon` days before the article, nor one dated any other
+# way (a weekday read against an inferred article date) more than STALE_HORIZON before; two
+# dates more than STALE_HORIZON apart are two happenings, and so are two undated mentions told
+# only in articles published more than `PairModel.apart_horizon` days apart. The two horizons
+# are learned by train_event_coref.py (how far apart ECB+'s train topics tell one happening).
 STALE_HORIZON = timedelta(days=2 * 365)
-APART_HORIZON = timedelta(days=30)
-MONTH = 30.4  # days
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -76,6 +75,10 @@ class PairModel:
     bias: float
     threshold: float
     subtopic_threshold: float = 0.05
+    # pairs of predicate keys (both orders) that the ECB+ train topics call one happening
+    synonyms: frozenset[tuple[str, str]] = frozenset()
+    news_horizon: int = 30  # days (see `Coref.forbidden`)
+    apart_horizon: int = 30  # days
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same happening) of each feature row."""
@@ -86,13 +89,17 @@ class PairModel:
         return {"features": list(FEATURES), "bias": round(self.bias, 4),
                 "weights": {n: round(w, 4) for n, w in zip(FEATURES, self.weights, strict=True)},
                 "threshold": round(self.threshold, 3),
-                "subtopic_threshold": round(self.subtopic_threshold, 3)}
+                "subtopic_threshold": round(self.subtopic_threshold, 3),
+                "synonyms": sorted([a, b] for a, b in self.synonyms if a < b),
+                "news_horizon": self.news_horizon, "apart_horizon": self.apart_horizon}
 
     @classmethod
     def from_json(cls, data: dict) -> PairModel:
         return cls(tuple(float(data["weights"].get(n, 0.0)) for n in FEATURES),
                    float(data["bias"]), float(data["threshold"]),
-                   float(data.get("subtopic_threshold", 0.05)))
+                   float(data.get("subtopic_threshold", 0.05)),
+                   frozenset(p for a, b in data.get("synonyms", []) for p in ((a, b), (b, a))),
+                   int(data.get("news_horizon", 30)), int(data.get("apart_horizon", 30)))
 
 
 @cache
@@ -214,6 +221,24 @@ def predicate_key(predicate: str | None) -> str | None:
     return " ".join(_stemmer().stemWords(predicate.split()))
 
 
+def synonym_roots(keys: Set[str], synonyms: Set[tuple[str, str]]) -> dict[str, str]:
+    """Predicate key -> one key for all that `synonyms` link among these (union-find; the
+    smallest key names a group), so that "murder" and "kill" share a block in merge.py."""
+    root = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while root[k] != k:
+            k = root[k]
+        return k
+
+    for a, b in sorted(synonyms):
+        if a in root and b in root:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                root[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in keys if find(k) != k}
+
+
 @dataclass(frozen=True)
 class When:
     """What one claim tells of time: its window (merge.claim_window), whether the text dated
@@ -262,14 +287,15 @@ def _bounds(intervals: list[iv.Interval]) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-def _months_matrix(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+def _gap_matrix(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
                    ) -> np.ndarray:
-    """log(1 + months between a[i] and b[j]) where both are bounded and disjoint, else 0."""
+    """log(1 + days between a[i] and b[j]) where both are bounded and disjoint, else 0 (a
+    scale-free gap: the model weighs it)."""
     gap = np.maximum(b[0][None, :] - a[1][:, None], a[0][:, None] - b[1][None, :])
     bounded = (np.isfinite(a[0]) & np.isfinite(a[1]))[:, None] & (
         np.isfinite(b[0]) & np.isfinite(b[1]))[None, :]
     ok = bounded & (gap > 0)
-    return np.where(ok, np.log1p(np.where(ok, gap, 0.0) / MONTH), 0.0)
+    return np.where(ok, np.log1p(np.where(ok, gap, 0.0)), 0.0)
 
 
 def _cosines(vectors: list[dict[str, float]]) -> np.ndarray:
@@ -298,6 +324,8 @@ class Coref:
         self.subtopic = subtopic if subtopic is not None else subtopics(
             self.article, model.subtopic_threshold)
         self.when = {c.id: when_of(c, articles) for c in claims}
+        self.same = synonym_roots({predicate_key(c.predicate) for c in claims} - {None},
+                                  model.synonyms)
 
     def features(self, a: Claim, b: Claim) -> list[float]:
         """FEATURES of the pair (a, b) (`feature_matrix` of the two)."""
@@ -340,7 +368,7 @@ class Coref:
         overlap = np.maximum(win[0][:, None], win[0][None, :]) <= np.minimum(
             win[1][:, None], win[1][None, :])
         undated_dated = np.outer(~explicit, explicit)
-        news = _months_matrix(pub, win)
+        news = _gap_matrix(pub, win)
         out = np.zeros((n, n, len(FEATURES)))
         f = {name: k for k, name in enumerate(FEATURES)}
         out[..., f["same_predicate"]] = same_pred
@@ -361,12 +389,16 @@ class Coref:
         for i, p in places:
             for j, q in places:
                 out[i, j, f["same_place"]] = float(places_compatible(p, q))
-        out[..., f["date_gap"]] = np.where(both, _months_matrix(win, win), 0.0)
+        out[..., f["date_gap"]] = np.where(both, _gap_matrix(win, win), 0.0)
         out[..., f["news_gap"]] = np.where(undated_dated, news,
                                            np.where(undated_dated.T, news.T, 0.0))
-        out[..., f["published_apart"]] = np.where(same_article, 0.0, _months_matrix(pub, pub))
+        out[..., f["published_apart"]] = np.where(same_article, 0.0, _gap_matrix(pub, pub))
         out[..., f["named_conflict"]] = named_conflict
         out[..., f["over_limit"]] = over
+        syn = self.model.synonyms
+        if syn:
+            for i, j in zip(*np.nonzero(~same_pred), strict=True):
+                out[i, j, f["synonym"]] = float((keys[i], keys[j]) in syn)
         return out
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
@@ -381,10 +413,10 @@ class Coref:
         never overrides: firm dates that disagree, or any dates more than STALE_HORIZON apart;
         an undated mention in an article whose date is known (`When.written`) against a dated
         event outside what that date allows (told as done: begun by the article's first
-        possible day, and ended at most NEWS_HORIZON before it, STALE_HORIZON when the event's
-        date is not firm: "collaborating with his wife" in 2023 is not their 2010
+        possible day, and ended at most `news_horizon` days before it, STALE_HORIZON when the
+        event's date is not firm: "collaborating with his wife" in 2023 is not their 2010
         collaboration; told as ahead: after it); two undated events told only in articles of
-        known dates more than APART_HORIZON apart."""
+        known dates more than `apart_horizon` days apart."""
         a, b = list(a), list(b)
         fa, fb = self._dated(a, firm=True), self._dated(b, firm=True)
         if fa is not None and fb is not None and not fa.overlaps(fb):
@@ -396,7 +428,8 @@ class Coref:
             dated = self._dated(other, firm=False)
             if dated is None or any(self.when[c.id].explicit for c in undated):
                 continue
-            slack = NEWS_HORIZON if self._dated(other, firm=True) is not None else STALE_HORIZON
+            slack = (timedelta(days=self.model.news_horizon)
+                     if self._dated(other, firm=True) is not None else STALE_HORIZON)
             for c in undated:
                 w = self.when[c.id]
                 if not w.written:
@@ -411,7 +444,8 @@ class Coref:
         if any(self.when[c.id].explicit for c in a + b):
             return False
         pa, pb = self._written(a), self._written(b)
-        return bool(pa and pb and all(_apart(p, q, APART_HORIZON) for p in pa for q in pb))
+        gap = timedelta(days=self.model.apart_horizon)
+        return bool(pa and pb and all(_apart(p, q, gap) for p in pa for q in pb))
 
     def _dated(self, claims: list[Claim], firm: bool) -> iv.Interval | None:
         """Where the claims' dates (with `firm`, only their firm ones) agree, their
