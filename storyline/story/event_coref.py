@@ -151,27 +151,37 @@ def article_vectors(articles: dict[str, Article]) -> dict[str, dict[str, float]]
     return {a: _unit(bag, idf) for a, bag in texts.items()}
 
 
-def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[str, str]:
-    """Split one story's articles into sub-topics (ECB+: a topic's two seminal events):
-    average-link agglomerative clustering of their TF-IDF cosines, merging the most similar
-    groups while their mean similarity reaches `threshold`. Article id -> "t1", "t2", ...
-    (numbered by their first article in id order). Single-pass story clustering
-    (story/clusters.py) splits a story's few articles into too many pieces for this."""
+def cosine_matrix(vectors: dict[str, dict[str, float]]) -> tuple[list[str], np.ndarray]:
+    """The ids in order and the matrix of cosines of their unit vectors (1 on the diagonal),
+    summed term by term over the ids holding each term."""
     ids = sorted(vectors)
-    n = len(ids)
-    if n == 0:
-        return {}
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, a in enumerate(ids):
         for t, v in vectors[a].items():
             postings.setdefault(t, []).append((i, v))
-    sums = np.eye(n)  # summed similarities between groups (singletons at first): the cosines
+    sims = np.eye(len(ids))
     for found in postings.values():
         if len(found) > 1:
             at = np.array([i for i, _ in found])
             v = np.array([w for _, w in found])
-            sums[np.ix_(at, at)] += np.outer(v, v)
-    np.fill_diagonal(sums, 1.0)
+            sims[np.ix_(at, at)] += np.outer(v, v)
+    np.fill_diagonal(sims, 1.0)
+    return ids, sims
+
+
+def subtopics(vectors: dict[str, dict[str, float]], threshold: float,
+              cosines: tuple[list[str], np.ndarray] | None = None) -> dict[str, str]:
+    """Split one story's articles into sub-topics (ECB+: a topic's two seminal events):
+    average-link agglomerative clustering of their TF-IDF cosines (`cosine_matrix`, unless
+    given), merging the most similar groups while their mean similarity reaches `threshold`.
+    Article id -> "t1", "t2", ... (numbered by their first article in id order). Single-pass
+    story clustering (story/clusters.py) splits a story's few articles into too many pieces
+    for this."""
+    ids, sims = cosines if cosines is not None else cosine_matrix(vectors)
+    n = len(ids)
+    if n == 0:
+        return {}
+    sums = sims.copy()  # summed similarities between groups (singletons at first): the cosines
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     group = list(range(n))
@@ -300,11 +310,15 @@ def _gap_matrix(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarra
 
 def _cosines(vectors: list[dict[str, float]]) -> np.ndarray:
     """n x n dot products of sparse unit vectors."""
-    terms = {t: k for k, t in enumerate(dict.fromkeys(t for v in vectors for t in v))}
-    dense = np.zeros((len(vectors), len(terms)))
+    terms: dict[str, int] = {}
+    rows, cols, vals = [], [], []
     for i, v in enumerate(vectors):
-        if v:
-            dense[i, [terms[t] for t in v]] = list(v.values())
+        for t, w in v.items():
+            rows.append(i)
+            cols.append(terms.setdefault(t, len(terms)))
+            vals.append(w)
+    dense = np.zeros((len(vectors), len(terms)))
+    dense[rows, cols] = vals
     return dense @ dense.T
 
 
@@ -321,8 +335,10 @@ class Coref:
         idf = _idf(list(sentences.values()))
         self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
         self.article = article_vectors(articles)
+        ids, self._article_cosines = cosine_matrix(self.article)
+        self._article_at = {a: i for i, a in enumerate(ids)}
         self.subtopic = subtopic if subtopic is not None else subtopics(
-            self.article, model.subtopic_threshold)
+            self.article, model.subtopic_threshold, (ids, self._article_cosines))
         self.when = {c.id: when_of(c, articles) for c in claims}
         self.same = synonym_roots({predicate_key(c.predicate) for c in claims} - {None},
                                   model.synonyms)
@@ -380,10 +396,9 @@ class Coref:
         out[..., f["unnamed"]] = ~np.outer(has, has)
         out[..., f["both_dated"]] = both & overlap
         out[..., f["context"]] = _cosines([self.context.get(c.id, {}) for c in claims])
-        arts = sorted({c.article for c in claims})
-        at = {a: k for k, a in enumerate(arts)}
-        ix = np.array([at[c.article] for c in claims])
-        acos = _cosines([self.article.get(a, {}) for a in arts])[np.ix_(ix, ix)]
+        ix = np.array([self._article_at.get(c.article, -1) for c in claims])
+        known = ix >= 0  # a claim of an article not among the build's: no article vector
+        acos = self._article_cosines[np.ix_(ix, ix)] * np.outer(known, known)
         out[..., f["article"]] = np.where(same_article, 1.0, acos)
         places = [(i, c.place) for i, c in enumerate(claims) if c.place]
         for i, p in places:
