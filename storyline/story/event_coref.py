@@ -46,23 +46,23 @@ FEATURES = (
     # What a hard veto once said, now weighed (ECB+ teaches how little a weekday read against an
     # inferred article date, or a participant list, proves); `Coref.forbidden` keeps the vetoes
     # that firm evidence supports.
-    "date_gap",  # both dated, the dates disjoint: log months between them
-    "news_gap",  # one undated and told as done, the other dated: log months between them
-    "published_apart",  # log months between the two articles' publication windows
+    "date_gap",  # both dated, the dates disjoint: log(1 + days) between them
+    "news_gap",  # one undated and told as done, the other dated: log(1 + days) between them
+    "published_apart",  # log(1 + days) between the two articles' publication windows
     "named_conflict",  # both name people (PERSON entities with a name), none in common
     "over_limit",  # together more participants than their frame allows
+    "synonym",  # other predicates that tell one happening in the ECB+ train topics (`synonyms`)
 )
 # What `Coref.forbidden` counts as firm evidence of two happenings (docs/events.md):
 FIRM_WIDTH = 31  # days: a date read against a publication window this narrow is firm
 WRITTEN_WIDTH = 366  # days: a publication window this narrow says when an article was written
 # An undated mention told as done is the news of its article's day: not a firmly dated
-# happening more than NEWS_HORIZON before the article, nor one dated any other way (a weekday
-# read against an inferred article date) more than STALE_HORIZON before; two dates more than
-# STALE_HORIZON apart are two happenings, and so are two undated mentions told only in articles
-# published more than APART_HORIZON apart (the rules' news window, merge.NEWS_WINDOW).
-NEWS_HORIZON = timedelta(days=30)
+# happening more than `PairModel.news_horizon` days before the article, nor one dated any other
+# way (a weekday read against an inferred article date) more than STALE_HORIZON before; two
+# dates more than STALE_HORIZON apart are two happenings, and so are two undated mentions told
+# only in articles published more than `PairModel.apart_horizon` days apart. The two horizons
+# are learned by train_event_coref.py (how far apart ECB+'s train topics tell one happening).
 STALE_HORIZON = timedelta(days=2 * 365)
-APART_HORIZON = timedelta(days=30)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -75,6 +75,10 @@ class PairModel:
     bias: float
     threshold: float
     subtopic_threshold: float = 0.05
+    # pairs of predicate keys (both orders) that the ECB+ train topics call one happening
+    synonyms: frozenset[tuple[str, str]] = frozenset()
+    news_horizon: int = 30  # days (see `Coref.forbidden`)
+    apart_horizon: int = 30  # days
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         """P(same happening) of each feature row."""
@@ -85,13 +89,17 @@ class PairModel:
         return {"features": list(FEATURES), "bias": round(self.bias, 4),
                 "weights": {n: round(w, 4) for n, w in zip(FEATURES, self.weights, strict=True)},
                 "threshold": round(self.threshold, 3),
-                "subtopic_threshold": round(self.subtopic_threshold, 3)}
+                "subtopic_threshold": round(self.subtopic_threshold, 3),
+                "synonyms": sorted([a, b] for a, b in self.synonyms if a < b),
+                "news_horizon": self.news_horizon, "apart_horizon": self.apart_horizon}
 
     @classmethod
     def from_json(cls, data: dict) -> PairModel:
         return cls(tuple(float(data["weights"].get(n, 0.0)) for n in FEATURES),
                    float(data["bias"]), float(data["threshold"]),
-                   float(data.get("subtopic_threshold", 0.05)))
+                   float(data.get("subtopic_threshold", 0.05)),
+                   frozenset(p for a, b in data.get("synonyms", []) for p in ((a, b), (b, a))),
+                   int(data.get("news_horizon", 30)), int(data.get("apart_horizon", 30)))
 
 
 @cache
@@ -128,13 +136,6 @@ def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()} if norm > 0 else {}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Dot product of two unit vectors, over the shorter one's terms in its order (the
-    terms the other lacks add exactly 0: every weight is positive)."""
-    small, big = sorted((a, b), key=len)
-    return sum([v * big[t] for t, v in small.items() if t in big], 0.0)
-
-
 def _idf(bags: list[Counter[str]]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for bag in bags:
@@ -150,27 +151,37 @@ def article_vectors(articles: dict[str, Article]) -> dict[str, dict[str, float]]
     return {a: _unit(bag, idf) for a, bag in texts.items()}
 
 
-def subtopics(vectors: dict[str, dict[str, float]], threshold: float) -> dict[str, str]:
-    """Split one story's articles into sub-topics (ECB+: a topic's two seminal events):
-    average-link agglomerative clustering of their TF-IDF cosines, merging the most similar
-    groups while their mean similarity reaches `threshold`. Article id -> "t1", "t2", ...
-    (numbered by their first article in id order). Single-pass story clustering
-    (story/clusters.py) splits a story's few articles into too many pieces for this."""
+def cosine_matrix(vectors: dict[str, dict[str, float]]) -> tuple[list[str], np.ndarray]:
+    """The ids in order and the matrix of cosines of their unit vectors (1 on the diagonal),
+    summed term by term over the ids holding each term."""
     ids = sorted(vectors)
-    n = len(ids)
-    if n == 0:
-        return {}
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, a in enumerate(ids):
         for t, v in vectors[a].items():
             postings.setdefault(t, []).append((i, v))
-    sums = np.eye(n)  # summed similarities between groups (singletons at first): the cosines
+    sims = np.eye(len(ids))
     for found in postings.values():
         if len(found) > 1:
             at = np.array([i for i, _ in found])
             v = np.array([w for _, w in found])
-            sums[np.ix_(at, at)] += np.outer(v, v)
-    np.fill_diagonal(sums, 1.0)
+            sims[np.ix_(at, at)] += np.outer(v, v)
+    np.fill_diagonal(sims, 1.0)
+    return ids, sims
+
+
+def subtopics(vectors: dict[str, dict[str, float]], threshold: float,
+              cosines: tuple[list[str], np.ndarray] | None = None) -> dict[str, str]:
+    """Split one story's articles into sub-topics (ECB+: a topic's two seminal events):
+    average-link agglomerative clustering of their TF-IDF cosines (`cosine_matrix`, unless
+    given), merging the most similar groups while their mean similarity reaches `threshold`.
+    Article id -> "t1", "t2", ... (numbered by their first article in id order). Single-pass
+    story clustering (story/clusters.py) splits a story's few articles into too many pieces
+    for this."""
+    ids, sims = cosines if cosines is not None else cosine_matrix(vectors)
+    n = len(ids)
+    if n == 0:
+        return {}
+    sums = sims.copy()  # summed similarities between groups (singletons at first): the cosines
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
     group = list(range(n))
@@ -220,6 +231,24 @@ def predicate_key(predicate: str | None) -> str | None:
     return " ".join(_stemmer().stemWords(predicate.split()))
 
 
+def synonym_roots(keys: Set[str], synonyms: Set[tuple[str, str]]) -> dict[str, str]:
+    """Predicate key -> one key for all that `synonyms` link among these (union-find; the
+    smallest key names a group), so that "murder" and "kill" share a block in merge.py."""
+    root = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while root[k] != k:
+            k = root[k]
+        return k
+
+    for a, b in sorted(synonyms):
+        if a in root and b in root:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                root[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in keys if find(k) != k}
+
+
 @dataclass(frozen=True)
 class When:
     """What one claim tells of time: its window (merge.claim_window), whether the text dated
@@ -247,19 +276,50 @@ def when_of(c: Claim, articles: dict[str, Article]) -> When:
     return When(window, explicit, firm, published, published.width <= WRITTEN_WIDTH)
 
 
-def _months_apart(a: iv.Interval, b: iv.Interval) -> float:
-    """log(1 + months between two bounded intervals); 0 when they overlap or one is open."""
-    if None in (a.earliest, a.latest, b.earliest, b.latest) or a.overlaps(b):
-        return 0.0
-    days = (b.earliest - a.latest).days if a.before(b) else (a.earliest - b.latest).days
-    return math.log1p(days / 30.4)
-
-
 def _apart(a: iv.Interval, b: iv.Interval, gap: timedelta) -> bool:
     """One interval ends more than `gap` before the other starts."""
     return bool(a.latest is not None and b.earliest is not None and a.latest + gap < b.earliest
                 or b.latest is not None and a.earliest is not None
                 and b.latest + gap < a.earliest)
+
+
+def _equal(values: list) -> np.ndarray:
+    """n x n: values[i] == values[j] (hashable values; None equals None)."""
+    ids = {v: k for k, v in enumerate(dict.fromkeys(values))}
+    at = np.array([ids[v] for v in values])
+    return at[:, None] == at[None, :]
+
+
+def _bounds(intervals: list[iv.Interval]) -> tuple[np.ndarray, np.ndarray]:
+    """Earliest and latest days (ordinals) of the intervals, -inf / +inf where open."""
+    lo = np.array([-np.inf if w.earliest is None else w.earliest.toordinal() for w in intervals])
+    hi = np.array([np.inf if w.latest is None else w.latest.toordinal() for w in intervals])
+    return lo, hi
+
+
+def _gap_matrix(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+                   ) -> np.ndarray:
+    """log(1 + days between a[i] and b[j]) where both are bounded and disjoint, else 0 (a
+    scale-free gap: the model weighs it)."""
+    gap = np.maximum(b[0][None, :] - a[1][:, None], a[0][:, None] - b[1][None, :])
+    bounded = (np.isfinite(a[0]) & np.isfinite(a[1]))[:, None] & (
+        np.isfinite(b[0]) & np.isfinite(b[1]))[None, :]
+    ok = bounded & (gap > 0)
+    return np.where(ok, np.log1p(np.where(ok, gap, 0.0)), 0.0)
+
+
+def _cosines(vectors: list[dict[str, float]]) -> np.ndarray:
+    """n x n dot products of sparse unit vectors."""
+    terms: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, v in enumerate(vectors):
+        for t, w in v.items():
+            rows.append(i)
+            cols.append(terms.setdefault(t, len(terms)))
+            vals.append(w)
+    dense = np.zeros((len(vectors), len(terms)))
+    dense[rows, cols] = vals
+    return dense @ dense.T
 
 
 class Coref:
@@ -275,56 +335,86 @@ class Coref:
         idf = _idf(list(sentences.values()))
         self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
         self.article = article_vectors(articles)
+        ids, self._article_cosines = cosine_matrix(self.article)
+        self._article_at = {a: i for i, a in enumerate(ids)}
         self.subtopic = subtopic if subtopic is not None else subtopics(
-            self.article, model.subtopic_threshold)
+            self.article, model.subtopic_threshold, (ids, self._article_cosines))
         self.when = {c.id: when_of(c, articles) for c in claims}
-        self._cache: dict[tuple[str, str], float] = {}
-        # article cosines, per ordered article pair: many claim pairs share one article pair
-        # (the same order as computed fresh, so the same float)
-        self._articles: dict[tuple[str, str], float] = {}
+        self.same = synonym_roots({predicate_key(c.predicate) for c in claims} - {None},
+                                  model.synonyms)
 
     def features(self, a: Claim, b: Claim) -> list[float]:
-        """FEATURES of the pair (a, b)."""
+        """FEATURES of the pair (a, b) (`feature_matrix` of the two)."""
+        return [float(v) for v in self.feature_matrix([a, b])[0, 1]]
+
+    def feature_matrix(self, claims: list[Claim]) -> np.ndarray:
+        """FEATURES of every ordered pair of `claims` at once: an (n, n, len(FEATURES)) array,
+        row i's claim as a and column j's as b (only a frame's participant limit reads a's
+        kind). One numpy pass over a block instead of Python per pair."""
         from storyline.nlp.events.frames import frame
         from storyline.story.merge import places_compatible
 
-        same_article = a.article == b.article
-        sub_a, sub_b = self.subtopic.get(a.article), self.subtopic.get(b.article)
-        shared = bool(set(a.participants) & set(b.participants))
-        wa, wb = self.when[a.id], self.when[b.id]
-        gap = 0.0
-        for undated, dated in ((wa, wb), (wb, wa)):
-            if not undated.explicit and dated.explicit:
-                gap = _months_apart(undated.published, dated.window)
-        limit = frame(a.type).max_participants
-        return [
-            float(a.predicate is not None
-                  and predicate_key(a.predicate) == predicate_key(b.predicate)),
-            float(same_article or (sub_a is not None and sub_a == sub_b)),
-            float(same_article),
-            float(same_article and a.mention.start == b.mention.start),
-            float(shared),
-            float(bool(a.participants and b.participants) and not shared),
-            float(not a.participants or not b.participants),
-            float(wa.explicit and wb.explicit and wa.window.overlaps(wb.window)),
-            _cosine(self.context.get(a.id, {}), self.context.get(b.id, {})),
-            1.0 if same_article else self._article_cosine(a.article, b.article),
-            float(bool(a.place and b.place and places_compatible(a.place, b.place))),
-            _months_apart(wa.window, wb.window) if wa.explicit and wb.explicit else 0.0,
-            gap,
-            0.0 if same_article else _months_apart(wa.published, wb.published),
-            float(self.named_conflict(set(a.participants), set(b.participants))),
-            float(limit is not None and len(set(a.participants) | set(b.participants)) > limit),
-        ]
-
-    def _article_cosine(self, a: str, b: str) -> float:
-        """`_cosine` of two articles' vectors, computed once per article pair (in either
-        order when their lengths differ: `_cosine` then sums in the same order)."""
-        va, vb = self.article.get(a, {}), self.article.get(b, {})
-        key = (a, b) if len(va) == len(vb) or a < b else (b, a)
-        if key not in self._articles:
-            self._articles[key] = _cosine(va, vb)
-        return self._articles[key]
+        n = len(claims)
+        same_article = _equal([c.article for c in claims])
+        sub = [self.subtopic.get(c.article) for c in claims]
+        same_sub = same_article | (_equal(sub) & np.array([s is not None for s in sub])[:, None])
+        same_sentence = same_article & _equal([c.mention.start for c in claims])
+        keys = [predicate_key(c.predicate) if c.predicate is not None else None for c in claims]
+        same_pred = _equal(keys) & np.array([k is not None for k in keys])[:, None]
+        people = sorted({p for c in claims for p in c.participants})
+        col = {p: k for k, p in enumerate(people)}
+        inc = np.zeros((n, len(people)))
+        for i, c in enumerate(claims):
+            inc[i, [col[p] for p in set(c.participants)]] = 1.0
+        common = inc @ inc.T
+        has = inc.any(axis=1)
+        shared = common > 0
+        named_cols = [col[p] for p in people if p in self.named]
+        nam = inc[:, named_cols]
+        has_named = nam.any(axis=1)
+        named_conflict = np.outer(has_named, has_named) & ~((nam @ nam.T) > 0)
+        size = inc.sum(axis=1)
+        limit = np.array([frame(c.type).max_participants or np.inf for c in claims], float)
+        over = (size[:, None] + size[None, :] - common) > limit[:, None]
+        whens = [self.when[c.id] for c in claims]
+        explicit = np.array([w.explicit for w in whens])
+        win = _bounds([w.window for w in whens])
+        pub = _bounds([w.published for w in whens])
+        both = np.outer(explicit, explicit)
+        overlap = np.maximum(win[0][:, None], win[0][None, :]) <= np.minimum(
+            win[1][:, None], win[1][None, :])
+        undated_dated = np.outer(~explicit, explicit)
+        news = _gap_matrix(pub, win)
+        out = np.zeros((n, n, len(FEATURES)))
+        f = {name: k for k, name in enumerate(FEATURES)}
+        out[..., f["same_predicate"]] = same_pred
+        out[..., f["same_subtopic"]] = same_sub
+        out[..., f["same_article"]] = same_article
+        out[..., f["same_sentence"]] = same_sentence
+        out[..., f["shared_participant"]] = shared
+        out[..., f["participant_conflict"]] = np.outer(has, has) & ~shared
+        out[..., f["unnamed"]] = ~np.outer(has, has)
+        out[..., f["both_dated"]] = both & overlap
+        out[..., f["context"]] = _cosines([self.context.get(c.id, {}) for c in claims])
+        ix = np.array([self._article_at.get(c.article, -1) for c in claims])
+        known = ix >= 0  # a claim of an article not among the build's: no article vector
+        acos = self._article_cosines[np.ix_(ix, ix)] * np.outer(known, known)
+        out[..., f["article"]] = np.where(same_article, 1.0, acos)
+        places = [(i, c.place) for i, c in enumerate(claims) if c.place]
+        for i, p in places:
+            for j, q in places:
+                out[i, j, f["same_place"]] = float(places_compatible(p, q))
+        out[..., f["date_gap"]] = np.where(both, _gap_matrix(win, win), 0.0)
+        out[..., f["news_gap"]] = np.where(undated_dated, news,
+                                           np.where(undated_dated.T, news.T, 0.0))
+        out[..., f["published_apart"]] = np.where(same_article, 0.0, _gap_matrix(pub, pub))
+        out[..., f["named_conflict"]] = named_conflict
+        out[..., f["over_limit"]] = over
+        syn = self.model.synonyms
+        if syn:
+            for i, j in zip(*np.nonzero(~same_pred), strict=True):
+                out[i, j, f["synonym"]] = float((keys[i], keys[j]) in syn)
+        return out
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
         """Both participant sets name people, and none in common (storyline's links between
@@ -338,10 +428,10 @@ class Coref:
         never overrides: firm dates that disagree, or any dates more than STALE_HORIZON apart;
         an undated mention in an article whose date is known (`When.written`) against a dated
         event outside what that date allows (told as done: begun by the article's first
-        possible day, and ended at most NEWS_HORIZON before it, STALE_HORIZON when the event's
-        date is not firm: "collaborating with his wife" in 2023 is not their 2010
+        possible day, and ended at most `news_horizon` days before it, STALE_HORIZON when the
+        event's date is not firm: "collaborating with his wife" in 2023 is not their 2010
         collaboration; told as ahead: after it); two undated events told only in articles of
-        known dates more than APART_HORIZON apart."""
+        known dates more than `apart_horizon` days apart."""
         a, b = list(a), list(b)
         fa, fb = self._dated(a, firm=True), self._dated(b, firm=True)
         if fa is not None and fb is not None and not fa.overlaps(fb):
@@ -353,7 +443,8 @@ class Coref:
             dated = self._dated(other, firm=False)
             if dated is None or any(self.when[c.id].explicit for c in undated):
                 continue
-            slack = NEWS_HORIZON if self._dated(other, firm=True) is not None else STALE_HORIZON
+            slack = (timedelta(days=self.model.news_horizon)
+                     if self._dated(other, firm=True) is not None else STALE_HORIZON)
             for c in undated:
                 w = self.when[c.id]
                 if not w.written:
@@ -368,7 +459,8 @@ class Coref:
         if any(self.when[c.id].explicit for c in a + b):
             return False
         pa, pb = self._written(a), self._written(b)
-        return bool(pa and pb and all(_apart(p, q, APART_HORIZON) for p in pa for q in pb))
+        gap = timedelta(days=self.model.apart_horizon)
+        return bool(pa and pb and all(_apart(p, q, gap) for p in pa for q in pb))
 
     def _dated(self, claims: list[Claim], firm: bool) -> iv.Interval | None:
         """Where the claims' dates (with `firm`, only their firm ones) agree, their
@@ -386,9 +478,11 @@ class Coref:
         return [w.published for w in ws] if ws and all(w.written for w in ws) else []
 
     def pair(self, a: Claim, b: Claim) -> float:
-        """P(a and b tell the same happening), cached per pair."""
-        key = (a.id, b.id) if a.id <= b.id else (b.id, a.id)
-        if key not in self._cache:
-            x = np.array([self.features(a, b)])
-            self._cache[key] = float(self.model.probability(x)[0])
-        return self._cache[key]
+        """P(a and b tell the same happening)."""
+        return float(self.probabilities([a, b])[0, 1])
+
+    def probabilities(self, claims: list[Claim]) -> np.ndarray:
+        """P(same happening) of every ordered pair of `claims` (n x n), scored at once."""
+        n = len(claims)
+        x = self.feature_matrix(claims).reshape(n * n, len(FEATURES))
+        return self.model.probability(x).reshape(n, n)

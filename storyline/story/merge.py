@@ -282,22 +282,27 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, orgs: Set[str]) -> list
     average reaches the model's threshold and nothing forbids it (`_joinable`: polarity,
     organisations, firm evidence of time).
     Deterministic: ties go to the earlier events."""
-    framed = frames_of_predicates([c for cl in clusters for c in cl.claims])
+    framed = frames_of_predicates([c for cl in clusters for c in cl.claims], coref.same)
     blocks: dict[tuple[str, str | None], list[int]] = {}
     for k, cl in enumerate(clusters):
         if cl.type in LEARNED_TYPES:
-            blocks.setdefault(block_of(cl.claims[0], framed), []).append(k)
+            blocks.setdefault(block_of(cl.claims[0], framed, coref.same), []).append(k)
     gone: set[int] = set()
     threshold = coref.model.threshold
     for members in blocks.values():
         if len(members) < 2 or sum(len(clusters[k].claims) for k in members) > MAX_BLOCK:
             continue
         # summed pair probabilities between events; average = sum / (size a * size b)
+        claims = [c for k in members for c in clusters[k].claims]
+        prob = coref.probabilities(claims)
+        at, first = {}, 0
+        for k in members:
+            at[k] = slice(first, first + len(clusters[k].claims))
+            first += len(clusters[k].claims)
         sums: dict[tuple[int, int], float] = {}
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                sums[(a, b)] = sum(coref.pair(x, y) for x in clusters[a].claims
-                                   for y in clusters[b].claims)
+                sums[(a, b)] = float(prob[at[a], at[b]].sum())
         _join_best_first(clusters, members, sums, threshold,
                          lambda a, b: _joinable(clusters[a], clusters[b], orgs, coref), gone)
     return [cl for k, cl in enumerate(clusters) if k not in gone]
@@ -340,7 +345,8 @@ def _join_best_first(clusters: list[_Cluster], members: list[int],
                 heapq.heappush(heap, (-v, lo, hi, version[lo], version[hi]))
 
 
-def frames_of_predicates(claims: list[Claim]) -> dict[str, str]:
+def frames_of_predicates(claims: list[Claim], same: dict[str, str] | None = None
+                         ) -> dict[str, str]:
     """Predicate -> the LEARNED_TYPES frame its claims of this build most often have, for the
     words that a frame's claims use ("killed" as a death in one sentence is a death where it
     came out an open event in another: the frame's patterns did not match there)."""
@@ -348,15 +354,17 @@ def frames_of_predicates(claims: list[Claim]) -> dict[str, str]:
     for c in claims:
         if c.type != OPEN and c.type in LEARNED_TYPES and c.predicate:
             key = event_coref.predicate_key(c.predicate) or ""
-            counts.setdefault(key, Counter())[c.type] += 1
+            counts.setdefault((same or {}).get(key, key), Counter())[c.type] += 1
     return {p: max(n, key=lambda t: (n[t], t)) for p, n in counts.items()}
 
 
-def block_of(c: Claim, framed: dict[str, str]) -> tuple[str, str | None]:
+def block_of(c: Claim, framed: dict[str, str], same: dict[str, str] | None = None
+             ) -> tuple[str, str | None]:
     """The block of a LEARNED_TYPES claim's event in `_agglomerate`: its frame (an open
     event's: the frame its predicate has elsewhere, `frames_of_predicates`), and the predicate
     where the frame tells events apart by it."""
     key = event_coref.predicate_key(c.predicate)
+    key = (same or {}).get(key or "", key)  # a synonym group (event_coref.synonym_roots)
     kind = framed.get(key or "", c.type) if c.type == OPEN else c.type
     return kind, key if kind in SAME_PREDICATE else None
 

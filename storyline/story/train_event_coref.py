@@ -5,7 +5,8 @@ merge threshold on held-out train topics, and report both beside the merge rules
 
 The dev topics (2, 5, 12, 18, 21, 23, 34, 35) are never read. Of the other topics, every 5th
 by topic number is held out to tune the merge threshold; the rest fit the weights and the
-sub-topic threshold (against the two seminal events each ECB+ topic is made of). Each gold
+sub-topic threshold (against the two seminal events each ECB+ topic is made of) and give the
+synonym lexicon (`learn_synonyms`); all train topics give the news horizons (`horizons`). Each gold
 event mention becomes a claim by storyline's own code (eval/ecb.gold_claims); training pairs
 are the ones the story stage puts to the model (merge.py: the same kind, in LEARNED_TYPES,
 the same predicate for an open event, and nothing `merge._joinable` forbids). `--write`
@@ -27,6 +28,8 @@ from storyline.story.event_coref import FEATURES, WEIGHTS, Coref, PairModel, tra
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 TIE = 0.001
 SUBTOPIC_THRESHOLDS = tuple(round(0.01 * k, 2) for k in range(2, 13))
+MIN_TOPICS = 2  # a synonym pair must tell one happening in this many fit topics
+HORIZON_COVERAGE = 0.9  # the share of one happening's tellings the news horizons cover
 
 
 @dataclass
@@ -72,6 +75,64 @@ def read_topics(folder: Path, names: set[str]) -> list[Topic]:
     return out
 
 
+def learn_synonyms(topics: list[Topic], min_topics: int = MIN_TOPICS
+                   ) -> frozenset[tuple[str, str]]:
+    """Pairs of predicate keys (event_coref.predicate_key) whose mentions tell one gold
+    happening in at least `min_topics` of the topics ("kill" / "murder", "die" / "dead"): a
+    lexicon learned from the annotation, in both orders. Several topics, so that one story's
+    wording ("check" / "enter" rehab) does not count."""
+    from storyline.story.event_coref import predicate_key
+    from storyline.story.merge import LEARNED_TYPES
+
+    seen: dict[tuple[str, str], set[str]] = {}
+    for t in topics:
+        by_gold: dict[object, set[str]] = {}
+        for c in t.claims:
+            key = predicate_key(c.predicate)
+            if c.type in LEARNED_TYPES and key:
+                by_gold.setdefault(t.gold[t.key_of[c.id]], set()).add(key)
+        for keys in by_gold.values():
+            for a in keys:
+                for b in keys:
+                    if a < b:
+                        seen.setdefault((a, b), set()).add(t.name)
+    return frozenset(q for (a, b), names in seen.items() if len(names) >= min_topics
+                     for q in ((a, b), (b, a)))
+
+
+def horizons(topics: list[Topic], coverage: float = HORIZON_COVERAGE) -> tuple[int, int]:
+    """What ECB+ teaches of the news of the day, over pairs of gold mentions of one happening
+    in two articles of stated dates (`event_coref.FIRM_WIDTH`): the `coverage` quantile of the
+    days (a) from a firmly dated mention to an undated one told as done, and (b) between the
+    articles of two undated mentions. `Coref.forbidden` keeps pairs beyond them apart."""
+    from storyline.story.event_coref import FIRM_WIDTH, when_of
+    from storyline.story.status import SPECULATIVE
+
+    news, apart = [], []
+    for t in topics:
+        arts = {a.id: a for a in t.articles}
+        when = {c.id: when_of(c, arts) for c in t.claims}
+        for i, a in enumerate(t.claims):
+            for b in t.claims[i + 1:]:
+                if a.article == b.article or t.gold[t.key_of[a.id]] != t.gold[t.key_of[b.id]]:
+                    continue
+                wa, wb = when[a.id], when[b.id]
+                if max(wa.published.width, wb.published.width) > FIRM_WIDTH:
+                    continue
+                pa, pb = wa.published, wb.published
+                if not wa.explicit and not wb.explicit and None not in (
+                        pa.earliest, pa.latest, pb.earliest, pb.latest):
+                    apart.append(max((pb.earliest - pa.latest).days,
+                                     (pa.earliest - pb.latest).days, 0))
+                for undated, dated, c in ((wa, wb, a), (wb, wa, b)):
+                    day = undated.published.earliest
+                    if (not undated.explicit and dated.firm and dated.window.latest is not None
+                            and day is not None and c.mention.certainty not in SPECULATIVE):
+                        news.append(max((day - dated.window.latest).days, 0))
+    return (int(np.ceil(np.quantile(news, coverage))) if news else 30,
+            int(np.ceil(np.quantile(apart, coverage))) if apart else 30)
+
+
 def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
     """Feature rows and gold labels of the candidate pairs of one topic: two claims of one
     block (merge.block_of: a LEARNED_TYPES kind, an open event's predicate) that `merge._joinable`
@@ -91,16 +152,18 @@ def pairs(t: Topic, coref: Coref) -> tuple[list[list[float]], list[int]]:
         alone[c.id].add(c, w.window, w.published)
     rows, labels = [], []
     cs = [c for c in t.claims if c.type in LEARNED_TYPES]
-    framed = frames_of_predicates(cs)
-    block = {c.id: block_of(c, framed) for c in cs}
-    for i, a in enumerate(cs):
-        for b in cs[i + 1:]:
-            if block[a.id] != block[b.id]:
-                continue
-            if not _joinable(alone[a.id], alone[b.id], t.orgs, coref):
-                continue
-            rows.append(coref.features(a, b))
-            labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
+    framed = frames_of_predicates(cs, coref.same)
+    blocks: dict[tuple, list[Claim]] = {}
+    for c in cs:
+        blocks.setdefault(block_of(c, framed, coref.same), []).append(c)
+    for members in blocks.values():
+        x = coref.feature_matrix(members)
+        for i, a in enumerate(members):
+            for j in range(i + 1, len(members)):
+                b = members[j]
+                if _joinable(alone[a.id], alone[b.id], t.orgs, coref):
+                    rows.append([float(v) for v in x[i, j]])
+                    labels.append(int(t.gold[t.key_of[a.id]] == t.gold[t.key_of[b.id]]))
     return rows, labels
 
 
@@ -155,7 +218,15 @@ def main(argv: list[str]) -> None:
     print("sub-topics, B3 F1 against the ECB/ECB+ halves on the fit topics: " + ", ".join(
         f"{th:.2f}: {seminal_b3(fit, th):.3f}" for th in SUBTOPIC_THRESHOLDS)
         + f"; chosen {split_at:.2f}")
-    blank = PairModel((0.0,) * len(FEATURES), 0.0, 0.5, split_at)
+    synonyms = learn_synonyms(fit)
+    news_days, apart_days = horizons(topics)
+    print(f"synonyms (pairs of predicates one happening in {MIN_TOPICS}+ fit topics): "
+          + ", ".join(f"{a}/{b}" for a, b in sorted(synonyms) if a < b))
+    print(f"news horizons ({HORIZON_COVERAGE:.0%} of one happening's tellings, train topics): "
+          f"{news_days} days from a firm date to an undated mention, {apart_days} days "
+          "between two undated mentions' articles")
+    blank = PairModel((0.0,) * len(FEATURES), 0.0, 0.5, split_at, synonyms, news_days,
+                      apart_days)
     x_rows, y_rows = [], []
     for t in fit:
         coref = coreference(t.claims, t.articles, t.entities, blank)
@@ -171,13 +242,14 @@ def main(argv: list[str]) -> None:
         print(f"  {n:20s} {w:+.3f}")
     print(f"  {'bias':20s} {bias:+.3f}")
     rules = conll(tune, None)
-    scores = {th: conll(tune, PairModel(weights, bias, th, split_at)) for th in THRESHOLDS}
+    scores = {th: conll(tune, PairModel(weights, bias, th, split_at, synonyms, news_days,
+                                        apart_days)) for th in THRESHOLDS}
     # within TIE of the best CoNLL F1 (noise on 5 topics), the highest threshold: fewest merges
     best = max(th for th, f in scores.items() if f >= max(scores.values()) - TIE)
     print(f"tune CoNLL F1: rules alone {rules:.4f}; "
           + ", ".join(f"{th:.2f}: {f:.4f}" for th, f in scores.items()))
     print(f"chosen threshold {best:.2f} (tune CoNLL F1 {scores[best]:.4f})")
-    model = PairModel(weights, bias, best, split_at)
+    model = PairModel(weights, bias, best, split_at, synonyms, news_days, apart_days)
     if "--write" in argv:
         path = Path(__file__).with_name(WEIGHTS)
         print(f"wrote {path} ({write_weights(path, model.to_json())} bytes)")

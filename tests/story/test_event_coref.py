@@ -61,7 +61,7 @@ def test_pair_features_exact():
         "same_sentence": 0.0, "shared_participant": 0.0, "participant_conflict": 0.0,
         "unnamed": 1.0, "both_dated": 0.0, "same_place": 0.0, "date_gap": 0.0,
         "news_gap": 0.0, "published_apart": 0.0, "named_conflict": 0.0,
-        "over_limit": 0.0}
+        "over_limit": 0.0, "synonym": 0.0}
     assert f13["same_subtopic"] == 0.0
     # content words, IDF log(4 / (df + 0.5)) over the three sentences: S1 and S3 share only
     # "evacuated" (df 3); S1 = crews, evacuated, marlow, river, burst, banks (df 1, 3, 2, 2, 2,
@@ -87,10 +87,10 @@ def test_time_features_exact():
     f13 = dict(zip(FEATURES, coref.features(c1, c3), strict=True))
     # 2024-03-04 .. 2024-06-04: 92 days; the articles 2024-03-05 .. 2024-09-05: 184 days
     assert (f12["both_dated"], f12["news_gap"]) == (0.0, 0.0)
-    assert f12["date_gap"] == pytest.approx(math.log1p(92 / 30.4))
-    assert f12["published_apart"] == pytest.approx(math.log1p(184 / 30.4))
+    assert f12["date_gap"] == pytest.approx(math.log1p(92))
+    assert f12["published_apart"] == pytest.approx(math.log1p(184))
     # undated c3, in an article of 2024-09-05, against c1 of 2024-03-04: 185 days
-    assert f13["news_gap"] == pytest.approx(math.log1p(185 / 30.4))
+    assert f13["news_gap"] == pytest.approx(math.log1p(185))
     assert f13["date_gap"] == 0.0
 
 
@@ -157,6 +157,14 @@ def test_named_people_in_conflict_weigh_as_a_feature():
     apart = Coref([c1, c2, c3], cov.by_id(), weighs, subs, named=people)
     groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=apart)
     assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a3:c1"], ["a2:c1"]]
+
+
+def _same_day(*ids: str) -> Coverage:
+    """Articles of one stated day, 2024-03-05."""
+    cov = Coverage()
+    for aid in ids:
+        cov.article(aid, "2024-03-05")
+    return cov
 
 
 def _inferred(cov: Coverage, aid: str, earliest: str, latest: str) -> None:
@@ -259,7 +267,8 @@ def test_subtopics_split_by_average_link():
 
 
 def test_json_round_trip_and_probability():
-    m = PairModel(tuple(float(i) for i in range(len(FEATURES))), -1.5, 0.55, 0.07)
+    m = PairModel(tuple(float(i) for i in range(len(FEATURES))), -1.5, 0.55, 0.07,
+                  frozenset({("kill", "murder"), ("murder", "kill")}), 31, 41)
     back = PairModel.from_json(json.loads(json.dumps(m.to_json())))
     assert back == m
     x = np.zeros((1, len(FEATURES)))
@@ -291,9 +300,7 @@ def test_places_qualified_after_a_comma():
 def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
     assert predicate_key("checks") == predicate_key("check") == "check"
     assert predicate_key("check in") == "check in"
-    cov = Coverage()
-    cov.article("a1", "2024-03-05")
-    cov.article("a2", "2024-03-05")
+    cov = _same_day("a1", "a2")
     c1 = cov.claim("a1", "death", "The gunman killed Riva Lenz.", [RIVA], predicate="kill")
     c2 = cov.claim("a2", "other", "Lenz was killed at her home.", [RIVA], predicate="kill")
     c3 = cov.claim("a2", "other", "Crews evacuated Marlow.", predicate="evacuates")
@@ -309,26 +316,77 @@ def test_predicates_compared_by_stem_and_open_events_join_their_frames_block():
         ["a1:c1", "a2:c1"], ["a1:c2", "a2:c2"]]
 
 
-def test_article_cosine_is_the_same_float_per_claim_pair_and_in_each_order():
-    """The article feature is computed once per article pair (Coref._article_cosine) and
-    stays exactly what `_cosine` gives fresh, in both orders of the pair."""
+def test_block_scores_are_the_pairs_scores():
+    """`probabilities` scores a block at once; each cell is the pair's own score, in either
+    order but for a frame's participant limit (a's kind)."""
     cov, (c1, c2, c3) = _coverage()
-    c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", predicate="flood")
-    coref = Coref([c1, c2, c3, c4], cov.by_id(), MODEL, SUBTOPIC)
+    c4 = cov.claim("a1", "other", "The river burst its banks at Marlow.", [MARA],
+                   time="2024-03-01", predicate="flood", place="Marlow")
+    claims = [c1, c2, c3, c4]
+    coref = Coref(claims, cov.by_id(), MODEL, SUBTOPIC, named=frozenset({MARA}))
+    block = coref.feature_matrix(claims)
+    prob = coref.probabilities(claims)
+    for i, a in enumerate(claims):
+        for j, b in enumerate(claims):
+            if i != j:
+                assert list(block[i, j]) == coref.features(a, b)
+                assert prob[i, j] == pytest.approx(coref.pair(a, b), abs=1e-15)
     art = FEATURES.index("article")
-    fresh = event_coref._cosine(coref.article["a1"], coref.article["a2"])
-    back = event_coref._cosine(coref.article["a2"], coref.article["a1"])
-    assert [coref.features(c, c2)[art] for c in (c1, c4)] == [fresh, fresh]
-    assert coref.features(c2, c4)[art] == back
-    # a1 tells two sentences, a2 one: vectors of different lengths share one cached value
-    assert len(coref.article["a1"]) != len(coref.article["a2"]) and fresh == back
-    assert set(coref._articles) == {("a1", "a2")}
+    assert block[0, 3, art] == 1.0  # one article
+    assert block[0, 1, art] == pytest.approx(block[1, 0, art])
 
 
-def test_cosine_skips_missing_terms_exactly():
+def test_cosines_of_sparse_vectors_exact():
     a = {"x": 0.6, "y": 0.8}
     b = {"y": 0.6, "z": 0.8, "w": 0.0}
-    assert event_coref._cosine(a, b) == 0.8 * 0.6
-    assert event_coref._cosine(b, a) == 0.8 * 0.6
-    assert event_coref._cosine(a, {"q": 1.0}) == 0.0
-    assert event_coref._cosine({}, b) == 0.0
+    got = event_coref._cosines([a, b, {"q": 1.0}, {}])
+    assert got[0, 1] == got[1, 0] == 0.8 * 0.6
+    assert got[0, 2] == got[3, 1] == 0.0
+    assert got[0, 0] == pytest.approx(1.0)
+
+
+KILL_MURDER = frozenset({("kill", "murder"), ("murder", "kill")})
+
+
+def test_synonym_groups_share_a_block_and_weigh_as_a_feature():
+    """Predicates the train topics call one happening ("murder" / "kill") share a block (an
+    open "murder" goes to the death frame "kill" has in this build) and raise the pair's
+    `synonym` feature; other predicates stay in their own block."""
+    assert event_coref.synonym_roots({"kill", "murder", "flee"}, KILL_MURDER) == {
+        "murder": "kill"}
+    assert event_coref.synonym_roots({"murder", "flee"}, KILL_MURDER) == {}
+    cov = _same_day("a1", "a2")
+    c1 = cov.claim("a1", "death", "The gunman killed Riva Lenz.", [RIVA], predicate="kill")
+    c2 = cov.claim("a2", "other", "Lenz was murdered at her home.", [RIVA], predicate="murder")
+    c3 = cov.claim("a2", "other", "The gunman fled.", predicate="flee")
+    claims = [c1, c2, c3]
+    model = PairModel(tuple(4.0 if n == "synonym" else 0.0 for n in FEATURES), -2.0, 0.5,
+                      synonyms=KILL_MURDER)
+    coref = Coref(claims, cov.by_id(), model, {"a1": "s1", "a2": "s1"})
+    framed = frames_of_predicates(claims, coref.same)
+    assert block_of(c2, framed, coref.same) == block_of(c1, framed, coref.same) == (
+        "death", None)
+    assert block_of(c3, framed, coref.same) == ("other", "flee")
+    syn = FEATURES.index("synonym")
+    assert (coref.features(c1, c2)[syn], coref.features(c1, c3)[syn]) == (1.0, 0.0)
+    groups = cluster_claims(claims, cov.by_id(), coref=coref)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["a1:c1", "a2:c1"], ["a2:c2"]]
+    # without the lexicon, "murder" is an open event's own block: the model never sees the pair
+    plain = Coref(claims, cov.by_id(), PairModel(model.weights, -2.0, 0.5),
+                  {"a1": "s1", "a2": "s1"})
+    assert sorted(len(g) for g in cluster_claims(claims, cov.by_id(), coref=plain)) == [1, 1, 1]
+
+
+def test_the_news_horizons_are_the_models():
+    """`forbidden` reads the learned horizons: undated mentions in articles 35 days apart are
+    two happenings under a 30-day horizon, one possible happening under a 41-day one."""
+    cov = Coverage()
+    cov.article("a1", "2024-03-05")
+    cov.article("a2", "2024-04-09")
+    c1 = cov.claim("a1", "other", S1, predicate="evacuate")
+    c2 = cov.claim("a2", "other", S2, predicate="evacuate")
+    subs = {"a1": "s1", "a2": "s1"}
+    narrow = Coref([c1, c2], cov.by_id(), PairModel(MODEL.weights, -5.0, 0.5), subs)
+    wide = Coref([c1, c2], cov.by_id(), PairModel(MODEL.weights, -5.0, 0.5, apart_horizon=41),
+                 subs)
+    assert narrow.forbidden([c1], [c2]) and not wide.forbidden([c1], [c2])
