@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -102,11 +103,31 @@ class PairModel:
                    int(data.get("news_horizon", 30)), int(data.get("apart_horizon", 30)))
 
 
-@cache
+_SHIPPED_OFF: list[bool] = []  # set inside `shipped_model_off`
+
+
 def load() -> PairModel | None:
-    """The shipped model, or None when its weights file is absent."""
+    """The shipped model, or None when its weights file is absent (or inside
+    `shipped_model_off`)."""
+    return None if _SHIPPED_OFF else _shipped()
+
+
+@cache
+def _shipped() -> PairModel | None:
     data = shipped_json("storyline.story", WEIGHTS)
     return PairModel.from_json(data) if data is not None else None
+
+
+@contextmanager
+def shipped_model_off() -> Iterator[None]:
+    """Stories built inside use the merge rules alone. Training builds its topics so: their
+    inferred article dates depend on the merged events, and a rerun must not read what the
+    weights it wrote last time made of them."""
+    _SHIPPED_OFF.append(True)
+    try:
+        yield
+    finally:
+        _SHIPPED_OFF.pop()
 
 
 def train(x: np.ndarray, y: np.ndarray, l2: float = 1.0, epochs: int = 500,

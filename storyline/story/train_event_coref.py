@@ -23,7 +23,14 @@ import numpy as np
 
 from storyline.learn import write_weights
 from storyline.model import Article, Claim
-from storyline.story.event_coref import FEATURES, WEIGHTS, Coref, PairModel, train
+from storyline.story.event_coref import (
+    FEATURES,
+    WEIGHTS,
+    Coref,
+    PairModel,
+    shipped_model_off,
+    train,
+)
 
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(1, 20))
 TIE = 0.001
@@ -60,7 +67,9 @@ def read_topics(folder: Path, names: set[str]) -> list[Topic]:
     groups: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
         groups.setdefault(d.topic, []).append(i)
-    runs = run_storyline_groups([d.doc for d in docs], [None] * len(docs), list(groups.values()))
+    with shipped_model_off():  # the input must not depend on the weights a last run wrote
+        runs = run_storyline_groups([d.doc for d in docs], [None] * len(docs),
+                                    list(groups.values()))
     nlp = load_model(Settings().model)
     out = []
     for (name, group), run in zip(groups.items(), runs, strict=True):
