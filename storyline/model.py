@@ -269,6 +269,10 @@ class Role:
 
     name: RoleName
     entity: str  # entity id
+    # Character span of the name the parse found in this role, in the claim's article (None
+    # for a participant added without one: "the couple" resolved to the pair named before).
+    # Which mention of the entity fills the role: benchmarks score links to that mention.
+    span: tuple[int, int] | None = None
 
 
 @dataclass

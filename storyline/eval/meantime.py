@@ -174,17 +174,43 @@ def predictions(
             p.future[c.id] = bool(start and dct and start > dct)
             p.dated[c.id] = dated[event_of[c.id]]
             p.bounded[c.id] = bounded[event_of[c.id]]
+            filled = {r.entity: r.span for r in c.roles if r.span is not None}
             for ent in c.participants:
                 near = [k for k in mentions_of.get((i, ent), [])
                         if c.mention.start <= k[2] < c.mention.end]
-                if near:
-                    best = min(near, key=lambda k: abs(k[2] - c.trigger[0]))
+                # the mention the parse found in a role ("Jobs ... announced that he": Jobs),
+                # else the entity's mention nearest the trigger
+                span = filled.get(ent)
+                named = [k for k in near if span and k[2] < span[1] and span[0] < k[3]]
+                if named or near:
+                    best = min(named or near, key=lambda k: abs(k[2] - c.trigger[0]))
                     p.participants.add((c.id, best))
+            # MEANTIME's participants include where it happened (Argm-LOC): the first entity
+            # mention in the claim's place phrase ("filed in California", "held at X in Y")
+            where = _place_span(c.mention.start, c.mention.text, c.place, c.trigger[0])
+            inside = sorted(k for k in p.entities if where and where[0] <= k[2] < where[1])
+            if inside:
+                p.participants.add((c.id, inside[0]))
         for t in run.story.timexes:
             if t.article == art.id and scored(docs[i], docs[i].tokens_in(t.start, t.end)):
                 t = timeml_form(t)
                 p.timexes.append(timeml.GoldTimex(t.start, t.end, t.text, t.type, t.value))
     return preds
+
+
+def _place_span(start: int, text: str, place: str | None, trigger: int) -> tuple[int, int] | None:
+    """The characters of a claim's place phrase in its article: its occurrence in the claim's
+    sentence (which starts at `start`) nearest the trigger."""
+    if not place:
+        return None
+    found, k = [], text.find(place)
+    while k >= 0:
+        found.append(start + k)
+        k = text.find(place, k + 1)
+    if not found:
+        return None
+    at = min(found, key=lambda f: abs(f - trigger))
+    return at, at + len(place)
 
 
 @dataclass
@@ -195,6 +221,7 @@ class Scores:
     entities_by_type: dict[str, Counts] = field(default_factory=dict)
     events: Counts = field(default_factory=Counts)
     participants: Counts = field(default_factory=Counts)
+    participants_exact: Counts = field(default_factory=Counts)  # the linked mention itself
     entity_coref: CorefScore | None = None
     entity_coref_baseline: CorefScore | None = None
     event_coref: CorefScore | None = None
@@ -234,14 +261,23 @@ def score(docs: list[CatDoc], golds: list[Gold], preds: list[Prediction],
         for k, c in p.event_cluster.items():
             ev_resp[vmap.get(k, k)] = c
         # participants: the claim's gold event has, among its participants, the entity
-        # mention matched to storyline's (one-to-one)
-        hit, used = 0, set()
-        for claim, ent in p.participants:
-            pair = (vmap.get(claim), emap.get(ent))
-            if pair in g.participants and pair not in used:
+        # mention matched to storyline's (one-to-one), or one that contains it or lies in it
+        # as a mention of the same entity (gold links "company CEO Steve Jobs" and also has
+        # the nested mention "Steve Jobs", which storyline's "Steve Jobs" is matched to)
+        exact, hit, used, seen = 0, 0, set(), set()
+        for claim, ent in sorted(p.participants, key=str):
+            ev, gm = vmap.get(claim), emap.get(ent)
+            if (ev, gm) in g.participants and (ev, gm) not in seen:
+                seen.add((ev, gm))
+                exact += 1
+            pair = (ev, gm) if (ev, gm) in g.participants else next(
+                (pr for pr in sorted(g.participants) if pr[0] == ev and gm is not None
+                 and pr not in used and _nested(g, pr[1], gm)), None)
+            if pair is not None and pair not in used:
                 used.add(pair)
                 hit += 1
         s.participants.add(hit, len(p.participants), len(g.participants))
+        s.participants_exact.add(exact, len(p.participants), len(g.participants))
         timeml.score_pairs(timeml.match(g.timexes, p.timexes), s.timex)
         for claim, gk in vmap.items():
             attrs = g.event_attrs[gk]
@@ -267,6 +303,13 @@ def score(docs: list[CatDoc], golds: list[Gold], preds: list[Prediction],
         s.event_coref_baseline = score_clusters(
             clusters_of(ev_key), clusters_of(_lemma_clusters(docs, [g.events for g in golds])))
     return s
+
+
+def _nested(g: Gold, a: Key, b: Key) -> bool:
+    """Two gold mentions of one entity, one inside the other (an apposition and its name)."""
+    inst = g.entity_instance.get(a)
+    return inst is not None and inst == g.entity_instance.get(b) and (
+        g.entities[a] <= g.entities[b] or g.entities[b] <= g.entities[a])
 
 
 def _lemma_clusters(docs: list[CatDoc], mentions: list[dict[Key, set[str]]]) -> dict:
@@ -315,6 +358,8 @@ def rows(s: Scores) -> list[Row]:
                        b.conll if b else None, base if b else "", _coref_note(s.event_coref)))
     out.append(Row("participant (HAS_PARTICIPANT) F1", s.participants.f1,
                    note=s.participants.note()))
+    out.append(Row("participant F1, the linked gold mention only", s.participants_exact.f1,
+                   note=s.participants_exact.note()))
     t = s.timex.table()
     out += [
         Row("TIMEX3 strict extent F1", t["strict_f1"], note=f"{s.timex.gold} gold"),

@@ -525,6 +525,10 @@ def _rewrite(analyses: list[ArticleAnalysis], mapping: dict[str, str],
             r.subject, r.object = g(r.subject), g(r.object)
         for c in a.claims:
             c.participants = _dedupe(g(p) for p in c.participants)
+            # a role names one of the participants: the same ids, gone with a dropped entity
+            c.roles = [r for r in c.roles if g(r.entity) is not None]
+            for r in c.roles:
+                r.entity = g(r.entity)  # type: ignore[assignment]
         for q in a.quotes:
             q.speaker = g(q.speaker)
 

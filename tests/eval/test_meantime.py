@@ -102,6 +102,7 @@ def test_score_counts_exactly():
     assert (s.entities_by_type["PER"].predicted, s.entities_by_type["PER"].hit) == (1, 0)
     assert (s.events.hit, s.events.predicted, s.events.gold) == (1, 1, 1)
     assert (s.participants.hit, s.participants.predicted, s.participants.gold) == (1, 2, 2)
+    assert (s.participants_exact.hit, s.participants_exact.predicted) == (1, 2)
     assert (s.timex.relaxed, s.timex.strict, s.timex.value_ok) == (1, 1, 0)
     assert s.attributes["certainty"] == (1, 1, 1)  # storyline right, majority right, 1 event
     assert s.attributes["polarity"] == (1, 1, 1)
@@ -110,6 +111,69 @@ def test_score_counts_exactly():
     assert s.event_coref.b3.f1 == 1.0 and s.event_coref.muc.f1 == 0.0
     # entities: gold {1},{2}; response {1},{m}: B3 R = 1/2, P = 1/2
     assert s.entity_coref.b3.f1 == pytest.approx(0.5)
+
+
+# "Apple CEO Tim Cook resigned .": gold links the whole "Apple CEO Tim Cook"; it also has the
+# nested "Tim Cook" (same person) and "Apple" (another entity). Written for this test.
+NESTED = """<Document doc_name="n">
+<token t_id="1" sentence="0">Apple</token><token t_id="2" sentence="0">CEO</token>
+<token t_id="3" sentence="0">Tim</token><token t_id="4" sentence="0">Cook</token>
+<token t_id="5" sentence="0">resigned</token><token t_id="6" sentence="0">.</token>
+<Markables>
+<ENTITY_MENTION m_id="2"><token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="1"><token_anchor t_id="1"/><token_anchor t_id="2"/>
+  <token_anchor t_id="3"/><token_anchor t_id="4"/></ENTITY_MENTION>
+<EVENT_MENTION m_id="4"><token_anchor t_id="5"/></EVENT_MENTION>
+<ENTITY m_id="5" ent_type="PER" instance_id="PER1"/>
+<ENTITY m_id="6" ent_type="ORG" instance_id="ORG1"/>
+</Markables>
+<Relations>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><target m_id="5"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="3"/><target m_id="6"/></REFERS_TO>
+<HAS_PARTICIPANT r_id="3"><source m_id="4"/><target m_id="1"/></HAS_PARTICIPANT>
+</Relations>
+</Document>
+"""
+
+
+def test_a_link_to_a_nested_mention_of_the_linked_entity_counts():
+    """storyline's "Tim Cook" is matched to the nested gold "Tim Cook", not to the linked
+    "Apple CEO Tim Cook": the link counts (same person, one mention inside the other);
+    storyline's "Apple" inside it is another entity and does not."""
+    d = parse_cat(NESTED, "n")
+    p = Prediction()
+    p.entities = {"tc": {"3", "4"}, "ap": {"1"}}
+    p.events = {"c1": {"5"}}
+    p.event_cluster = {"c1": "ev1"}
+    p.certainty, p.future, p.dated = {"c1": "asserted"}, {"c1": False}, {"c1": True}
+    p.participants = {("c1", "tc"), ("c1", "ap")}
+    s = score([d], [gold_of(d)], [p], baseline=False)
+    assert (s.participants.hit, s.participants.predicted, s.participants.gold) == (1, 2, 1)
+    assert (s.participants_exact.hit, s.participants_exact.predicted) == (0, 2)
+
+
+def test_a_participant_is_the_mention_its_role_names_and_the_place_is_one():
+    """The role's own mention ("Halvard Systems"), not the entity's mention nearest the
+    trigger ("its"); the claim's place (Oslo) is a participant too (MEANTIME's Argm-LOC)."""
+    from storyline.eval.cat import run_storyline
+    from storyline.eval.meantime import predictions
+
+    words = ["Halvard", "Systems", "fired", "its", "founder", "in", "Oslo", "after", "the",
+             "trial", "."]
+    xml = '<Document doc_name="t">' + "".join(
+        f'<token t_id="{i + 1}" sentence="0">{w}</token>' for i, w in enumerate(words)
+    ) + "</Document>"
+    d = parse_cat(xml)
+    run = run_storyline([d], ["2011-08-25"])
+    p = predictions([d], run)[0]
+    fired = next(c for c, toks in p.events.items() if toks == {"3"})
+    assert sorted(sorted(p.entities[k], key=int) for c, k in p.participants if c == fired) == [
+        ["1", "2"], ["7"]]
+    # the story stage gives the roles the story's entity ids, as it does the participants
+    claim = next(c for c in run.analyses[0].claims if c.id == fired)
+    assert [r.entity for r in claim.roles] == claim.participants[:1]
+    assert claim.participants[0] in {e.id for e in run.story.entities}
 
 
 def test_malformed_files_are_reported_and_skipped(tmp_path):

@@ -393,13 +393,15 @@ def argument_heads(trigger: Token, sent: Span | None = None) -> list[Token]:
         clause = clause.head
     if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
         heads.append(clause.head)
-    # "an affair involving X", "the romance that unfolded between X and Y"
+    # "an affair involving X", "the romance that unfolded between X and Y", "a press
+    # conference held by X" (the by-agent)
     if trigger.pos_ == "NOUN":
         for clause in (c for c in trigger.children if c.dep_ in ("acl", "relcl")):
             for child in clause.children:
                 if child.dep_ == "dobj":
                     heads.append(child)
-                elif child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                elif child.dep_ == "agent" or (
+                        child.dep_ == "prep" and child.lower_ in ("with", "between")):
                     heads += [c for c in child.children if c.dep_ == "pobj"]
     for anchor in anchors:  # "rumours over X having an affair": the gerund's subject
         before = anchor.doc[anchor.i - 1] if anchor.i > sent.start else None
@@ -610,6 +612,12 @@ def roles_of(hit: Hit, sent: Span) -> list[tuple[str, Token]]:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         add(role, g)
+        for clause in (c for c in trigger.children if c.dep_ in ("acl", "relcl")):
+            for c in clause.children:  # "a conference held by Apple": Apple holds it
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            add("agent", g)
         head = trigger.head
         if trigger.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
             for c in head.children:

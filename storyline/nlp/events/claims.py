@@ -677,12 +677,10 @@ def _roles(ctx: _Context, hit: Hit, sent: Span, place: Span | None,
         span = ctx.name_span(tok)
         if place is not None and span.start < place.end and place.start < span.end:
             continue
-        ent = _quote_speaker(ctx, tok) if tok.lower_ in FIRST_PERSON else ctx.entity_at(
-            span.start_char, span.end_char)
-        if ent is None and tok.pos_ == "PROPN":
-            ent = ctx.by_name.get(span.text)
+        ent = _quote_speaker(ctx, tok) if tok.lower_ in FIRST_PERSON else _argument_entity(
+            ctx, tok, span)
         if ent in participants and all(r.entity != ent for r in out):
-            out.append(Role(name, ent))  # type: ignore[arg-type]
+            out.append(Role(name, ent, (span.start_char, span.end_char)))  # type: ignore[arg-type]
     if "participant" in frame(hit.rule.type).roles:
         out += [Role("participant", p) for p in participants if all(r.entity != p for r in out)]
     return out
@@ -705,9 +703,7 @@ def _participants(
             span = ctx.name_span(tok)
             if place is not None and span.start < place.end and place.start < span.end:
                 continue  # "moved to Paris": Paris is the place, not a participant
-            ent = ctx.entity_at(span.start_char, span.end_char)
-            if ent is None and tok.pos_ == "PROPN":
-                ent = ctx.by_name.get(span.text)  # a name the NER missed here, known elsewhere
+            ent = _argument_entity(ctx, tok, span)
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if ent is None and owner is not None and owner.lower_ in GROUP_WORDS:
                 group = True  # "to mend their marriage"
@@ -725,6 +721,15 @@ def _participants(
     elif len(persons) >= 2 and kind in COUPLE_TYPES:
         ctx.groups.append((trigger.idx, persons[:2]))
     return participants
+
+
+def _argument_entity(ctx: _Context, tok: Token, span: Span) -> str | None:
+    """The entity an argument head names: the one whose mention its name span overlaps, else a
+    name known elsewhere in the article (one the NER missed here)."""
+    ent = ctx.entity_at(span.start_char, span.end_char)
+    if ent is None and tok.pos_ == "PROPN":
+        ent = ctx.by_name.get(span.text)
+    return ent
 
 
 def _people_named(doc: Doc, analysis: ArticleAnalysis) -> list[tuple[int, str]]:

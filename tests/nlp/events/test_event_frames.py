@@ -120,6 +120,25 @@ def test_nominal_passive_and_possessive_roles():
         "resigned", "resignation", (("agent", "Dario Venn"),))
 
 
+def test_a_nominal_event_takes_the_agent_of_the_clause_that_modifies_it():
+    # "a conference held by X", "... that was called by X": X is the event's participant
+    # (a meeting is symmetric: everyone in it is a participant)
+    assert run("Reporters attended a press conference held by Halvard Systems.") == [
+        ("meeting", "conference", (("participant", "Halvard Systems"),)),
+        ("minor", "hold", (("agent", "Halvard Systems"),))]
+    assert run("Reporters attended a press conference that was called by Halvard Systems.") == [
+        ("meeting", "conference", (("participant", "Halvard Systems"),)),
+        ("minor", "call", (("agent", "Halvard Systems"),))]
+
+
+def test_a_role_keeps_the_span_of_the_name_that_fills_it():
+    text = "Halvard Systems fired its founder."
+    article = Article(id="fx", path="fx.txt", raw=text, content=text)
+    claim = analyze([article], Settings())[0].claims[0]
+    assert [(r.name, text[r.span[0]:r.span[1]]) for r in claim.roles] == [
+        ("agent", "Halvard Systems"), ("patient", "founder")]
+
+
 def test_support_constructions_take_the_frame_of_their_noun():
     assert run("Lila Brandt filed a lawsuit against Acme Robotics.") == [
         ("lawsuit", "lawsuit", (("agent", "Lila Brandt"), ("patient", "Acme Robotics")))]
