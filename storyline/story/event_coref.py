@@ -7,18 +7,19 @@ shared participants, compatible times and similar contexts, then cluster (merge.
 events whose claims are on average most probably one happening join first).
 
 The pair decision is a logistic regression over the few features below, trained on the ECB+
-train topics by `train_event_coref.py` (its threshold tuned on held-out train topics); the
+train topics by `train_event_coref.py` (its threshold cross-validated over them); the
 weights are data (`event_coref.json`, a few hundred bytes) loaded once. numpy comes with spaCy.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache
 
@@ -363,6 +364,12 @@ class Coref:
         self.when = {c.id: when_of(c, articles) for c in claims}
         self.same = synonym_roots({predicate_key(c.predicate) for c in claims} - {None},
                                   model.synonyms)
+
+    def at_threshold(self, threshold: float) -> Coref:
+        """The same pair decisions merging at another `threshold` (nothing else reads it)."""
+        other = copy.copy(self)
+        other.model = replace(self.model, threshold=threshold)
+        return other
 
     def features(self, a: Claim, b: Claim) -> list[float]:
         """FEATURES of the pair (a, b) (`feature_matrix` of the two)."""

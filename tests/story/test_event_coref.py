@@ -390,3 +390,15 @@ def test_the_news_horizons_are_the_models():
     wide = Coref([c1, c2], cov.by_id(), PairModel(MODEL.weights, -5.0, 0.5, apart_horizon=41),
                  subs)
     assert narrow.forbidden([c1], [c2]) and not wide.forbidden([c1], [c2])
+
+
+def test_a_coref_at_another_threshold_merges_by_it_and_leaves_the_original():
+    cov, (c1, c2, c3) = _coverage()
+    coref = Coref([c1, c2, c3], cov.by_id(), MODEL, SUBTOPIC)
+    strict = coref.at_threshold(0.999)  # above P(c1, c2): nothing merges
+    assert strict.model.threshold == 0.999 and coref.model.threshold == 0.5
+    assert strict.pair(c1, c2) == coref.pair(c1, c2) < 0.999
+    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=strict)
+    assert sorted(len(g) for g in groups) == [1, 1, 1]
+    groups = cluster_claims([c1, c2, c3], cov.by_id(), coref=coref)
+    assert sorted(len(g) for g in groups) == [1, 2]

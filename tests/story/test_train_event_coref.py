@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from story_helpers import RIVA, Coverage
 
-from storyline.story.train_event_coref import Topic, horizons, learn_synonyms
+from storyline.story.train_event_coref import (
+    Topic,
+    choose_threshold,
+    folds,
+    horizons,
+    learn_synonyms,
+)
 
 
 def _topic(name: str, cov: Coverage, gold: dict[str, str]) -> Topic:
@@ -49,3 +55,41 @@ def test_horizons_are_quantiles_of_one_happenings_tellings():
     assert horizons([topic], coverage=1.0) == (16, 10)
     assert horizons([topic], coverage=0.0) == (6, 10)
     assert horizons([]) == (30, 30)  # no dated tellings: the default
+
+
+def test_horizons_count_each_undated_telling_once_against_its_nearest_evidence():
+    cov = Coverage()
+    cov.article("a1", "2024-03-05")
+    cov.article("a2", "2024-03-02")
+    cov.article("a3", "2024-03-10")
+    c1 = cov.claim("a1", "other", "The bridge closed on Monday.", time="2024-03-04",
+                   predicate="close")
+    c2 = cov.claim("a2", "other", "The bridge closed on Friday.", time="2024-03-01",
+                   predicate="close")
+    c3 = cov.claim("a3", "other", "The bridge closed.", predicate="close")
+    dated = _topic("1", cov, {c1.id: "x", c2.id: "x", c3.id: "x"})
+    # the undated telling of 03-10 is 6 days from the nearest firm date (03-04), not 9 from
+    # the other (03-01): one value, the nearest; no two undated tellings, so apart defaults
+    assert horizons([dated], coverage=1.0) == (6, 30)
+    cov = Coverage()
+    for aid, day in (("a1", "2024-03-10"), ("a2", "2024-03-20"), ("a3", "2024-03-12")):
+        cov.article(aid, day)
+    cs = [cov.claim(aid, "other", "The bridge has closed.", predicate="close")
+          for aid in ("a1", "a2", "a3")]
+    undated = _topic("2", cov, {c.id: "x" for c in cs})
+    # each undated telling's nearest other article: 2 (03-10 to 03-12), 8 (03-20 to 03-12),
+    # 2; counted over pairs the farthest would be 10 (03-10 to 03-20)
+    assert horizons([undated], coverage=1.0) == (30, 8)
+    assert horizons([undated], coverage=0.0) == (30, 2)
+
+
+def test_threshold_is_the_best_smoothed_score_ties_to_the_higher():
+    scores = {0.1: 0.70, 0.2: 0.75, 0.3: 0.60, 0.4: 0.74, 0.5: 0.74, 0.6: 0.74}
+    # 0.2's lone peak averages 0.683 with its neighbours; 0.5 and 0.6 hold 0.74: the higher
+    assert choose_threshold(scores) == 0.6
+    assert max(scores, key=scores.__getitem__) == 0.2  # what the raw best would take
+
+
+def test_folds_take_every_kth_topic():
+    names = ["1", "3", "4", "6", "7", "8", "9", "10", "11", "13"]
+    assert folds(names) == [{"1", "8"}, {"3", "9"}, {"4", "10"}, {"6", "11"}, {"7", "13"}]
