@@ -49,14 +49,9 @@ class Signals:
 
 def content_words(text: str) -> Counter[str]:
     """Lower-cased words of three or more letters that are not English stop words (spaCy's)."""
-    out: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) >= 3 and w not in STOP_WORDS:
-            out[w] += 1
-    return out
+    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return Counter([w for w in words if len(w) >= 3 and w not in STOP_WORDS])  # first-seen order
 
 
 def signals(article: Article, analysis: ArticleAnalysis | None) -> Signals:

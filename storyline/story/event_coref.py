@@ -352,7 +352,11 @@ class Coref:
                  subtopic: dict[str, str] | None = None, named: Set[str] = frozenset()) -> None:
         self.model = model
         self.named = named  # ids of named people (see `named_conflict`)
-        sentences = {c.id: content_words(c.mention.text) for c in claims}
+        words: dict[str, Counter[str]] = {}  # claims of one sentence share its words
+        for c in claims:
+            if c.mention.text not in words:
+                words[c.mention.text] = content_words(c.mention.text)
+        sentences = {c.id: words[c.mention.text] for c in claims}
         idf = _idf(list(sentences.values()))
         self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
         self.article = article_vectors(articles)
