@@ -61,6 +61,7 @@ def status_cues() -> StatusCues:
     )
 
 
+@functools.lru_cache(maxsize=8192)  # pure: each event's origins are traced several times
 def cited_record(text: str) -> str | None:
     """The official record a mention cites ("court documents"), or None: a record noun and a
     citing cue ("according to", "shows", "obtained") in the same mention."""
