@@ -466,13 +466,11 @@ def _encoder(t: type, obj: Any, for_json: bool) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         names = tuple(f.name for f in dataclasses.fields(obj)
                       if not (for_json and f.metadata.get("json") is False))  # fmt: skip
-
-        def enc(o: Any) -> Any:
-            out = {}
-            for n in names:
-                v = getattr(o, n)
-                out[n] = v if type(v) in plain else one(v)
-            return out
+        enc = _compiled(
+            "o", [f"v{i} = o.{n}" for i, n in enumerate(names)],
+            "{" + "".join(f"{n!r}: v{i} if type(v{i}) in plain else one(v{i}), "
+                          for i, n in enumerate(names)) + "}",
+            {"plain": plain, "one": one})
     elif isinstance(obj, date):
         enc = t.isoformat
     elif isinstance(obj, (list, tuple)):
@@ -486,6 +484,15 @@ def _encoder(t: type, obj: Any, for_json: bool) -> Callable[[Any], Any]:
             return o
     cache[t] = enc
     return enc
+
+
+def _compiled(arg: str, body: list[str], result: str, names: dict[str, Any]
+              ) -> Callable[[Any], Any]:
+    """A one-argument function `body` then `return result`, compiled once (as dataclasses
+    makes __init__): one field read per line instead of a loop over field names."""
+    src = f"def fn({arg}):\n" + "".join(f"    {line}\n" for line in body) + f"    return {result}\n"
+    exec(src, names)  # noqa: S102 - source made here from dataclass field names
+    return names["fn"]
 
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
@@ -540,17 +547,23 @@ def _make_decoder(cls: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
-        same = [n for n, fn in fields if fn is _same]  # plain fields: no call each
-        other = [(n, fn) for n, fn in fields if fn is not _same]
+        # Every field present (as the store writes them): one call with each field read
+        # (plain ones as they are); else only those present, the others left to defaults.
+        full = _compiled("data", [], "cls(" + "".join(
+            f"{n}=data[{n!r}], " if fn is _same else f"{n}=f{i}(data[{n!r}]), "
+            for i, (n, fn) in enumerate(fields)) + ")",
+            {"cls": cls, **{f"f{i}": fn for i, (_, fn) in enumerate(fields)}})
+        count = len(fields)
 
         def make(data: Any) -> Any:
             if data is None:
                 return None
-            kw = {n: data[n] for n in same if n in data}
-            for n, fn in other:
-                if n in data:
-                    kw[n] = fn(data[n])
-            return cls(**kw)
+            if len(data) >= count:
+                try:
+                    return full(data)
+                except KeyError:
+                    pass
+            return cls(**{n: fn(data[n]) for n, fn in fields if n in data})
 
         return make
     return _same
