@@ -356,9 +356,10 @@ class Coref:
         for c in claims:
             if c.mention.text not in words:
                 words[c.mention.text] = content_words(c.mention.text)
-        sentences = {c.id: words[c.mention.text] for c in claims}
-        idf = _idf(list(sentences.values()))
-        self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
+        text_of = {c.id: c.mention.text for c in claims}
+        idf = _idf([words[text] for text in text_of.values()])
+        units = {text: _unit(bag, idf) for text, bag in words.items()}  # and its vector
+        self.context = {k: units[text] for k, text in text_of.items()}
         self.article = article_vectors(articles)
         ids, self._article_cosines = cosine_matrix(self.article)
         self._article_at = {a: i for i, a in enumerate(ids)}
