@@ -427,9 +427,13 @@ class Coref:
         acos = self._article_cosines[np.ix_(ix, ix)] * np.outer(known, known)
         out[..., f["article"]] = np.where(same_article, 1.0, acos)
         places = [(i, c.place) for i, c in enumerate(claims) if c.place]
+        compatible: dict[tuple[str, str], bool] = {}  # per pair of names (the column is 0)
         for i, p in places:
             for j, q in places:
-                out[i, j, f["same_place"]] = float(places_compatible(p, q))
+                if (p, q) not in compatible:
+                    compatible[(p, q)] = places_compatible(p, q)
+                if compatible[(p, q)]:
+                    out[i, j, f["same_place"]] = 1.0
         out[..., f["date_gap"]] = np.where(both, _gap_matrix(win, win), 0.0)
         out[..., f["news_gap"]] = np.where(undated_dated, news,
                                            np.where(undated_dated.T, news.T, 0.0))
@@ -437,9 +441,11 @@ class Coref:
         out[..., f["named_conflict"]] = named_conflict
         out[..., f["over_limit"]] = over
         syn = self.model.synonyms
-        if syn:
-            for i, j in zip(*np.nonzero(~same_pred), strict=True):
-                out[i, j, f["synonym"]] = float((keys[i], keys[j]) in syn)
+        if syn:  # the column is 0: only synonymous pairs are written
+            rows, cols = np.nonzero(~same_pred)
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                if (keys[i], keys[j]) in syn:
+                    out[i, j, f["synonym"]] = 1.0
         return out
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
