@@ -195,11 +195,12 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
     by_key: dict[tuple[str, int, int], list[Claim]] = {}
     for c in claims:
         by_key.setdefault(key_of(c.mention), []).append(c)
+    of = {ev.id: _event_claims(ev, by_key) for ev in story.events}  # read thrice below
     told = {ev.id: _origins([m for m in ev.mentions if m.certainty in AFFIRMING], arts,
-                            _event_claims(ev, by_key)) for ev in story.events}
+                            of[ev.id]) for ev in story.events}
     out = []
     for ev in story.events:
-        evc = _event_claims(ev, by_key)
+        evc = of[ev.id]
         for _key, o in sorted(told[ev.id].items()):
             own = {key_of(m) for m in o.mentions}
             groups = date_groups([c for c in evc if key_of(c.mention) in own])
@@ -217,8 +218,7 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
                 f"{o.label} dated the {_label(ev, names)} differently over time: "
                 + "; then ".join(s.claim.split(": ", 1)[1] for s in sides) + ". Both are kept.",
                 [ev.id], sides))
-    said = {ev.id: _said(ev, arts, _event_claims(ev, by_key), told[ev.id])
-            for ev in story.events}
+    said = {ev.id: _said(ev, arts, of[ev.id], told[ev.id]) for ev in story.events}
     tellers: dict[tuple[str, str], list[Event]] = {}  # each origin's events, in story order
     for ev in story.events:
         for key in said[ev.id]:
