@@ -325,7 +325,9 @@ def _join_best_first(clusters: list[_Cluster], members: list[int],
         return sums[(a, b)] / (len(clusters[a].claims) * len(clusters[b].claims))
 
     version = dict.fromkeys(members, 0)
-    heap = [(-v, a, b, 0, 0) for (a, b) in sums if (v := avg(a, b)) >= threshold]
+    size = {k: len(clusters[k].claims) for k in members}  # `avg` inlined: every pair once
+    heap = [(-v, a, b, 0, 0) for (a, b), s in sums.items()
+            if (v := s / (size[a] * size[b])) >= threshold]
     heapq.heapify(heap)
     alive = list(members)
     while heap:
