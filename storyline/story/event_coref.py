@@ -27,7 +27,7 @@ import numpy as np
 from storyline.learn import shipped_json, sigmoid
 from storyline.model import Article, Claim
 from storyline.story import intervals as iv
-from storyline.story.clusters import content_words
+from storyline.story.clusters import article_words, content_words
 from storyline.story.status import SPECULATIVE
 
 WEIGHTS = "event_coref.json"
@@ -167,7 +167,7 @@ def _idf(bags: list[Counter[str]]) -> dict[str, float]:
 
 def article_vectors(articles: dict[str, Article]) -> dict[str, dict[str, float]]:
     """Unit TF-IDF vectors of the articles' content words (IDF over these articles)."""
-    texts = {a: content_words(art.content or art.raw) for a, art in articles.items()}
+    texts = {a: article_words(art.content or art.raw) for a, art in articles.items()}
     idf = _idf(list(texts.values()))
     return {a: _unit(bag, idf) for a, bag in texts.items()}
 
