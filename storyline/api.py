@@ -74,6 +74,18 @@ def ingest(
     return _ingest(paths, store_path, settings, progress, whole)[0]
 
 
+def ingest_story(
+    paths: list[str],
+    store_path: str | Path,
+    settings: Settings | None = None,
+    progress: IngestProgress | None = None,
+) -> tuple[IngestSummary, Story]:
+    """`ingest` with `whole`, and the whole-store story: the one this ingest built and stored
+    (the same as reading it back, without the read), else the one the store holds."""
+    summary, story = _ingest(paths, store_path, settings, progress, True)
+    return summary, story if story is not None else load_story(store_path, settings=settings)
+
+
 def _ingest(
     paths: list[str], store_path: str | Path, settings: Settings | None,
     progress: IngestProgress | None, whole: bool,
@@ -329,8 +341,7 @@ def build(
 
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store_path = Path(tmp) / "story.db"
-        _, story = _ingest(paths, store_path, settings, counting(progress), whole=True)
-        return story if story is not None else load_story(store_path, settings=settings)
+        return ingest_story(paths, store_path, settings, counting(progress))[1]
 
 
 def timeline(story: Story, entity: str | None = None, minor: bool = True) -> list[dict]:

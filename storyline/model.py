@@ -442,37 +442,61 @@ class FeedStory:
 # ------------------------------------------------------------------ (de)serialise
 
 
-_PLAIN = (str, int, float, bool, type(None))
-_FIELDS: dict[tuple[type, bool], tuple[str, ...]] = {}
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+# One encoder per (type, for_json), made on first sight: the store serialises every analysis
+# (hundreds of thousands of values), so plain values are passed through without a call.
+_ENCODERS: tuple[dict[type, Callable[[Any], Any]], dict[type, Callable[[Any], Any]]] = ({}, {})
 
 
 def to_dict(obj: Any, *, for_json: bool = True) -> Any:
-    """Turn model objects into JSON-ready dicts; `for_json` drops in-memory-only fields.
-
-    The field list of each class is worked out once: the store serialises every analysis.
-    """
+    """Turn model objects into JSON-ready dicts; `for_json` drops in-memory-only fields."""
     t = type(obj)
     if t in _PLAIN:
         return obj
-    names = _FIELDS.get((t, for_json))
-    if names is None:
-        if not (dataclasses.is_dataclass(obj) and not isinstance(obj, type)):
-            return _container_to_dict(obj, for_json)
-        names = _FIELDS[(t, for_json)] = tuple(
-            f.name for f in dataclasses.fields(obj)
-            if not (for_json and f.metadata.get("json") is False)
-        )
-    return {n: to_dict(getattr(obj, n), for_json=for_json) for n in names}
+    enc = _ENCODERS[for_json].get(t) or _encoder(t, obj, for_json)
+    return enc(obj)
 
 
-def _container_to_dict(obj: Any, for_json: bool) -> Any:
-    if isinstance(obj, date):
-        return obj.isoformat()
-    if isinstance(obj, (list, tuple)):
-        return [to_dict(x, for_json=for_json) for x in obj]
-    if isinstance(obj, dict):
-        return {k: to_dict(v, for_json=for_json) for k, v in obj.items()}
-    return obj
+def _encoder(t: type, obj: Any, for_json: bool) -> Callable[[Any], Any]:
+    """The encoder of values of type `t` (a dataclass, a date, a list, tuple or dict of
+    values, or anything else, passed as is), made once and kept."""
+    cache = _ENCODERS[for_json]
+    plain = _PLAIN
+
+    def one(v: Any) -> Any:
+        tv = type(v)
+        return v if tv in plain else (cache.get(tv) or _encoder(tv, v, for_json))(v)
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = tuple(f.name for f in dataclasses.fields(obj)
+                      if not (for_json and f.metadata.get("json") is False))  # fmt: skip
+        enc = _compiled(
+            "o", [f"v{i} = o.{n}" for i, n in enumerate(names)],
+            "{" + "".join(f"{n!r}: v{i} if type(v{i}) in plain else one(v{i}), "
+                          for i, n in enumerate(names)) + "}",
+            {"plain": plain, "one": one})
+    elif isinstance(obj, date):
+        enc = t.isoformat
+    elif isinstance(obj, (list, tuple)):
+        def enc(o: Any) -> Any:
+            return [v if type(v) in plain else one(v) for v in o]
+    elif isinstance(obj, dict):
+        def enc(o: Any) -> Any:
+            return {k: v if type(v) in plain else one(v) for k, v in o.items()}
+    else:
+        def enc(o: Any) -> Any:
+            return o
+    cache[t] = enc
+    return enc
+
+
+def _compiled(arg: str, body: list[str], result: str, names: dict[str, Any]
+              ) -> Callable[[Any], Any]:
+    """A one-argument function `body` then `return result`, compiled once (as dataclasses
+    makes __init__): one field read per line instead of a loop over field names."""
+    src = f"def fn({arg}):\n" + "".join(f"    {line}\n" for line in body) + f"    return {result}\n"
+    exec(src, names)  # noqa: S102 - source made here from dataclass field names
+    return names["fn"]
 
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
@@ -496,6 +520,11 @@ def _decoder(cls: Any) -> Callable[[Any], Any]:
     return fn
 
 
+def _same(data: Any) -> Any:
+    """The decoder of plain values (str, numbers, literals, Any): the data itself."""
+    return data
+
+
 def _make_decoder(cls: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(cls)
     if origin in (typing.Union, types.UnionType):
@@ -505,22 +534,40 @@ def _make_decoder(cls: Any) -> Callable[[Any], Any]:
         (arg, *_) = typing.get_args(cls)
         item = _decoder(arg)
         if origin is tuple:
+            if item is _same:
+                return lambda data: None if data is None else tuple(data)
             return lambda data: None if data is None else tuple([item(x) for x in data])
+        if item is _same:
+            return lambda data: None if data is None else list(data)
         return lambda data: None if data is None else [item(x) for x in data]
     if origin is dict:
         _, arg = typing.get_args(cls)
         value = _decoder(arg)
+        if value is _same:
+            return lambda data: None if data is None else dict(data)
         return lambda data: None if data is None else {k: value(v) for k, v in data.items()}
     if cls is date:
         return lambda data: None if data is None else date.fromisoformat(data)
     if dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+        # Every field present (as the store writes them): one call with each field read
+        # (plain ones as they are); else only those present, the others left to defaults.
+        full = _compiled("data", [], "cls(" + "".join(
+            f"{n}=data[{n!r}], " if fn is _same else f"{n}=f{i}(data[{n!r}]), "
+            for i, (n, fn) in enumerate(fields)) + ")",
+            {"cls": cls, **{f"f{i}": fn for i, (_, fn) in enumerate(fields)}})
+        count = len(fields)
 
         def make(data: Any) -> Any:
             if data is None:
                 return None
+            if len(data) >= count:
+                try:
+                    return full(data)
+                except KeyError:
+                    pass
             return cls(**{n: fn(data[n]) for n, fn in fields if n in data})
 
         return make
-    return lambda data: data
+    return _same

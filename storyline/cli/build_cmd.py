@@ -1,4 +1,5 @@
-"""`storyline build`: ingest into a temporary store, then write the reports."""
+"""`storyline build`: ingest into a temporary store, then write the reports of the story it
+built (not read back from the store)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from storyline.api import ingest, load_story, write_report
+from storyline.api import ingest_story, write_report
 from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, EXIT_USAGE, app
 from storyline.cli.common import (
     check_inputs,
@@ -83,8 +84,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
         store = Path(tmp) / "story.db"
         with ingest_progress(quiet=as_json) as tick:
-            summary = ingest(paths, store, settings, tick, whole=True)
-        story = load_story(store, settings=settings)
+            summary, story = ingest_story(paths, store, settings, tick)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)
     copies = sum(a.status == "duplicate" for a in story.articles)

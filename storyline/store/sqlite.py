@@ -92,8 +92,13 @@ def content_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+# What json.dumps(..., ensure_ascii=False, separators=(",", ":")) makes, without a new
+# encoder for each of the thousands of objects one story stores.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(obj: Any) -> str:
-    return json.dumps(to_dict(obj, for_json=False), ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT.encode(to_dict(obj, for_json=False))
 
 
 def _now() -> str:
@@ -425,7 +430,7 @@ class SQLiteStore:
             d = to_dict(story, for_json=False)
             for a in d["articles"]:
                 a.pop("raw", None), a.pop("content", None)
-            data = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+            data = _COMPACT.encode(d)
             counts = (len(story.events), len(story.entities), len(story.contradictions))
         with self.transaction() as db:
             if sid is None or not stories.save_built(

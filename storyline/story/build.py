@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from threadpoolctl import threadpool_limits
+
 from storyline import __version__
 from storyline.collector import collector_paused
 from storyline.model import Article, ArticleAnalysis, Story
@@ -22,8 +24,11 @@ def build_story(
 
     Pure over (articles, analyses) and independent of their order: adding an article means
     re-running this over the stored analyses (parsing is the expensive part and is not redone).
+    BLAS runs on one thread here: the stage's matrices are small (event coreference blocks),
+    where a BLAS thread pool costs several times the CPU of the product itself, and one
+    thread gives the same sums on any machine.
     """
-    with collector_paused():
+    with collector_paused(), threadpool_limits(limits=1, user_api="blas"):
         return _build_story(articles, analyses, settings)
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -49,14 +50,21 @@ class Signals:
 
 def content_words(text: str) -> Counter[str]:
     """Lower-cased words of three or more letters that are not English stop words (spaCy's)."""
-    out: Counter[str] = Counter()
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) >= 3 and w not in STOP_WORDS:
-            out[w] += 1
-    return out
+    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return Counter([w for w in words if len(w) >= 3 and w not in STOP_WORDS])  # first-seen order
+
+
+def article_words(text: str) -> Counter[str]:
+    """`content_words` of an article's text: the clustering signals and the story stage's
+    article vectors both read them (one build: the same texts twice), so the latest are kept;
+    a copy each time (callers may count on it)."""
+    return Counter(_article_words(text))
+
+
+@lru_cache(maxsize=512)
+def _article_words(text: str) -> Counter[str]:
+    return content_words(text)
 
 
 def signals(article: Article, analysis: ArticleAnalysis | None) -> Signals:
@@ -79,7 +87,7 @@ def signals(article: Article, analysis: ArticleAnalysis | None) -> Signals:
     when = article.published.earliest if article.published else None
     return Signals(
         article.id, when, article.title,
-        {"words": content_words(article.content or article.raw), "entities": entities,
+        {"words": article_words(article.content or article.raw), "entities": entities,
          "predicates": predicates},
         names,
     )  # fmt: skip

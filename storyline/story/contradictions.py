@@ -195,11 +195,12 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
     by_key: dict[tuple[str, int, int], list[Claim]] = {}
     for c in claims:
         by_key.setdefault(key_of(c.mention), []).append(c)
+    of = {ev.id: _event_claims(ev, by_key) for ev in story.events}  # read thrice below
     told = {ev.id: _origins([m for m in ev.mentions if m.certainty in AFFIRMING], arts,
-                            _event_claims(ev, by_key)) for ev in story.events}
+                            of[ev.id]) for ev in story.events}
     out = []
     for ev in story.events:
-        evc = _event_claims(ev, by_key)
+        evc = of[ev.id]
         for _key, o in sorted(told[ev.id].items()):
             own = {key_of(m) for m in o.mentions}
             groups = date_groups([c for c in evc if key_of(c.mention) in own])
@@ -217,8 +218,11 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
                 f"{o.label} dated the {_label(ev, names)} differently over time: "
                 + "; then ".join(s.claim.split(": ", 1)[1] for s in sides) + ". Both are kept.",
                 [ev.id], sides))
-    said = {ev.id: _said(ev, arts, _event_claims(ev, by_key), told[ev.id])
-            for ev in story.events}
+    said = {ev.id: _said(ev, arts, of[ev.id], told[ev.id]) for ev in story.events}
+    tellers: dict[tuple[str, str], list[Event]] = {}  # each origin's events, in story order
+    for ev in story.events:
+        for key in said[ev.id]:
+            tellers.setdefault(key, []).append(ev)
     seen: set[tuple[str, str]] = set()
     for later in story.events:
         for key, o in sorted(said[later.id].items()):
@@ -230,7 +234,7 @@ def _changed_accounts(story: Story, claims: list[Claim], names: dict[str, str]
                     cue = None  # "corrected" telling a correction: the act, not a new account
                 if cue is None and not alternative:
                     continue
-                earlier = _earlier_account(story, said, later, key, m2, arts,
+                earlier = _earlier_account(tellers[key], said, later, key, m2, arts,
                                            alternatives_only=cue is None)
                 if earlier is None or (earlier[0].id, later.id) in seen:
                     continue
@@ -274,21 +278,23 @@ def _account(ev: Event, mentions: list[Mention], names: dict[str, str]) -> str:
     return f"no {_label(ev, names)}" if _denies(mentions) else f"the {_label(ev, names)}"
 
 
-def _earlier_account(story: Story, told: dict[str, dict[tuple[str, str], Origin]],
+def _earlier_account(events: list[Event], told: dict[str, dict[tuple[str, str], Origin]],
                      later: Event, key: tuple[str, str], m2: Mention,
                      arts: dict[str, Article], alternatives_only: bool = False
                      ) -> tuple[Event, list[Mention]] | None:
-    """The latest other event the same origin told before `m2` about a shared participant;
+    """The latest other event (of `events`: the story's events origin `key` tells, in story
+    order) the same origin told before `m2` about a shared participant;
     with `alternatives_only` (no change cue) only one the later event's frame marks as an
     incompatible account, told in an earlier article."""
     best: tuple[tuple[date, str, int], Event, list[Mention]] | None = None
-    for ev in story.events:
+    people, told_at = set(later.participants), _when(m2, arts)
+    for ev in events:
         o = told[ev.id].get(key)
-        if ev.id == later.id or o is None or not set(ev.participants) & set(later.participants):
+        if ev.id == later.id or o is None or not people.intersection(ev.participants):
             continue
         if alternatives_only and not _alternatives(ev, later):
             continue
-        before = [m for m in o.mentions if _when(m, arts) < _when(m2, arts)
+        before = [m for m in o.mentions if _when(m, arts) < told_at
                   and (not alternatives_only or m.article != m2.article)]
         if ev.type == later.type and ev.predicate == later.predicate and \
                 _denies(before) == _denies([m2]):

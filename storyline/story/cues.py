@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,6 +62,7 @@ def status_cues() -> StatusCues:
     )
 
 
+@functools.lru_cache(maxsize=8192)  # pure: each event's origins are traced several times
 def cited_record(text: str) -> str | None:
     """The official record a mention cites ("court documents"), or None: a record noun and a
     citing cue ("according to", "shows", "obtained") in the same mention."""
@@ -96,6 +98,12 @@ def background(c: Claim, article: Article | None) -> Background | None:
     """Whether the claim's trigger sits in a non-restrictive relative clause ("the couple, who
     split in 2022, ...") or a parenthesis, or is an event noun the writer presupposes in a
     prepositional phrase ("since their divorce"): told in passing, not the news."""
+    return _background(c, article, lambda: _determiner_at(c, article))
+
+
+def _background(c: Claim, article: Article | None,
+                determiner: Callable[[], tuple[list[str], int] | None]) -> Background | None:
+    """`background`, with the claim's `_determiner_at` given (worked out when asked for)."""
     span = _trigger(c)
     if span is None or article is None or not article.raw:
         return None
@@ -112,7 +120,7 @@ def background(c: Claim, article: Article | None) -> Background | None:
         return "aside"
     if _reduced_relative(low, article.raw[span[0]:c.mention.end].lower(), cues):
         return "relative_clause"
-    if c.mention.source.kind == "author" and in_passing(c, article):
+    if c.mention.source.kind == "author" and _passing(determiner()):
         return "in_passing"
     return None
 
@@ -152,7 +160,11 @@ def presupposed(c: Claim, article: Article | None) -> bool:
 def in_passing(c: Claim, article: Article | None) -> bool:
     """A presupposed event noun in a prepositional phrase ("since their divorce", "despite the
     separation", "news of Portman's split"): the sentence is about something else."""
-    found = _determiner_at(c, article)
+    return _passing(_determiner_at(c, article))
+
+
+def _passing(found: tuple[list[str], int] | None) -> bool:
+    """`in_passing` from the claim's `_determiner_at`."""
     if found is None:
         return False
     words, i = found
@@ -188,7 +200,8 @@ def reading_of(claims: list[Claim], articles: dict[str, Article]) -> Reading:
     pre: dict[MentionKey, bool] = {}
     for c in claims:
         art, key = articles.get(c.article), mention_key(c)
-        back[key] = back.get(key, True) and background(c, art) is not None
-        pre[key] = pre.get(key, True) and presupposed(c, art)
+        found = _determiner_at(c, art)  # read once for both questions
+        back[key] = back.get(key, True) and _background(c, art, lambda f=found: f) is not None
+        pre[key] = pre.get(key, True) and found is not None
     return Reading(frozenset(k for k, v in back.items() if v),
                    frozenset(k for k, v in pre.items() if v))

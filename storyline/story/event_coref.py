@@ -28,7 +28,7 @@ import numpy as np
 from storyline.learn import shipped_json, sigmoid
 from storyline.model import Article, Claim
 from storyline.story import intervals as iv
-from storyline.story.clusters import content_words
+from storyline.story.clusters import article_words, content_words
 from storyline.story.status import SPECULATIVE
 
 WEIGHTS = "event_coref.json"
@@ -168,7 +168,7 @@ def _idf(bags: list[Counter[str]]) -> dict[str, float]:
 
 def article_vectors(articles: dict[str, Article]) -> dict[str, dict[str, float]]:
     """Unit TF-IDF vectors of the articles' content words (IDF over these articles)."""
-    texts = {a: content_words(art.content or art.raw) for a, art in articles.items()}
+    texts = {a: article_words(art.content or art.raw) for a, art in articles.items()}
     idf = _idf(list(texts.values()))
     return {a: _unit(bag, idf) for a, bag in texts.items()}
 
@@ -353,9 +353,14 @@ class Coref:
                  subtopic: dict[str, str] | None = None, named: Set[str] = frozenset()) -> None:
         self.model = model
         self.named = named  # ids of named people (see `named_conflict`)
-        sentences = {c.id: content_words(c.mention.text) for c in claims}
-        idf = _idf(list(sentences.values()))
-        self.context = {k: _unit(bag, idf) for k, bag in sentences.items()}
+        words: dict[str, Counter[str]] = {}  # claims of one sentence share its words
+        for c in claims:
+            if c.mention.text not in words:
+                words[c.mention.text] = content_words(c.mention.text)
+        text_of = {c.id: c.mention.text for c in claims}
+        idf = _idf([words[text] for text in text_of.values()])
+        units = {text: _unit(bag, idf) for text, bag in words.items()}  # and its vector
+        self.context = {k: units[text] for k, text in text_of.items()}
         self.article = article_vectors(articles)
         ids, self._article_cosines = cosine_matrix(self.article)
         self._article_at = {a: i for i, a in enumerate(ids)}
@@ -429,9 +434,13 @@ class Coref:
         acos = self._article_cosines[np.ix_(ix, ix)] * np.outer(known, known)
         out[..., f["article"]] = np.where(same_article, 1.0, acos)
         places = [(i, c.place) for i, c in enumerate(claims) if c.place]
+        compatible: dict[tuple[str, str], bool] = {}  # per pair of names (the column is 0)
         for i, p in places:
             for j, q in places:
-                out[i, j, f["same_place"]] = float(places_compatible(p, q))
+                if (p, q) not in compatible:
+                    compatible[(p, q)] = places_compatible(p, q)
+                if compatible[(p, q)]:
+                    out[i, j, f["same_place"]] = 1.0
         out[..., f["date_gap"]] = np.where(both, _gap_matrix(win, win), 0.0)
         out[..., f["news_gap"]] = np.where(undated_dated, news,
                                            np.where(undated_dated.T, news.T, 0.0))
@@ -439,9 +448,11 @@ class Coref:
         out[..., f["named_conflict"]] = named_conflict
         out[..., f["over_limit"]] = over
         syn = self.model.synonyms
-        if syn:
-            for i, j in zip(*np.nonzero(~same_pred), strict=True):
-                out[i, j, f["synonym"]] = float((keys[i], keys[j]) in syn)
+        if syn:  # the column is 0: only synonymous pairs are written
+            rows, cols = np.nonzero(~same_pred)
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+                if (keys[i], keys[j]) in syn:
+                    out[i, j, f["synonym"]] = 1.0
         return out
 
     def named_conflict(self, a: Set[str], b: Set[str]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from storyline.model import Article, Mention, Support
 from storyline.nlp.attribution.outlets import OUTLETS, outlet_key
@@ -30,12 +31,14 @@ _ALIAS_TO_NAME = {alias: name for name, aliases in OUTLETS.items() for alias in 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # pure, and asked for each mention's outlet again and again
 def outlet_name(name: str) -> str:
     """The canonical outlet name: "US Magazine" and "Us Weekly" are both "Us Weekly"."""
     clean = _SPACES.sub(" ", name.strip())
     return _ALIAS_TO_NAME.get(clean.lower(), clean)
 
 
+@lru_cache(maxsize=4096)
 def outlet_id(name: str) -> str:
     return outlet_key(outlet_name(name))
 

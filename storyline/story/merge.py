@@ -300,9 +300,13 @@ def _agglomerate(clusters: list[_Cluster], coref: Coref, orgs: Set[str]) -> list
             at[k] = slice(first, first + len(clusters[k].claims))
             first += len(clusters[k].claims)
         sums: dict[tuple[int, int], float] = {}
+        rows = prob.tolist()  # a pair of one-claim events reads its one probability
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                sums[(a, b)] = float(prob[at[a], at[b]].sum())
+                sa, sb = at[a], at[b]
+                sums[(a, b)] = rows[sa.start][sb.start] if (
+                    sa.stop - sa.start == 1 and sb.stop - sb.start == 1
+                ) else float(prob[sa, sb].sum())
         _join_best_first(clusters, members, sums, threshold,
                          lambda a, b: _joinable(clusters[a], clusters[b], orgs, coref), gone)
     return [cl for k, cl in enumerate(clusters) if k not in gone]
@@ -321,7 +325,9 @@ def _join_best_first(clusters: list[_Cluster], members: list[int],
         return sums[(a, b)] / (len(clusters[a].claims) * len(clusters[b].claims))
 
     version = dict.fromkeys(members, 0)
-    heap = [(-v, a, b, 0, 0) for (a, b) in sums if (v := avg(a, b)) >= threshold]
+    size = {k: len(clusters[k].claims) for k in members}  # `avg` inlined: every pair once
+    heap = [(-v, a, b, 0, 0) for (a, b), s in sums.items()
+            if (v := s / (size[a] * size[b])) >= threshold]
     heapq.heapify(heap)
     alive = list(members)
     while heap:

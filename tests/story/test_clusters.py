@@ -91,3 +91,13 @@ def test_content_words_drop_stop_words_and_possessives() -> None:
     assert content_words("The council's plan: it is the ferry, the FERRY.") == {
         "council": 1, "plan": 1, "ferry": 2,
     }  # fmt: skip
+
+
+def test_article_words_are_the_content_words_and_a_fresh_copy_each_time() -> None:
+    from storyline.story.clusters import article_words
+
+    text = "The council's plan: it is the ferry, the FERRY. Ferry plans."
+    first = article_words(text)
+    assert list(first.items()) == list(content_words(text).items())  # same words, same order
+    first["ferry"] += 10  # a caller counting on its copy does not change the kept one
+    assert article_words(text)["ferry"] == 3
