@@ -15,9 +15,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from storyline.data import PredicateClass, certainty_lexicon
+from storyline.nlp.doc_text import doc_text, token_ids
 
 # Strongest first: a denied or questioned event is never upgraded by a weaker cue.
 RANK = ("denied", "negated", "speculated", "hypothetical", "alleged", "reported", "asserted")
@@ -212,7 +214,8 @@ def _denial_phrase(trigger: Token, sent: Span) -> bool:
 
 def is_question(sent: Span) -> bool:
     """A sentence that ends in a question mark (quotes and brackets aside)."""
-    return sent.text.rstrip(" \"'”’)]\n").endswith("?")
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, not joined again
+    return text.rstrip(" \"'”’)]\n").endswith("?")
 
 
 def certainty_of(
@@ -253,6 +256,22 @@ class _Words:
 
 
 _LAST = threading.local()  # (Doc, {(start, end): _Words}) of the last Doc asked about
+_ROLES: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
+
+
+def _word_roles(doc: Doc, lemma: int, lower: int, propn: bool) -> tuple[bool, bool, bool]:
+    """(a cue word of the lexicon, a negated-denial head, a conditional mark if its dep is
+    "mark") of a token with these lemma and lower-case ids: read once per word, not token."""
+    key = (lemma, lower, propn)
+    found = _ROLES.get(key)
+    if found is None:
+        if len(_ROLES) > 500_000:  # remembered across articles, within bounds
+            _ROLES.clear()
+        lemma_ = doc.vocab.strings[lemma].lower()
+        lower_ = doc.vocab.strings[lower]
+        found = _ROLES[key] = (not propn and bool(LEXICON.classes_of(lemma_, lower_)),
+                               lemma_ in NEGATED_DENIAL_HEADS, lower_ in CONDITIONAL_MARKS)
+    return found
 
 
 def _sentence(sent: Span) -> _Words:
@@ -265,12 +284,14 @@ def _sentence(sent: Span) -> _Words:
     words = memo[1].get(key)
     if words is None:
         words = memo[1][key] = _Words([], [], [], is_question(sent))
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "PROPN" and LEXICON.classes_of(lemma, tok.lower_):
-                words.cues.append(tok)
-            if lemma in NEGATED_DENIAL_HEADS:
-                words.denial_heads.append(tok)
-            if tok.lower_ in CONDITIONAL_MARKS and tok.dep_ == "mark":
-                words.marks.append(tok)
+        doc = sent.doc
+        lowers, lemmas, pos = token_ids(doc)[:3]
+        for i in range(sent.start, sent.end):  # a Token made only for a word that is a cue
+            cue, denial, mark = _word_roles(doc, lemmas[i], lowers[i], pos[i] == PROPN)
+            if cue:
+                words.cues.append(doc[i])
+            if denial:
+                words.denial_heads.append(doc[i])
+            if mark and doc[i].dep_ == "mark":
+                words.marks.append(doc[i])
     return words

@@ -7,13 +7,16 @@ come from its dependency neighbourhood (subject, objects, with/to/between phrase
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.matcher import DependencyMatcher, Matcher
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from storyline.nlp import doc_text
 from storyline.nlp.events.frames import MINOR, OPEN, EventRule, forms, frame, lexicon, rules
 from storyline.nlp.events.triggers import TriggerModel, verb_lemmas
 from storyline.nlp.events.triggers import load as load_trigger_model
@@ -149,9 +152,13 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
     model = trigger_model if isinstance(trigger_model, TriggerModel) else (
         load_trigger_model() if trigger_model else None)
     # only verbs (and, for the model, nouns) can be open events: others are not looked at
-    open_pos = ("VERB", "NOUN") if model is not None else ("VERB",)
-    for trigger in doc:
-        if trigger.pos_ not in open_pos or trigger.i in taken or not trigger.lemma_.isalpha():
+    open_pos = (VERB, NOUN) if model is not None else (VERB,)
+    pos = doc_text.token_ids(doc)[2]
+    for i in range(len(doc)):  # a Token made only for a verb or noun outside the hits
+        if pos[i] not in open_pos or i in taken:
+            continue
+        trigger = doc[i]
+        if not trigger.lemma_.isalpha():
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
@@ -481,8 +488,28 @@ def _near(tok: Token, trigger: Token, steps: int = 4) -> bool:
     return False
 
 
+@doc_text.last_doc
+def _place_preps(doc: Doc) -> list[int]:
+    """The tokens `place_of` can take, ascending: a place preposition whose object is a named
+    place (read once per Doc: most triggers' subtrees hold none, and need no walk)."""
+    strings = doc.vocab.strings
+    prep, preps = strings["prep"], {strings[w] for w in PLACE_PREPS}
+    rows = doc.to_array([DEP, LOWER]).tolist() if len(doc) else []
+    out = []
+    for i, (dep, lower) in enumerate(rows):
+        if dep == prep and lower in preps:
+            obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in PLACE_LABELS:
+                out.append(i)
+    return out
+
+
 def place_of(trigger: Token) -> Span | None:
     """Where it happened: an in/at phrase near the trigger whose object is a named place."""
+    preps = _place_preps(trigger.doc)
+    k = bisect_left(preps, trigger.left_edge.i)  # the subtree lies within its edges
+    if k == len(preps) or preps[k] > trigger.right_edge.i:
+        return None
     best: tuple[int, Span] | None = None
     for tok in trigger.subtree:
         if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS or not _near(tok, trigger):
