@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, LOWER
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
@@ -104,9 +104,9 @@ def dep_matches(doc: Doc) -> list[tuple[int, list[int]]]:
     """The dependency matcher's matches; not run over a Doc where no token can be the first
     node of any pattern (the matcher would run its node patterns over every token for none)."""
     if _ANCHORS is not None and len(doc):
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        columns = doc_text.token_ids(doc)  # LOWER, LEMMA, ...
         lemmas, lowers = _ANCHORS
-        if not any(lem in lemmas or low in lowers for lem, low in rows):
+        if lemmas.isdisjoint(columns[1]) and lowers.isdisjoint(columns[0]):
             return []
     return _compiled(doc.vocab)[1](doc)
 
@@ -450,11 +450,11 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i, *_ids(tok)}]
-
-
-def _ids(tok: Token) -> set[int]:
-    return {c.i for c in tok.subtree if c.dep_ == "conj"}
+    """The conjuncts in `tok`'s subtree hanging off `tok` or off another of them (the
+    subtree walked once)."""
+    conj = [c for c in tok.subtree if c.dep_ == "conj"]
+    ids = {tok.i, *(c.i for c in conj)}
+    return [c for c in conj if c.head.i in ids]
 
 
 def name_span(tok: Token) -> Span:
