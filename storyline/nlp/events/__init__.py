@@ -449,9 +449,21 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+@doc_text.last_doc
+def _conj_tokens(doc: Doc) -> list[int]:
+    """The indices of the Doc's conjuncts (dep "conj"), ascending, read once per Doc."""
+    conj = doc.vocab.strings["conj"]
+    deps = doc.to_array(DEP).tolist() if len(doc) else []
+    return [i for i, dep in enumerate(deps) if dep == conj]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     """The conjuncts in `tok`'s subtree hanging off `tok` or off another of them (the
-    subtree walked once)."""
+    subtree walked once, and only when a conjunct lies within its edges)."""
+    conjs = _conj_tokens(tok.doc)
+    k = bisect_left(conjs, tok.left_edge.i)
+    if k == len(conjs) or conjs[k] > tok.right_edge.i:
+        return []
     conj = [c for c in tok.subtree if c.dep_ == "conj"]
     ids = {tok.i, *(c.i for c in conj)}
     return [c for c in conj if c.head.i in ids]
