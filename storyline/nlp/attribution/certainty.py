@@ -19,7 +19,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from storyline.data import PredicateClass, certainty_lexicon
-from storyline.nlp.doc_text import doc_text, token_ids
+from storyline.nlp.doc_text import doc_text, ids_of, last_doc, lemma_ids_in, token_ids
 
 # Strongest first: a denied or questioned event is never upgraded by a weaker cue.
 RANK = ("denied", "negated", "speculated", "hypothetical", "alleged", "reported", "asserted")
@@ -256,22 +256,15 @@ class _Words:
 
 
 _LAST = threading.local()  # (Doc, {(start, end): _Words}) of the last Doc asked about
-_ROLES: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
+_CUE_LOWERS = ids_of(LEXICON.listed)  # lower-case forms some class lists
+_MARK_LOWERS = ids_of(CONDITIONAL_MARKS)
 
 
-def _word_roles(doc: Doc, lemma: int, lower: int, propn: bool) -> tuple[bool, bool, bool]:
-    """(a cue word of the lexicon, a negated-denial head, a conditional mark if its dep is
-    "mark") of a token with these lemma and lower-case ids: read once per word, not token."""
-    key = (lemma, lower, propn)
-    found = _ROLES.get(key)
-    if found is None:
-        if len(_ROLES) > 500_000:  # remembered across articles, within bounds
-            _ROLES.clear()
-        lemma_ = doc.vocab.strings[lemma].lower()
-        lower_ = doc.vocab.strings[lower]
-        found = _ROLES[key] = (not propn and bool(LEXICON.classes_of(lemma_, lower_)),
-                               lemma_ in NEGATED_DENIAL_HEADS, lower_ in CONDITIONAL_MARKS)
-    return found
+@last_doc
+def _cue_lemmas(doc: Doc) -> tuple[set[int], set[int]]:
+    """The ids of the Doc's lemmas (lower-cased) that some class lists, and of those that are
+    negated-denial heads: read once per Doc, then tested per token without making it."""
+    return lemma_ids_in(doc, LEXICON.listed), lemma_ids_in(doc, NEGATED_DENIAL_HEADS)
 
 
 def _sentence(sent: Span) -> _Words:
@@ -286,12 +279,13 @@ def _sentence(sent: Span) -> _Words:
         words = memo[1][key] = _Words([], [], [], is_question(sent))
         doc = sent.doc
         lowers, lemmas, pos = token_ids(doc)[:3]
+        cue_lemmas, denial_lemmas = _cue_lemmas(doc)
         for i in range(sent.start, sent.end):  # a Token made only for a word that is a cue
-            cue, denial, mark = _word_roles(doc, lemmas[i], lowers[i], pos[i] == PROPN)
-            if cue:
-                words.cues.append(doc[i])
-            if denial:
+            lemma, lower = lemmas[i], lowers[i]
+            if (lemma in cue_lemmas or lower in _CUE_LOWERS) and pos[i] != PROPN:
+                words.cues.append(doc[i])  # LEXICON.classes_of(lemma, lower) is not empty
+            if lemma in denial_lemmas:
                 words.denial_heads.append(doc[i])
-            if mark and doc[i].dep_ == "mark":
+            if lower in _MARK_LOWERS and doc[i].dep_ == "mark":
                 words.marks.append(doc[i])
     return words
