@@ -64,6 +64,12 @@ class CertaintyLexicon:
         return [self.classes[k] for k in found]
 
     @functools.cached_property
+    def listed(self) -> frozenset[str]:
+        """Every word some class lists: `classes_of(lemma, form)` is empty unless the lemma
+        or the form is one of them."""
+        return frozenset(self._by_word)
+
+    @functools.cached_property
     def _by_word(self) -> dict[str, tuple[int, ...]]:
         """Word -> the positions of the classes listing it (asked for every token of a
         sentence, for each claim in it)."""

@@ -68,13 +68,19 @@ _LOWERED: dict[int, str] = {}
 def lemma_ids_in(doc: Doc, words: Container[str]) -> set[int]:
     """The ids of the Doc's lemmas that, lower-cased, are among `words` (a `token_ids` LEMMA
     column tested against this set: `t.lemma_.lower() in words`, no Token made)."""
-    strings, out = doc.vocab.strings, set()
+    return {lemma for lemma, lower in _lowered_lemmas(doc).items() if lower in words}
+
+
+@last_doc
+def _lowered_lemmas(doc: Doc) -> dict[int, str]:
+    """Each distinct lemma id of the Doc with its lower-cased text (once per Doc: several
+    components ask `lemma_ids_in` about the same Doc)."""
+    strings, out = doc.vocab.strings, {}
     for lemma in set(token_ids(doc)[1]):
         lower = _LOWERED.get(lemma)
         if lower is None:
             if len(_LOWERED) > 500_000:  # remembered across articles, within bounds
                 _LOWERED.clear()
             lower = _LOWERED[lemma] = strings[lemma].lower()
-        if lower in words:
-            out.add(lemma)
+        out[lemma] = lower
     return out

@@ -189,10 +189,11 @@ class WindowedMatcher:
         rows = _rows(doc)
         # each set of patterns that can start at some token: those tokens and their windows
         groups: dict[tuple[int, ...], tuple[set[int], list[tuple[int, int]]]] = {}
+        by_lemma, by_lower = self._by_lemma, self._by_lower
         for i, (lem, low, _) in enumerate(rows):
-            found = self._by_lemma.get(lem, []) + self._by_lower.get(low, [])
-            if not found:
-                continue
+            if lem not in by_lemma and low not in by_lower:
+                continue  # no pattern starts with this word (most tokens)
+            found = by_lemma.get(lem, []) + by_lower.get(low, [])
             chosen = tuple(sorted({k for k in found if _starts(self._reaches[k], lem, low)}))
             if not chosen:
                 continue

@@ -21,6 +21,7 @@ from thinc.api import Config
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.nlp.budget import check_budget
+from storyline.nlp.doc_text import doc_text
 from storyline.registry import Registry
 from storyline.settings import Settings
 
@@ -61,8 +62,9 @@ def load_model(name: str) -> Language:
 @COMPONENTS.register("sentences")
 def sentences(doc: Doc, article: Article, analysis: ArticleAnalysis) -> None:
     """Sentence spans from the parser, trimmed of surrounding blanks."""
+    full = doc_text(doc)
     for sent in doc.sents:
-        text = sent.text
+        text = full[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
         if not text.strip():
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))

@@ -15,9 +15,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span, Token
 
 from storyline.data import PredicateClass, certainty_lexicon
+from storyline.nlp.doc_text import doc_text, ids_of, last_doc, lemma_ids_in, token_ids
 
 # Strongest first: a denied or questioned event is never upgraded by a weaker cue.
 RANK = ("denied", "negated", "speculated", "hypothetical", "alleged", "reported", "asserted")
@@ -212,7 +214,8 @@ def _denial_phrase(trigger: Token, sent: Span) -> bool:
 
 def is_question(sent: Span) -> bool:
     """A sentence that ends in a question mark (quotes and brackets aside)."""
-    return sent.text.rstrip(" \"'”’)]\n").endswith("?")
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, not joined again
+    return text.rstrip(" \"'”’)]\n").endswith("?")
 
 
 def certainty_of(
@@ -253,6 +256,15 @@ class _Words:
 
 
 _LAST = threading.local()  # (Doc, {(start, end): _Words}) of the last Doc asked about
+_CUE_LOWERS = ids_of(LEXICON.listed)  # lower-case forms some class lists
+_MARK_LOWERS = ids_of(CONDITIONAL_MARKS)
+
+
+@last_doc
+def _cue_lemmas(doc: Doc) -> tuple[set[int], set[int]]:
+    """The ids of the Doc's lemmas (lower-cased) that some class lists, and of those that are
+    negated-denial heads: read once per Doc, then tested per token without making it."""
+    return lemma_ids_in(doc, LEXICON.listed), lemma_ids_in(doc, NEGATED_DENIAL_HEADS)
 
 
 def _sentence(sent: Span) -> _Words:
@@ -265,12 +277,15 @@ def _sentence(sent: Span) -> _Words:
     words = memo[1].get(key)
     if words is None:
         words = memo[1][key] = _Words([], [], [], is_question(sent))
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "PROPN" and LEXICON.classes_of(lemma, tok.lower_):
-                words.cues.append(tok)
-            if lemma in NEGATED_DENIAL_HEADS:
-                words.denial_heads.append(tok)
-            if tok.lower_ in CONDITIONAL_MARKS and tok.dep_ == "mark":
-                words.marks.append(tok)
+        doc = sent.doc
+        lowers, lemmas, pos = token_ids(doc)[:3]
+        cue_lemmas, denial_lemmas = _cue_lemmas(doc)
+        for i in range(sent.start, sent.end):  # a Token made only for a word that is a cue
+            lemma, lower = lemmas[i], lowers[i]
+            if (lemma in cue_lemmas or lower in _CUE_LOWERS) and pos[i] != PROPN:
+                words.cues.append(doc[i])  # LEXICON.classes_of(lemma, lower) is not empty
+            if lemma in denial_lemmas:
+                words.denial_heads.append(doc[i])
+            if lower in _MARK_LOWERS and doc[i].dep_ == "mark":
+                words.marks.append(doc[i])
     return words

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from storyline.data import outlet_lexicon
+from storyline.nlp.doc_text import token_ids
 
 # The outlet lexicon is data (storyline/data/outlets.json), shared with ingest and story.
 _LEX = outlet_lexicon()
@@ -97,12 +98,14 @@ def _add_short_aliases(doc: Doc, found: dict[int, OutletMention], taken: set[int
     for m in sorted(found.values(), key=lambda m: m.start):
         first = doc[m.start]
         if m.end - m.start > 1 and len(first.text) > 1 and first.lower_ not in _NOT_ALIASES:
-            firsts.setdefault(first.lower_, (m.name, m.start))
-    for tok in doc:
-        hit = firsts.get(tok.lower_)
-        if hit and tok.i not in taken and tok.i > hit[1] and tok.text[:1].isupper():
-            found[tok.i] = OutletMention(tok.i, tok.i + 1, hit[0], ambiguous=True)
-            taken.add(tok.i)
+            firsts.setdefault(first.lower, (m.name, m.start))  # by the lower-case form's id
+    if not firsts:
+        return
+    for i, lower in enumerate(token_ids(doc)[0]):  # a Token made only for a first word
+        hit = firsts.get(lower)
+        if hit and i not in taken and i > hit[1] and doc[i].text[:1].isupper():
+            found[i] = OutletMention(i, i + 1, hit[0], ambiguous=True)
+            taken.add(i)
 
 
 # Positions in which a capitalised ambiguous name ("People", "Us") is read as the outlet.

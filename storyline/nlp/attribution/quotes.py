@@ -16,6 +16,7 @@ OPEN = "“\""
 CLOSE = "”\""
 PAIRED = ("''", "``")  # typewriter and Penn Treebank quote marks written as two characters
 PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[" + re.escape(OPEN + CLOSE) + "]|" + "|".join(map(re.escape, PAIRED)))
 
 
 @dataclass
@@ -32,17 +33,15 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     for para in PARAGRAPH.finditer(text):
         open_at: int | None = None
-        i = para.start()
-        while i < para.end():
-            ch = text[i]
-            width = 2 if text.startswith(PAIRED, i) else 1  # '' and `` stand for one mark
-            if open_at is None and (ch in OPEN or width == 2):
-                open_at = i + width
-            elif open_at is not None and (ch in CLOSE or text.startswith("''", i)):
+        # only the quote marks, left to right (a two-character mark is read as one)
+        for mark in _MARK.finditer(text, para.start(), para.end()):
+            i, found = mark.start(), mark.group()
+            if open_at is None and (found in OPEN or found in PAIRED):
+                open_at = i + len(found)
+            elif open_at is not None and (found in CLOSE or found == "''"):
                 if i > open_at:
                     spans.append(QuoteSpan(open_at, i, (para.start(), para.end())))
                 open_at = None
-            i += width
         if open_at is not None and para.end() - open_at > 1:
             end = para.end()
             while end > open_at and text[end - 1].isspace():

@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Article, Source
 from storyline.nlp.attribution.certainty import DENIED_THINGS, LEXICON
 from storyline.nlp.attribution.outlets import OUTLET_NOUNS, OutletMention, outlet_in, outlet_key
+from storyline.nlp.doc_text import ids_of, last_doc, lemma_ids_in, token_ids
 
 
 def _words(text: str) -> list[str]:
@@ -251,6 +253,16 @@ def recipients(cue: Token, speaker: Token | None, outlets: list[OutletMention]) 
     return names
 
 
+_PER_IDS = ids_of(("according", "per", "as"))  # the words that open "according to X" cues
+_VERB_AUX = frozenset({VERB, AUX})
+
+
+@last_doc
+def _speech_lemma_ids(doc: Doc) -> set[int]:
+    """The ids of the Doc's lemmas that are speech verbs (lower-cased), once per Doc."""
+    return lemma_ids_in(doc, SPEECH_VERBS)
+
+
 def find_attributions(
     sent: Span, sources: ArticleSources, name_of: NameLookup, quoted: set[int]
 ) -> list[Attribution]:
@@ -258,9 +270,12 @@ def find_attributions(
     found: list[Attribution] = []
     outlets = sources.outlets
     sentence_outlets: list[str] = []
-    for tok in sent:
-        if tok.i in quoted:
+    doc = sent.doc
+    lowers, lemmas, pos = token_ids(doc)[:3]  # a Token made only for a word that may be a cue
+    for i in range(sent.start, sent.end):
+        if lowers[i] not in _PER_IDS or i in quoted:
             continue
+        tok = doc[i]
         low = tok.lower_
         if low in ("according", "per") or (low == "as" and tok.nbor(1).lower_ == "per"
                                            if tok.i + 1 < len(tok.doc) else False):
@@ -273,9 +288,11 @@ def find_attributions(
                 sentence_outlets.append(src.name or "")
                 sources.relay = src.name or sources.relay
             found.append(Attribution(tok, speaker_phrase(target), src, "reported", True))
-    for tok in sent:
-        if tok.i in quoted or tok.pos_ not in ("VERB", "AUX"):
+    speech = _speech_lemma_ids(doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] not in _VERB_AUX or lemmas[i] not in speech or i in quoted:
             continue
+        tok = doc[i]
         certainty = SPEECH_VERBS.get(tok.lemma_.lower())
         if certainty is None or _denies_a_thing(tok):
             continue

@@ -139,10 +139,14 @@ def _set_gender(g: Group, gender: str | None, weight: int) -> None:
         g.gender = ranked[0][0]
 
 
+_QUOTE_OR_LINE = re.compile('[“”"\n]')
+
+
 def quoted_offsets(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks ("..." and curly quotes), to keep quoted speech apart."""
     out, open_at = [], None
-    for i, ch in enumerate(text):
+    for found in _QUOTE_OR_LINE.finditer(text):  # the other characters change nothing
+        i, ch = found.start(), found.group()
         if ch == "“" or (ch == '"' and open_at is None):
             open_at = i
         elif (ch == "”" or ch == '"') and open_at is not None:

@@ -7,13 +7,16 @@ come from its dependency neighbourhood (subject, objects, with/to/between phrase
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LOWER
 from spacy.matcher import DependencyMatcher, Matcher
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from storyline.nlp import doc_text
 from storyline.nlp.events.frames import MINOR, OPEN, EventRule, forms, frame, lexicon, rules
 from storyline.nlp.events.triggers import TriggerModel, verb_lemmas
 from storyline.nlp.events.triggers import load as load_trigger_model
@@ -101,9 +104,9 @@ def dep_matches(doc: Doc) -> list[tuple[int, list[int]]]:
     """The dependency matcher's matches; not run over a Doc where no token can be the first
     node of any pattern (the matcher would run its node patterns over every token for none)."""
     if _ANCHORS is not None and len(doc):
-        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        columns = doc_text.token_ids(doc)  # LOWER, LEMMA, ...
         lemmas, lowers = _ANCHORS
-        if not any(lem in lemmas or low in lowers for lem, low in rows):
+        if lemmas.isdisjoint(columns[1]) and lowers.isdisjoint(columns[0]):
             return []
     return _compiled(doc.vocab)[1](doc)
 
@@ -149,9 +152,13 @@ def find_hits(doc: Doc, trigger_model: bool | TriggerModel = False) -> list[Hit]
     model = trigger_model if isinstance(trigger_model, TriggerModel) else (
         load_trigger_model() if trigger_model else None)
     # only verbs (and, for the model, nouns) can be open events: others are not looked at
-    open_pos = ("VERB", "NOUN") if model is not None else ("VERB",)
-    for trigger in doc:
-        if trigger.pos_ not in open_pos or trigger.i in taken or not trigger.lemma_.isalpha():
+    open_pos = (VERB, NOUN) if model is not None else (VERB,)
+    pos = doc_text.token_ids(doc)[2]
+    for i in range(len(doc)):  # a Token made only for a verb or noun outside the hits
+        if pos[i] not in open_pos or i in taken:
+            continue
+        trigger = doc[i]
+        if not trigger.lemma_.isalpha():
             continue
         if any(c.i in taken and c.dep_ in ("dobj", "attr") for c in trigger.children):
             continue  # "finalized their divorce": the typed divorce is the event
@@ -444,12 +451,24 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+@doc_text.last_doc
+def _conj_tokens(doc: Doc) -> list[int]:
+    """The indices of the Doc's conjuncts (dep "conj"), ascending, read once per Doc."""
+    conj = doc.vocab.strings["conj"]
+    deps = doc.to_array(DEP).tolist() if len(doc) else []
+    return [i for i, dep in enumerate(deps) if dep == conj]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i, *_ids(tok)}]
-
-
-def _ids(tok: Token) -> set[int]:
-    return {c.i for c in tok.subtree if c.dep_ == "conj"}
+    """The conjuncts in `tok`'s subtree hanging off `tok` or off another of them (the
+    subtree walked once, and only when a conjunct lies within its edges)."""
+    conjs = _conj_tokens(tok.doc)
+    k = bisect_left(conjs, tok.left_edge.i)
+    if k == len(conjs) or conjs[k] > tok.right_edge.i:
+        return []
+    conj = [c for c in tok.subtree if c.dep_ == "conj"]
+    ids = {tok.i, *(c.i for c in conj)}
+    return [c for c in conj if c.head.i in ids]
 
 
 def name_span(tok: Token) -> Span:
@@ -483,8 +502,28 @@ def _near(tok: Token, trigger: Token, steps: int = 4) -> bool:
     return False
 
 
+@doc_text.last_doc
+def _place_preps(doc: Doc) -> list[int]:
+    """The tokens `place_of` can take, ascending: a place preposition whose object is a named
+    place (read once per Doc: most triggers' subtrees hold none, and need no walk)."""
+    strings = doc.vocab.strings
+    prep, preps = strings["prep"], {strings[w] for w in PLACE_PREPS}
+    rows = doc.to_array([DEP, LOWER]).tolist() if len(doc) else []
+    out = []
+    for i, (dep, lower) in enumerate(rows):
+        if dep == prep and lower in preps:
+            obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in PLACE_LABELS:
+                out.append(i)
+    return out
+
+
 def place_of(trigger: Token) -> Span | None:
     """Where it happened: an in/at phrase near the trigger whose object is a named place."""
+    preps = _place_preps(trigger.doc)
+    k = bisect_left(preps, trigger.left_edge.i)  # the subtree lies within its edges
+    if k == len(preps) or preps[k] > trigger.right_edge.i:
+        return None
     best: tuple[int, Span] | None = None
     for tok in trigger.subtree:
         if tok.dep_ != "prep" or tok.lower_ not in PLACE_PREPS or not _near(tok, trigger):

@@ -240,7 +240,7 @@ def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
     for start, end in bounds:
         for piece in LINE.finditer(text, start, end):
             span = doc.char_span(piece.start(), piece.end(), alignment_mode="expand")
-            if span is not None and len(span) and span.text.strip():
+            if span is not None and len(span) and text[span.start_char : span.end_char].strip():
                 out.append(span)
     return out
 

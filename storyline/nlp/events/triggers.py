@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 
 import numpy as np
 from spacy.tokens import Token
@@ -133,7 +134,7 @@ class TriggerModel:
         if not candidate(tok):
             return 0.0
         w = self.weights
-        z = self.bias + sum(w.get(n, 0.0) for n in features(tok))
+        z = self.bias + sum(map(w.get, features(tok), repeat(0.0)))  # in feature order
         return float(sigmoid(z))
 
     def is_trigger(self, tok: Token) -> bool:

@@ -17,6 +17,16 @@ def test_lexicon_loads_and_every_outcome_is_a_certainty():
             assert cls.outcome(negated) in (None, *CERTAINTIES)
 
 
+def test_listed_words_are_exactly_those_with_classes():
+    # the certainty cues are found by `listed` (per Doc, without making Tokens): a word has
+    # classes if and only if it is listed, as a lemma or as a word form
+    lex = certainty_lexicon()
+    assert lex.listed == {w for cls in lex.classes for w in cls.words}
+    word = next(iter(sorted(lex.listed)))
+    assert lex.classes_of(word, word) and lex.classes_of("zzzq", word)
+    assert lex.classes_of(word, "zzzq") and not lex.classes_of("zzzq", "zzzr")
+
+
 def test_signature_outcomes():
     def cls(sig, speech=False, unknown="hypothetical"):
         return _predicate_class({"name": "x", "signature": sig, "speech": speech,

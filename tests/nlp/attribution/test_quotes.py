@@ -19,6 +19,21 @@ def test_quote_spans_pair_marks_within_a_paragraph():
     assert spans == ["one two", "three four", "Unclosed runs to the end"]
 
 
+def test_quote_spans_read_only_marks_that_open_or_close():
+    # a lone closing curly mark opens nothing; an opening one inside a quote closes nothing;
+    # `` opens and '' closes (two characters read as one mark); a lone ` or ' is no mark
+    text = "a” b “c “d” e ``f ` g'' h 'i' \"jk"
+    spans = [text[q.start:q.end] for q in quote_spans(text)]
+    assert spans == ["c “d", "f ` g", "jk"]
+
+
+def test_quoted_offsets_pair_marks_and_stop_at_a_blank_line():
+    from storyline.nlp.entities.coref import quoted_offsets
+
+    text = 'x "a" y “b\n\nc” z “d\ne”'
+    assert [text[s:e] for s, e in quoted_offsets(text)] == ['"a', "“d\ne"]
+
+
 def test_titles_are_not_quotes():
     assert is_title("Black Lake,")
     assert not is_title("I can imagine.")
