@@ -9,8 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from storyline.eval.cat import match_tokens, read_cat_dir, run_storyline
-from storyline.eval.meantime import annotated, gold_of, predictions
+from storyline.eval.cat import match_tokens
+from storyline.eval.meantime import run_corpus
 from storyline.nlp.events import OTHER_EXCLUDED, _told_happening, find_hits
 from storyline.nlp.events.frames import lexicon
 from storyline.nlp.events.triggers import load
@@ -49,10 +49,7 @@ def reason(tok, hits, claims_at_tok, in_story, cues, model) -> str:  # noqa: ANN
 
 
 def main(folder: str, listing: bool = False) -> None:
-    docs = read_cat_dir(Path(folder), [])
-    golds = [gold_of(d) for d in docs]
-    run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds])
-    preds = predictions(docs, run, annotated)
+    docs, golds, run, preds = run_corpus(Path(folder), [])
     nlp = load_model(Settings().model)
     model = load()
     event_of = {c for ev in run.story.events for c in ev.claims}

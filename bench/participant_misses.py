@@ -13,8 +13,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from storyline.eval.cat import match_tokens, read_cat_dir, run_storyline
-from storyline.eval.meantime import _nested, annotated, gold_of, predictions
+from storyline.eval.cat import match_tokens
+from storyline.eval.meantime import _nested, run_corpus
 from storyline.nlp.pipeline import load_model
 from storyline.settings import Settings
 
@@ -51,10 +51,7 @@ def path(event, ent) -> str:  # noqa: ANN001
 
 
 def main(folder: str, listing: bool = False) -> None:
-    docs = read_cat_dir(Path(folder), [])
-    golds = [gold_of(d) for d in docs]
-    run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds])
-    preds = predictions(docs, run, annotated)
+    docs, golds, run, preds = run_corpus(Path(folder), [])
     nlp = load_model(Settings().model)
     miss: Counter[str] = Counter()
     miss_path: Counter[str] = Counter()

@@ -319,19 +319,29 @@ def _lemma_clusters(docs: list[CatDoc], mentions: list[dict[Key, set[str]]]) -> 
     return {k: lemmas.get(k, k) for m in mentions for k in m}
 
 
+def run_corpus(folder: Path, problems: list[str],
+               progress: Callable[[int], None] | None = None) -> tuple[list, list, object, list]:
+    """Read every CAT file under FOLDER (malformed ones into `problems`), run storyline on them
+    as one story: (docs, golds, the run, predictions); the eval and bench/ scripts share it."""
+    from storyline.eval.cat import run_storyline
+
+    docs = read_cat_dir(folder, problems)
+    golds = [gold_of(d) for d in docs]
+    if not docs:
+        return docs, golds, None, []
+    run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds], progress)
+    return docs, golds, run, predictions(docs, run, annotated)
+
+
 def evaluate(folder: Path, progress: Callable[[int], None] | None = None,
              baseline: bool = True) -> tuple[Scores, list[str]]:
     """Read every CAT file under FOLDER, run storyline on them as one story and score it;
     returns the scores and the malformed files skipped."""
-    from storyline.eval.cat import run_storyline
-
     problems: list[str] = []
-    docs = read_cat_dir(folder, problems)
+    docs, golds, _, preds = run_corpus(folder, problems, progress)
     if not docs:
         return Scores(), problems
-    golds = [gold_of(d) for d in docs]
-    run = run_storyline(docs, [g.dct[:10] if g.dct else None for g in golds], progress)
-    return score(docs, golds, predictions(docs, run, annotated), baseline), problems
+    return score(docs, golds, preds, baseline), problems
 
 
 def _coref_note(c: CorefScore) -> str:
