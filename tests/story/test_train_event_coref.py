@@ -21,6 +21,17 @@ def _topic(name: str, cov: Coverage, gold: dict[str, str]) -> Topic:
                  cov.articles, cov.analyses, set(), [])
 
 
+def _closing(name: str, tellings: list[tuple[str, str, str, str | None]]) -> Topic:
+    """A topic of one happening, a bridge's closing, told once per (article, published, text,
+    time): all the claims one gold cluster."""
+    cov = Coverage()
+    for aid, published, _, _ in tellings:
+        cov.article(aid, published)
+    claims = [cov.claim(aid, "other", text, time=time, predicate="close")
+              for aid, _, text, time in tellings]
+    return _topic(name, cov, {c.id: "x" for c in claims})
+
+
 def _killing(name: str, verb: str, other: str) -> Topic:
     cov = Coverage()
     cov.article("a1", "2024-03-05")
@@ -41,15 +52,9 @@ def test_synonyms_need_several_topics():
 
 
 def test_horizons_are_quantiles_of_one_happenings_tellings():
-    cov = Coverage()
-    cov.article("a1", "2024-03-05")
-    cov.article("a2", "2024-03-10")
-    cov.article("a3", "2024-03-20")
-    c1 = cov.claim("a1", "other", "The bridge closed on Monday.", time="2024-03-04",
-                   predicate="close")
-    c2 = cov.claim("a2", "other", "The bridge closed.", predicate="close")
-    c3 = cov.claim("a3", "other", "The bridge has closed.", predicate="close")
-    topic = _topic("1", cov, {c1.id: "x", c2.id: "x", c3.id: "x"})
+    topic = _closing("1", [("a1", "2024-03-05", "The bridge closed on Monday.", "2024-03-04"),
+                           ("a2", "2024-03-10", "The bridge closed.", None),
+                           ("a3", "2024-03-20", "The bridge has closed.", None)])
     # news: 2024-03-04 to the undated tellings of 03-10 and 03-20 (6, 16 days); apart: the
     # articles of the two undated ones, 10 days
     assert horizons([topic], coverage=1.0) == (16, 10)
@@ -58,25 +63,14 @@ def test_horizons_are_quantiles_of_one_happenings_tellings():
 
 
 def test_horizons_count_each_undated_telling_once_against_its_nearest_evidence():
-    cov = Coverage()
-    cov.article("a1", "2024-03-05")
-    cov.article("a2", "2024-03-02")
-    cov.article("a3", "2024-03-10")
-    c1 = cov.claim("a1", "other", "The bridge closed on Monday.", time="2024-03-04",
-                   predicate="close")
-    c2 = cov.claim("a2", "other", "The bridge closed on Friday.", time="2024-03-01",
-                   predicate="close")
-    c3 = cov.claim("a3", "other", "The bridge closed.", predicate="close")
-    dated = _topic("1", cov, {c1.id: "x", c2.id: "x", c3.id: "x"})
+    dated = _closing("1", [("a1", "2024-03-05", "The bridge closed on Monday.", "2024-03-04"),
+                           ("a2", "2024-03-02", "The bridge closed on Friday.", "2024-03-01"),
+                           ("a3", "2024-03-10", "The bridge closed.", None)])
     # the undated telling of 03-10 is 6 days from the nearest firm date (03-04), not 9 from
     # the other (03-01): one value, the nearest; no two undated tellings, so apart defaults
     assert horizons([dated], coverage=1.0) == (6, 30)
-    cov = Coverage()
-    for aid, day in (("a1", "2024-03-10"), ("a2", "2024-03-20"), ("a3", "2024-03-12")):
-        cov.article(aid, day)
-    cs = [cov.claim(aid, "other", "The bridge has closed.", predicate="close")
-          for aid in ("a1", "a2", "a3")]
-    undated = _topic("2", cov, {c.id: "x" for c in cs})
+    undated = _closing("2", [(aid, day, "The bridge has closed.", None) for aid, day in
+                             (("a1", "2024-03-10"), ("a2", "2024-03-20"), ("a3", "2024-03-12"))])
     # each undated telling's nearest other article: 2 (03-10 to 03-12), 8 (03-20 to 03-12),
     # 2; counted over pairs the farthest would be 10 (03-10 to 03-20)
     assert horizons([undated], coverage=1.0) == (30, 8)
