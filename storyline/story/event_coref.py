@@ -352,7 +352,7 @@ class Coref:
     def __init__(self, claims: list[Claim], articles: dict[str, Article], model: PairModel,
                  subtopic: dict[str, str] | None = None, named: Set[str] = frozenset()) -> None:
         self.model = model
-        self.named = named  # ids of named people (see `named_conflict`)
+        self.named = named  # ids of named people (FEATURES: `named_conflict`)
         words: dict[str, Counter[str]] = {}  # claims of one sentence share its words
         for c in claims:
             if c.mention.text not in words:
@@ -405,6 +405,8 @@ class Coref:
         named_cols = [col[p] for p in people if p in self.named]
         nam = inc[:, named_cols]
         has_named = nam.any(axis=1)
+        # both name people, none in common (storyline's links between people's names are
+        # more reliable than between descriptions, "the victims" and "three people")
         named_conflict = np.outer(has_named, has_named) & ~((nam @ nam.T) > 0)
         size = inc.sum(axis=1)
         limit = np.array([frame(c.type).max_participants or np.inf for c in claims], float)
@@ -454,13 +456,6 @@ class Coref:
                 if (keys[i], keys[j]) in syn:
                     out[i, j, f["synonym"]] = 1.0
         return out
-
-    def named_conflict(self, a: Set[str], b: Set[str]) -> bool:
-        """Both participant sets name people, and none in common (storyline's links between
-        people's names are more reliable than between descriptions, "the victims" and "three
-        people")."""
-        na, nb = a & self.named, b & self.named
-        return bool(na and nb and not na & nb)
 
     def forbidden(self, a: Iterable[Claim], b: Iterable[Claim]) -> bool:
         """Firm evidence that two events (their claims) are two happenings, which the model

@@ -45,9 +45,9 @@ class NameBook:
             self._names[entity_id] = names_of(self.entities[entity_id])
         return self._names[entity_id]
 
-    def people_besides(self, participants: list[str], names: set[str]) -> set[str]:
-        """The names of every person who takes no part, minus `names` (the participants' own
-        names, so a participant's names go anyway: every person's names minus `names`)."""
+    def people_besides(self, names: set[str]) -> set[str]:
+        """The names of every person who takes no part: every person's names minus `names`,
+        the participants' own."""
         if self._people is None:  # worked out once: this is asked for event after event
             self._people = frozenset(n for e in self.entities.values() if e.type == "PERSON"
                                      for n in self.of(e.id))  # fmt: skip
@@ -112,7 +112,7 @@ def status_of(
             names |= book.of(p)
     # only a representative's words need the others' names ("a rep for Lenz")
     reps = any(m.source.kind == "representative" for m in mentions)
-    others = book.people_besides(participants, names) if reps else set()
+    others = book.people_besides(names) if reps else set()
     background = reading.background if reading is not None else frozenset()
     firm = [m for m in mentions if m.certainty in FIRM]
     affirming = [m for m in mentions if m.certainty in AFFIRMING]
