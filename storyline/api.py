@@ -1,20 +1,20 @@
 """The Python front door: the same small functions the CLI and web service call.
 
 `ingest` adds articles to a store (parsing only the new ones), clusters them into the feed's
-stories and builds again only the stories they join (storyline/feed.py); `build` is `ingest`
-into a temporary store; `stories`, `load_story`, `state` and `export` read a store back.
+stories and builds again only the stories they join (storyline/feed.py); `build` runs the same
+stages in memory and keeps no store; `stories`, `load_story`, `state` and `export` read a
+store back.
 """
 
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from storyline import __version__
-from storyline.ingest.dedupe import mark_duplicates
+from storyline.ingest.dedupe import Signature, mark_duplicates
 from storyline.model import Article, ArticleAnalysis, FeedStory, State, Story
 from storyline.nlp.budget import budget_of
 from storyline.render.json import write_json
@@ -36,7 +36,7 @@ EXPORT_FORMATS = ("json", "md", "html", "timelinejs", "graphml", "csv")
 class IngestSummary:
     """What one ingest did to a store, input by input."""
 
-    store: str
+    store: str | None  # None for `build_summary`: it keeps no store
     inputs: int = 0
     added: list[str] = field(default_factory=list)  # article ids analysed and stored
     unchanged: list[str] = field(default_factory=list)  # already stored (same text)
@@ -44,7 +44,7 @@ class IngestSummary:
     failed: list[dict[str, str]] = field(default_factory=list)  # analysis raised: {path, problem}
     story_rebuilt: bool = False
     stories: list[str] = field(default_factory=list)  # the feed's stories built anew (ids)
-    story_count: int = 0  # stories in the store's feed
+    story_count: int | None = 0  # stories in the store's feed (None: no feed, `build_summary`)
     articles: int = 0
     events: int = 0
     entities: int = 0
@@ -71,27 +71,14 @@ def ingest(
     analysis raises is stored as skipped with the error (and retried next time); each article
     is written in its own transaction and each story is replaced in one.
     """
-    return _ingest(paths, store_path, settings, progress, whole)[0]
-
-
-def ingest_story(
-    paths: list[str],
-    store_path: str | Path,
-    settings: Settings | None = None,
-    progress: IngestProgress | None = None,
-) -> tuple[IngestSummary, Story]:
-    """`ingest` with `whole`, and the whole-store story: the one this ingest built and stored
-    (the same as reading it back, without the read), else the one the store holds."""
-    summary, story = _ingest(paths, store_path, settings, progress, True)
-    return summary, story if story is not None else load_story(store_path, settings=settings)
+    return _ingest(paths, store_path, settings, progress, whole)
 
 
 def _ingest(
     paths: list[str], store_path: str | Path, settings: Settings | None,
     progress: IngestProgress | None, whole: bool,
-) -> tuple[IngestSummary, Story | None]:
-    """`ingest`, with the whole-store story if this ingest built and stored it (`build`
-    returns it instead of reading it back)."""
+) -> IngestSummary:
+    """`ingest`, with its whole-store rebuild on request (`whole`)."""
     from storyline.nlp.executors import RaySession, read_inputs
 
     settings = settings or Settings()
@@ -113,14 +100,14 @@ def ingest_articles(
     whole: bool = False,
 ) -> IngestSummary:
     """`ingest` for articles already read (the web service reads uploads itself)."""
-    return _ingest_articles(articles, store_path, settings, progress, whole)[0]
+    return _ingest_articles(articles, store_path, settings, progress, whole)
 
 
 def _ingest_articles(
     articles: list[Article], store_path: str | Path, settings: Settings | None,
     progress: IngestProgress | None, whole: bool,
-) -> tuple[IngestSummary, Story | None]:
-    """`ingest_articles`, with the whole-store story it built and stored, if it did."""
+) -> IngestSummary:
+    """`ingest_articles`, with its whole-store rebuild on request (`whole`)."""
     settings = settings or Settings()
     tick = progress or (lambda phase, done, total: None)
     store = open_store(store_path)
@@ -140,26 +127,37 @@ def _ingest_articles(
                 if known:  # a failed analysis is retried under the stored id
                     art.id = known.article.id
                 todo.append(art)
-        results = _analyse([a for a in todo if a.status != "skipped"], settings, tick)
         fresh: dict[str, Signals] = {}  # clustering signals of what this ingest analysed
-        for art in todo:  # stored in input order, each in its own transaction
-            if art.status == "skipped":
-                store.add_article(art, None)
-                summary.skipped.append({"path": art.path, "problem": art.problem or ""})
-                continue
-            _, analysis, error = next(results)
-            if error is None:
-                store.add_article(art, analysis)
-                summary.added.append(art.id)
+        for art, analysis, failed in _analysed(todo, settings, tick, summary):  # input order
+            store.add_article(art, analysis, failed=failed)
+            if analysis is not None:
                 fresh[art.id] = signals(art, analysis)
-            else:
-                over = budget_of(error) is not None  # "analysis exceeded N s" says it all
-                art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
-                store.add_article(art, None, failed=True)
-                summary.failed.append({"path": art.path, "problem": art.problem})
-        return summary, _update_stories(store, settings, tick, summary, whole, fresh)
+        _update_stories(store, settings, tick, summary, whole, fresh)
+        return summary
     finally:
         store.close()
+
+
+def _analysed(
+    articles: list[Article], settings: Settings, tick: IngestProgress, summary: IngestSummary
+) -> Iterator[tuple[Article, ArticleAnalysis | None, bool]]:
+    """(article, analysis, failed) in input order: no analysis for an input read as skipped,
+    nor for one whose analysis raised (marked skipped with the error, `failed` True, retried
+    by the next ingest); each counted in `summary` as added, skipped or failed."""
+    results = _analyse([a for a in articles if a.status != "skipped"], settings, tick)
+    for art in articles:
+        if art.status == "skipped":
+            summary.skipped.append({"path": art.path, "problem": art.problem or ""})
+            yield art, None, False
+            continue
+        _, analysis, error = next(results)
+        if error is None:
+            summary.added.append(art.id)
+        else:
+            over = budget_of(error) is not None  # "analysis exceeded N s" says it all
+            art.status, art.problem = "skipped", error if over else f"analysis failed: {error}"
+            summary.failed.append({"path": art.path, "problem": art.problem})
+        yield art, analysis, error is not None
 
 
 WHOLE = "default"  # the id of the whole-store story (every article of the store)
@@ -172,11 +170,11 @@ class UnknownStory(LookupError):
 def _update_stories(
     store: StoryStore, settings: Settings, tick: IngestProgress, summary: IngestSummary,
     whole: bool = False, fresh: dict[str, Signals] | None = None,
-) -> Story | None:
+) -> None:
     """Cluster the new articles into the feed's stories (`fresh`: signals of those analysed
     just now), then build again only what changed: the whole-store story while one story
     holds every usable article (as before the feed), else each changed story on its own
-    (storyline/feed.py). The whole-store story if it was built and stored here."""
+    (storyline/feed.py)."""
     from storyline.feed import build_stories, cluster_new
 
     cluster_new(store, settings, fresh)
@@ -186,11 +184,10 @@ def _update_stories(
     summary.story_count = totals["stories"]
     summary.articles = info["articles"]
     single = totals["stories"] <= 1 and totals["articles"] == usable
-    built = None
     if single or whole:
         if info["story_stale"] or info["story_version"] != __version__:
             tick("story", 0, 1)
-            built = _rebuild_story(store, settings)
+            _rebuild_story(store, settings)
             summary.story_rebuilt = True
             tick("story", 1, 1)
         for sid in store.stale_stories(own=False) if single else []:  # whole stands for it
@@ -200,7 +197,7 @@ def _update_stories(
         info = store.info()
         summary.events, summary.entities = info["events"], info["entities"]
         summary.contradictions = info["contradictions"]
-        return built
+        return
     todo = store.stale_stories(own=True)
     tick("story", 0, len(todo))
     summary.stories = build_stories(store, todo, settings, tick)
@@ -208,7 +205,6 @@ def _update_stories(
     totals = store.feed_totals()
     summary.events, summary.entities = totals["events"], totals["entities"]
     summary.contradictions = totals["contradictions"]
-    return None
 
 
 def _still_over_budget(known: StoredArticle, art: Article, settings: Settings) -> bool:
@@ -252,14 +248,23 @@ def _rebuild_story(store: StoryStore, settings: Settings) -> Story | None:
 def story_from_store(store: StoryStore, settings: Settings) -> Story:
     """Re-run the story stage over every stored analysis (no parsing); duplicates re-marked."""
     stored = store.articles()
-    articles = [s.article for s in stored]
+    keep = {s.article.id for s in stored if s.article.status in ("ok", "duplicate")}
+    # Kept MinHash signatures (store/minhash.py): only new articles are shingled and hashed.
+    signatures = store.signatures([s for s in stored if s.article.id in keep])
+    analyses = store.analyses()  # fresh objects: the story stage rewrites their ids in place
+    return _merged([s.article for s in stored], analyses, settings, signatures)
+
+
+def _merged(
+    articles: list[Article], analyses: dict[str, ArticleAnalysis], settings: Settings,
+    signatures: dict[str, Signature] | None = None,
+) -> Story:
+    """The story stage over `articles` (every input, in order) and the analyses of the usable
+    ones, near-duplicates marked again among the usable (`signatures`: kept MinHash ones)."""
     usable = [a for a in articles if a.status in ("ok", "duplicate")]
     for a in usable:
         a.status, a.duplicate_of, a.similarity = "ok", None, None
-    # Kept MinHash signatures (store/minhash.py): only new articles are shingled and hashed.
-    keep = {a.id for a in usable}
-    mark_duplicates(usable, settings, store.signatures([s for s in stored if s.article.id in keep]))
-    analyses = store.analyses()  # fresh objects: the story stage rewrites their ids in place
+    mark_duplicates(usable, settings, signatures)
     return build_story(articles, [analyses[a.id] for a in usable if a.id in analyses], settings)
 
 
@@ -335,13 +340,41 @@ def build(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> Story:
-    """Read, analyse and merge articles into a Story, through a temporary store (the story
-    it built and stored: the same as reading it back, without the read)."""
+    """Read, analyse and merge articles into a Story, in memory (`build_summary`)."""
     from storyline.nlp.executors import counting
 
-    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
-        store_path = Path(tmp) / "story.db"
-        return ingest_story(paths, store_path, settings, counting(progress))[1]
+    return build_summary(paths, settings, counting(progress))[1]
+
+
+def build_summary(
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: IngestProgress | None = None,
+) -> tuple[IngestSummary, Story]:
+    """`build`, with what it did input by input. The same stages as `ingest` into an empty
+    store and the same story, without the store: a one-shot build keeps nothing, so it
+    writes no rows and clusters no feed (`store` and `story_count` stay None)."""
+    from storyline.nlp.executors import RaySession, read_inputs
+
+    settings = settings or Settings()
+    tick = progress or (lambda phase, done, total: None)
+    with RaySession(settings):
+        tick("reading", 0, None)
+        articles = read_inputs(paths, settings) if paths else []
+        tick("reading", len(articles), len(articles))
+        summary = IngestSummary(store=None, inputs=len(articles), story_count=None)
+        analyses = {a.id: an for a, an, _ in _analysed(articles, settings, tick, summary) if an}
+        tick("story", 0, 1)
+        if summary.failed:  # the usable articles are fewer than those read marked copies among
+            story = _merged(articles, analyses, settings)
+        else:
+            usable = [a for a in articles if a.status in ("ok", "duplicate")]
+            story = build_story(articles, [analyses[a.id] for a in usable], settings)
+        tick("story", 1, 1)
+    summary.story_rebuilt, summary.articles = True, len(articles)
+    summary.events, summary.entities = len(story.events), len(story.entities)
+    summary.contradictions = len(story.contradictions)
+    return summary, story
 
 
 def timeline(story: Story, entity: str | None = None, minor: bool = True) -> list[dict]:

@@ -1,17 +1,16 @@
-"""`storyline build`: ingest into a temporary store, then write the reports of the story it
-built (not read back from the store)."""
+"""`storyline build`: read, analyse and merge in memory (`api.build_summary`), then write the
+reports."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import typer
 
-from storyline.api import ingest_story, write_report
+from storyline.api import build_summary, write_report
 from storyline.cli.app import EXIT_FAILED, EXIT_INPUT, EXIT_USAGE, app
 from storyline.cli.common import (
     check_inputs,
@@ -81,10 +80,8 @@ def build(
     settings = with_executor(_settings(llm_url, llm_model, llm_mode), executor, ray_address)
     settings = with_today(settings, today)
     llm = reset_llm_stats()
-    with tempfile.TemporaryDirectory(prefix="storyline-") as tmp:
-        store = Path(tmp) / "story.db"
-        with ingest_progress(quiet=as_json) as tick:
-            summary, story = ingest_story(paths, store, settings, tick)
+    with ingest_progress(quiet=as_json) as tick:
+        summary, story = build_summary(paths, settings, tick)
     written = write_report(story, out)
     used = sum(a.status == "ok" for a in story.articles)
     copies = sum(a.status == "duplicate" for a in story.articles)

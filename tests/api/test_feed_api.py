@@ -137,12 +137,44 @@ def test_an_unknown_story_id_is_a_clear_error(feed_store) -> None:
     assert len(whole.articles) == 8
 
 
-def test_build_returns_the_story_it_stored_the_same_as_reading_it_back(tmp_path) -> None:
-    built = api.build(FILES[:3])
-    api.ingest(FILES[:3], tmp_path / "s.db", whole=True)
-    read_back = api.load_story(tmp_path / "s.db")
+def _ingested(paths: list[str], store: Path) -> tuple[api.IngestSummary, str]:
+    summary = api.ingest(paths, store, whole=True)
+    return summary, story_to_json(api.load_story(store))
+
+
+def test_build_makes_in_memory_the_story_an_ingest_into_an_empty_store_stores(tmp_path) -> None:
+    summary, built = api.build_summary(FILES[:3])
+    stored, read_back = _ingested(FILES[:3], tmp_path / "s.db")
     assert len(built.articles) == 3 and built.events
-    assert story_to_json(built) == story_to_json(read_back)
+    assert story_to_json(built) == read_back
+    # the same counts; no store is kept and no feed clustered, so neither is reported
+    assert (summary.store, summary.story_count, summary.stories) == (None, None, [])
+    assert replace(summary, store=stored.store, story_count=1, stories=["s1"]) == stored
+
+
+def test_build_counts_the_copy_of_an_article_whose_analysis_failed_as_the_original(
+    tmp_path, monkeypatch
+) -> None:
+    from storyline.nlp import pipeline
+
+    first = Path(FILES[0]).read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(first + "\nA line of its own.\n", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(first, encoding="utf-8")  # a copy of a.txt
+    real = pipeline.analyze_doc
+
+    def flaky(doc, article, settings):  # noqa: ANN001, ANN202
+        if article.path.endswith("a.txt"):
+            raise RuntimeError("injected")
+        return real(doc, article, settings)
+
+    monkeypatch.setattr(pipeline, "analyze_doc", flaky)
+    summary, built = api.build_summary([str(tmp_path / "in")])
+    stored, read_back = _ingested([str(tmp_path / "in")], tmp_path / "s.db")
+    assert [(Path(a.path).name, a.status) for a in built.articles] == [
+        ("a.txt", "skipped"), ("b.txt", "ok")]  # read as a copy of a.txt, which failed
+    assert [f["problem"] for f in summary.failed] == ["analysis failed: RuntimeError: injected"]
+    assert story_to_json(built) == read_back and summary.failed == stored.failed
 
 
 def test_a_store_of_one_story_behaves_as_before(tmp_path) -> None:

@@ -167,8 +167,8 @@ def test_build_out_onto_a_file_fails_before_any_work(tmp_path, monkeypatch) -> N
         raise AssertionError("ingest ran")
 
     monkeypatch.setattr(api, "ingest", no_work)
-    monkeypatch.setattr(api, "ingest_story", no_work)
-    monkeypatch.setattr("storyline.cli.build_cmd.ingest_story", no_work)
+    monkeypatch.setattr(api, "build_summary", no_work)
+    monkeypatch.setattr("storyline.cli.build_cmd.build_summary", no_work)
     result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(target)])
     assert result.exit_code == EXIT_USAGE, result.output
     assert f"--out {target} exists and is not a folder" in result.output
