@@ -1,8 +1,10 @@
 """Holidays and occasions, from the `holidays` package's English holiday names (every country).
 
 "Easter", "Happy Mother's Day", "Thanksgiving" are days, never people: the small model tags
-them PERSON or WORK_OF_ART. The names are read once from the package (public API, all
-categories, 2020-2030), lazily, and cached.
+them PERSON or WORK_OF_ART. The names (public API, all categories, 2020-2030) are kept in
+holiday_names.txt, written from the pinned package by `python -m storyline.nlp.time.occasions`:
+computing them takes about 0.6-1 s CPU, which every CLI run would pay (a test checks the file
+against the package).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 _YEARS = range(2020, 2031)
+NAMES_FILE = Path(__file__).with_name("holiday_names.txt")
 # A word found in this share of all holiday names is structure ("Day", "of", "National").
 _GENERIC_SHARE = 0.02
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -36,7 +40,7 @@ def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-def _english_names() -> set[str]:
+def package_names() -> set[str]:
     """Every holiday name the package gives in English, its "(observed)" notes dropped."""
     import holidays  # imported here: reading the calendars costs time, done once
 
@@ -58,6 +62,22 @@ def _english_names() -> set[str]:
     return out
 
 
+def kept_names() -> set[str]:
+    """The names of holiday_names.txt (`package_names` as written there)."""
+    lines = NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line and not line.startswith("#")}
+
+
+def write_names(path: Path = NAMES_FILE) -> int:
+    """Write `package_names` to `path`, sorted, under a line naming the package version."""
+    import holidays
+
+    names = sorted(package_names())
+    head = f"# English holiday names of every country, folded: holidays=={holidays.__version__}"
+    path.write_text("\n".join([head, *names]) + "\n", encoding="utf-8")
+    return len(names)
+
+
 @lru_cache(maxsize=1)
 def occasions() -> Occasions:
     """The holiday names and their one-word cores: a name whose other words are all generic
@@ -66,7 +86,7 @@ def occasions() -> Occasions:
     cores ("Victoria Day", "May Day")."""
     from storyline.nlp.entities.tables import given_forms
 
-    names = _english_names()
+    names = kept_names()
     freq = Counter(w for n in names for w in set(_WORD.findall(n)))
     generic = {w for w, k in freq.items() if k >= _GENERIC_SHARE * len(names)}
     generic |= {d.casefold() for d in calendar.day_name}
@@ -128,3 +148,7 @@ def holiday_span(content: str, start: int, end: int) -> tuple[int, int]:
         if e >= end or not any(w[:1].isupper() for w in rest.split()):
             return s, e  # the span is (a start of) the name, or the name and lower-case words
     return start, end
+
+
+if __name__ == "__main__":
+    print(f"{write_names()} names -> {NAMES_FILE}")

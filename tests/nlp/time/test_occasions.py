@@ -64,3 +64,14 @@ def test_a_holiday_the_model_calls_a_person_is_an_event(text: str, name: str) ->
 ])
 def test_a_core_word_that_names_something_else_keeps_its_type(text, name, label, want) -> None:
     assert _type(text, name, label) == want
+
+
+def test_the_kept_names_are_the_pinned_package_s_names() -> None:
+    """holiday_names.txt is `python -m storyline.nlp.time.occasions` of the installed package."""
+    import holidays
+
+    from storyline.nlp.time.occasions import NAMES_FILE, kept_names, package_names
+
+    assert NAMES_FILE.read_text(encoding="utf-8").splitlines()[0].endswith(
+        f"holidays=={holidays.__version__}")
+    assert kept_names() == package_names()
