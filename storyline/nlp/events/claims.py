@@ -8,7 +8,9 @@ quotes from quote marks (`quotes.py`). Every span is an exact slice of `article.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -265,12 +267,19 @@ def _previous_person(ctx: _Context, tok: Token) -> str | None:
     return best
 
 
-def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
-    """Local entity id for a char span: the entities component's lookup, else mention overlap."""
+@functools.cache
+def _component_entity_at() -> Callable[[ArticleAnalysis, int, int], str | None] | None:
+    """The entities component's `entity_at`, imported once (not on every lookup), or None."""
     try:
         from storyline.nlp.entities.component import entity_at  # provided by the entities component
     except ImportError:
-        entity_at = None
+        return None
+    return entity_at
+
+
+def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
+    """Local entity id for a char span: the entities component's lookup, else mention overlap."""
+    entity_at = _component_entity_at()
     if entity_at is not None:
         return entity_at(analysis, start, end)
     best: tuple[int, str] | None = None
