@@ -30,7 +30,7 @@ from storyline.nlp.attribution import reporting as attr
 from storyline.nlp.attribution.certainty import RANK, certainty_of
 from storyline.nlp.attribution.outlets import find_outlets
 from storyline.nlp.attribution.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
-from storyline.nlp.doc_text import doc_text
+from storyline.nlp.doc_text import doc_text, ids_of, token_ids
 from storyline.nlp.events import (
     DETAIL_VERBS,
     Hit,
@@ -777,13 +777,19 @@ def _quote_speaker(ctx: _Context, tok: Token) -> str | None:
     return None
 
 
+_AND_LOWERS = ids_of(("and", "&"))
+
+
 def _coordinated_pairs(ctx: _Context) -> list[tuple[int, list[str]]]:
-    """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"."""
+    """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"
+    (the conjunctions found in the Doc's LOWER column: a Token made only for one of them)."""
     doc, types, names = ctx.doc, ctx.types, ctx.by_name
     out: list[tuple[int, list[str]]] = []
-    for tok in doc:
-        if tok.lower_ not in ("and", "&") or tok.i == 0:
+    lowers = token_ids(doc)[0]
+    for i in range(1, len(doc)):
+        if lowers[i] not in _AND_LOWERS:
             continue
+        tok = doc[i]
         left = doc[tok.i - 1] if doc[tok.i - 1].lower_ not in ("'s", "’s") else doc[tok.i - 2]
         ids: list[str] = []
         for t in [left, *doc[tok.i + 1: min(tok.i + 5, len(doc))]]:
