@@ -117,7 +117,7 @@ class _Context:
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
         sents = _sentences(doc, analysis)
         spans = quote_spans(article.content or article.raw)
-        quoted = {t.i for q in spans for t in _tokens_in(doc, q.start, q.end)}
+        quoted = {i for q in spans for i in _token_range(doc, q.start, q.end)}
         ctx = cls(
             doc, article, analysis, sents, [s.start_char for s in sents],
             attr.ArticleSources(article, find_outlets(doc)), spans, quoted,
@@ -250,9 +250,10 @@ def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
 LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding blanks
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens a char span touches (no Token made for each); empty for none."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _previous_person(ctx: _Context, tok: Token) -> str | None:
