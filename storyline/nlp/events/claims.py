@@ -721,9 +721,9 @@ def _participants(
         if ent and ent not in participants and ent not in ctx.outlet_entities:
             participants.append(ent)
     persons = [p for p in participants if ctx.types.get(p) == "PERSON"]
-    dets = {c.lower_ for c in trigger.children if c.dep_ == "det"}
-    definite = bool(dets & {"the", "this", "that"})
-    if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and definite and not persons:
+    # (the determiners are read only for a couple's event named by a noun)
+    if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and not persons and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children):
         group = True  # "despite the separation": the couple's, not a generic one
     if group and len(persons) < 2:
         pair = ctx.group_before(trigger.idx, sent.start_char if pronoun else None)
