@@ -126,9 +126,11 @@ def _complement_kind(cue: Token, trigger: Token) -> str | None:
 
 
 def _class_for(cue: Token, trigger: Token) -> PredicateClass | None:
-    """The first lexicon class of `cue` whose complement type fits how `trigger` hangs."""
-    for cls in LEXICON.classes_of(cue.lemma_.lower(), cue.lower_):
-        kind = _complement_kind(cue, trigger)
+    """The first lexicon class of `cue` whose complement type fits how `trigger` hangs (the
+    complement's kind found once, not per class)."""
+    classes = LEXICON.classes_of(cue.lemma_.lower(), cue.lower_)
+    kind = _complement_kind(cue, trigger) if classes else None
+    for cls in classes:
         if cls.objects and not _takes_listed(cue, cls.objects):
             continue  # "withdrew from the race", "corrected the figures": nothing taken back
         if cls.complement == "any" or kind == cls.complement or (

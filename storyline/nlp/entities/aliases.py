@@ -155,9 +155,13 @@ def _camel_case_names(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:
 @last_doc
 def _token_rows(doc: Doc) -> list[tuple[bool, bool, bool, int]]:
     """(is_title, is_alpha, is a proper noun, idx) of every token, read in one pass per Doc
-    (the Title Case scans below look at each token several times)."""
-    rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, IDX]).tolist() if len(doc) else []
-    return [(bool(t), bool(a), pos == PROPN, idx) for t, a, pos, idx in rows]
+    (the Title Case scans below look at each token several times); built column-wise by
+    numpy, no Python test per token."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, IDX])
+    return list(zip((rows[:, 0] != 0).tolist(), (rows[:, 1] != 0).tolist(),
+                    (rows[:, 2] == PROPN).tolist(), rows[:, 3].tolist(), strict=True))
 
 
 def _cued_orgs(doc: Doc, content: str, found: list[Cand]) -> list[Cand]:

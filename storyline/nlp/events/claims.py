@@ -8,7 +8,9 @@ quotes from quote marks (`quotes.py`). Every span is an exact slice of `article.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +30,7 @@ from storyline.nlp.attribution import reporting as attr
 from storyline.nlp.attribution.certainty import RANK, certainty_of
 from storyline.nlp.attribution.outlets import find_outlets
 from storyline.nlp.attribution.quotes import QuoteSpan, is_title, quote_spans, venue_phrase
-from storyline.nlp.doc_text import doc_text
+from storyline.nlp.doc_text import doc_text, ids_of, token_ids
 from storyline.nlp.events import (
     DETAIL_VERBS,
     Hit,
@@ -115,7 +117,7 @@ class _Context:
     def build(cls, doc: Doc, article: Article, analysis: ArticleAnalysis) -> _Context:
         sents = _sentences(doc, analysis)
         spans = quote_spans(article.content or article.raw)
-        quoted = {t.i for q in spans for t in _tokens_in(doc, q.start, q.end)}
+        quoted = {i for q in spans for i in _token_range(doc, q.start, q.end)}
         ctx = cls(
             doc, article, analysis, sents, [s.start_char for s in sents],
             attr.ArticleSources(article, find_outlets(doc)), spans, quoted,
@@ -248,9 +250,10 @@ def _sentences(doc: Doc, analysis: ArticleAnalysis) -> list[Span]:
 LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text without its surrounding blanks
 
 
-def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    """The indices of the tokens a char span touches (no Token made for each); empty for none."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _previous_person(ctx: _Context, tok: Token) -> str | None:
@@ -265,12 +268,19 @@ def _previous_person(ctx: _Context, tok: Token) -> str | None:
     return best
 
 
-def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
-    """Local entity id for a char span: the entities component's lookup, else mention overlap."""
+@functools.cache
+def _component_entity_at() -> Callable[[ArticleAnalysis, int, int], str | None] | None:
+    """The entities component's `entity_at`, imported once (not on every lookup), or None."""
     try:
         from storyline.nlp.entities.component import entity_at  # provided by the entities component
     except ImportError:
-        entity_at = None
+        return None
+    return entity_at
+
+
+def _entity_at(analysis: ArticleAnalysis, start: int, end: int) -> str | None:
+    """Local entity id for a char span: the entities component's lookup, else mention overlap."""
+    entity_at = _component_entity_at()
     if entity_at is not None:
         return entity_at(analysis, start, end)
     best: tuple[int, str] | None = None
@@ -711,9 +721,9 @@ def _participants(
         if ent and ent not in participants and ent not in ctx.outlet_entities:
             participants.append(ent)
     persons = [p for p in participants if ctx.types.get(p) == "PERSON"]
-    dets = {c.lower_ for c in trigger.children if c.dep_ == "det"}
-    definite = bool(dets & {"the", "this", "that"})
-    if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and definite and not persons:
+    # (the determiners are read only for a couple's event named by a noun)
+    if kind in COUPLE_TYPES and trigger.pos_ == "NOUN" and not persons and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children):
         group = True  # "despite the separation": the couple's, not a generic one
     if group and len(persons) < 2:
         pair = ctx.group_before(trigger.idx, sent.start_char if pronoun else None)
@@ -768,13 +778,19 @@ def _quote_speaker(ctx: _Context, tok: Token) -> str | None:
     return None
 
 
+_AND_LOWERS = ids_of(("and", "&"))
+
+
 def _coordinated_pairs(ctx: _Context) -> list[tuple[int, list[str]]]:
-    """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"."""
+    """(char, [id, id]) for every "X and Y" naming two people, the antecedent of "the couple"
+    (the conjunctions found in the Doc's LOWER column: a Token made only for one of them)."""
     doc, types, names = ctx.doc, ctx.types, ctx.by_name
     out: list[tuple[int, list[str]]] = []
-    for tok in doc:
-        if tok.lower_ not in ("and", "&") or tok.i == 0:
+    lowers = token_ids(doc)[0]
+    for i in range(1, len(doc)):
+        if lowers[i] not in _AND_LOWERS:
             continue
+        tok = doc[i]
         left = doc[tok.i - 1] if doc[tok.i - 1].lower_ not in ("'s", "’s") else doc[tok.i - 2]
         ids: list[str] = []
         for t in [left, *doc[tok.i + 1: min(tok.i + 5, len(doc))]]:
