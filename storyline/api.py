@@ -257,14 +257,16 @@ def story_from_store(store: StoryStore, settings: Settings) -> Story:
 
 def _merged(
     articles: list[Article], analyses: dict[str, ArticleAnalysis], settings: Settings,
-    signatures: dict[str, Signature] | None = None,
+    signatures: dict[str, Signature] | None = None, *, remark: bool = True,
 ) -> Story:
     """The story stage over `articles` (every input, in order) and the analyses of the usable
-    ones, near-duplicates marked again among the usable (`signatures`: kept MinHash ones)."""
+    ones, near-duplicates marked again among the usable (`signatures`: kept MinHash ones)
+    unless `remark` is False (they are marked among these very articles already)."""
     usable = [a for a in articles if a.status in ("ok", "duplicate")]
-    for a in usable:
-        a.status, a.duplicate_of, a.similarity = "ok", None, None
-    mark_duplicates(usable, settings, signatures)
+    if remark:
+        for a in usable:
+            a.status, a.duplicate_of, a.similarity = "ok", None, None
+        mark_duplicates(usable, settings, signatures)
     return build_story(articles, [analyses[a.id] for a in usable if a.id in analyses], settings)
 
 
@@ -365,11 +367,8 @@ def build_summary(
         summary = IngestSummary(store=None, inputs=len(articles), story_count=None)
         analyses = {a.id: an for a, an, _ in _analysed(articles, settings, tick, summary) if an}
         tick("story", 0, 1)
-        if summary.failed:  # the usable articles are fewer than those read marked copies among
-            story = _merged(articles, analyses, settings)
-        else:
-            usable = [a for a in articles if a.status in ("ok", "duplicate")]
-            story = build_story(articles, [analyses[a.id] for a in usable], settings)
+        # reading marked copies among the articles read; a failed analysis leaves fewer usable
+        story = _merged(articles, analyses, settings, remark=bool(summary.failed))
         tick("story", 1, 1)
     summary.story_rebuilt, summary.articles = True, len(articles)
     summary.events, summary.entities = len(story.events), len(story.entities)
